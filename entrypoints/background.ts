@@ -1,1 +1,38 @@
-export default defineBackground(() => {});
+// The background keeps the toolbar icon in step with each tab's scan, and opens the side panel on click.
+import { browser } from '#imports';
+import { t } from '../components/i18n';
+import type { PageSummary, RuntimeMessage } from '../messaging/protocol';
+
+const KIND_COLOURS = { report: '#b42318', document: '#1f6feb', none: '#6e7781' } as const;
+
+function badgeFor(summary: PageSummary | null): { text: string; colour: string; title: string } {
+  if (!summary || summary.kind === 'none') return { text: '', colour: KIND_COLOURS.none, title: t('extName') };
+  const { docno, figure, date } = summary.counts;
+  const total = docno + figure;
+  return {
+    text: total > 999 ? '999+' : String(total),
+    colour: KIND_COLOURS[summary.kind],
+    title: t('badgeTitle', [t(`kind_${summary.kind}`), String(docno), String(figure), String(date)]),
+  };
+}
+
+export default defineBackground(() => {
+  // Chrome: the toolbar button opens the side panel. Firefox: the button toggles the sidebar.
+  const sidePanel = (browser as unknown as { sidePanel?: { setPanelBehavior(o: object): Promise<void> } }).sidePanel;
+  if (sidePanel) {
+    sidePanel.setPanelBehavior({ openPanelOnActionClick: true }).catch(() => {});
+  } else {
+    const sidebar = (browser as unknown as { sidebarAction?: { toggle(): Promise<void> } }).sidebarAction;
+    browser.action.onClicked.addListener(() => void sidebar?.toggle());
+  }
+
+  browser.runtime.onMessage.addListener((message: RuntimeMessage, sender) => {
+    if (message.type !== 'pizhu:scanned' || sender.tab?.id === undefined) return undefined;
+    const tabId = sender.tab.id;
+    const badge = badgeFor(message.summary);
+    void browser.action.setBadgeText({ tabId, text: badge.text });
+    void browser.action.setBadgeBackgroundColor({ tabId, color: badge.colour });
+    void browser.action.setTitle({ tabId, title: badge.title });
+    return undefined;
+  });
+});

@@ -1,0 +1,40 @@
+// Page chrome: navigation, footers, feedback forms and the like, which surround a report but are not part of it.
+// The walk leaves these subtrees out, so that a footer's ICP number or a form's prompt never reaches recognition.
+
+const CHROME_TAGS = new Set(['NAV', 'FOOTER', 'ASIDE', 'BUTTON', 'MENU']);
+
+// Class and id words that CMS templates of government and news sites use for chrome. Matched as whole words
+// (split on - _ space and camel case) so that `article-content` is not caught by accident.
+const CHROME_WORDS = new Set([
+  'nav', 'navbar', 'navigation', 'menu', 'menubar', 'footer', 'foot', 'copyright', 'crumb', 'crumbs', 'breadcrumb',
+  'breadcrumbs', 'sidebar', 'share', 'sharebar', 'pagination', 'pager', 'toolbar', 'comment', 'comments', 'related',
+  'prevnext', 'login', 'search', 'advert', 'ads', 'banner', 'qrcode', 'feedback', 'friendlink', 'xgwz', 'xgxx',
+]);
+
+function words(value: string): string[] {
+  return value
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[\s_\-]+/)
+    .filter(Boolean);
+}
+
+/**
+ * A predicate for chrome subtrees of `doc`. Guessed chrome (by class, id or a <form>) that holds a large share of
+ * the page's text is kept: ASP.NET sites wrap whole pages in <form>, and a body class like `nav-open` is no footer.
+ */
+export function chromeTest(doc: Document): (el: Element) => boolean {
+  const total = doc.body?.textContent?.length ?? 0;
+  const small = (el: Element) => (el.textContent?.length ?? 0) < total * 0.3;
+  return (el) => {
+    const tag = el.tagName.toUpperCase();
+    if (CHROME_TAGS.has(tag)) return true;
+    if (el.getAttribute('aria-hidden') === 'true' || (el as HTMLElement).hidden) return true;
+    const role = el.getAttribute('role');
+    if (role === 'navigation' || role === 'contentinfo' || role === 'search') return true;
+    if (tag === 'FORM') return small(el);
+    const cls = el.getAttribute('class');
+    const guessed = (cls && words(cls).some((w) => CHROME_WORDS.has(w))) || (el.id && words(el.id).some((w) => CHROME_WORDS.has(w)));
+    return !!guessed && small(el);
+  };
+}

@@ -1,0 +1,37 @@
+// Recognised spans drawn with the CSS Custom Highlight API: the page's DOM is never touched, and a highlight
+// costs nothing when it is switched off. One Highlight per category, one Range per span (tests read them).
+import type { Category, Match } from '../recognition/types';
+import { rangeFor, type TextMap } from './text-map';
+
+export const HIGHLIGHT_NAMES: Record<Category, string> = {
+  docno: 'pizhu-docno',
+  figure: 'pizhu-figure',
+  date: 'pizhu-date',
+};
+
+export type CategorySwitches = Record<Category, boolean>;
+
+/** Ranges for each match, built once per scan; switching categories only re-registers them. */
+export function rangesFor(map: TextMap, matches: Match[]): Range[] {
+  return matches.map((m) => rangeFor(map, m.start, m.end));
+}
+
+export function paintHighlights(matches: Match[], ranges: Range[], on: CategorySwitches): void {
+  const registry = CSS.highlights;
+  for (const category of Object.keys(HIGHLIGHT_NAMES) as Category[]) {
+    const name = HIGHLIGHT_NAMES[category];
+    if (!on[category]) {
+      registry.delete(name);
+      continue;
+    }
+    const highlight = new Highlight();
+    matches.forEach((m, i) => {
+      if (m.category === category) highlight.add(ranges[i]);
+    });
+    registry.set(name, highlight);
+  }
+}
+
+export function clearHighlights(): void {
+  for (const name of Object.values(HIGHLIGHT_NAMES)) CSS.highlights.delete(name);
+}

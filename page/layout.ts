@@ -1,0 +1,219 @@
+// Where the report is on the page: the article body, its title and its metadata block, found in one walk over
+// the page's text. The approach is Readability's (paragraphs vote for their parent and grandparent) reduced to
+// what a content script can afford on every page: one linear pass, paused in slices, no cloning, and it works on
+// the live DOM so that what it finds can be highlighted in place.
+import { chromeTest } from './chrome';
+import { TextMapBuilder, isBlock, type TextMap } from './text-map';
+
+export interface Segment {
+  start: number;
+  end: number;
+}
+
+/** A block of text (a paragraph, heading, cell…) with its offsets in the page text. */
+export interface Block extends Segment {
+  tag: string;
+}
+
+export interface Layout {
+  /** The text of the whole page (chrome left out). */
+  map: TextMap;
+  /** The article body's container element, or null when the page has none worth the name. */
+  article: Element | null;
+  /** The title element, if one was found; the title text otherwise comes from the document's metadata. */
+  titleElement: Element | null;
+  title: string;
+  /** The main content as segments of map.text, in document order: metadata block, title to end of body. */
+  segments: Segment[];
+  /** Leaf blocks inside the segments, in document order. */
+  blocks: Block[];
+  /** Link characters ÷ characters inside the article container. */
+  linkDensity: number;
+  /** Chinese characters inside the article container. */
+  articleHan: number;
+  /** Whether a metadata block (索引号 / 文号 / 发布机构 …) was found. */
+  hasMetadata: boolean;
+}
+
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/g;
+const countHan = (s: string) => s.match(HAN)?.length ?? 0;
+
+const METADATA_LABEL = /索\s*引\s*号|发文字号|文\s*号|發文字號|文\s*號|发布机构|發布機構|成文日期|发文机关|發文機關|主题分类|主題分類|公开方式|组配分类|发文日期|生效日期/g;
+
+// Where a page states its title, for comparison with candidate title elements.
+function referenceTitles(doc: Document): string[] {
+  const metas = ['ArticleTitle', 'og:title', 'title', 'twitter:title']
+    .map((n) => doc.querySelector(`meta[name="${n}"], meta[property="${n}"]`)?.getAttribute('content')?.trim() ?? '')
+    .filter(Boolean);
+  const docTitle = doc.title.trim();
+  // "标题_栏目_站点" and "标题 - 站点": the article title is the longest part.
+  const parts = docTitle.split(/\s*(?:[_|｜]|\s[-–—]\s|——)\s*/).filter(Boolean);
+  const longest = parts.sort((a, b) => b.length - a.length)[0] ?? '';
+  return [...metas, longest, docTitle].filter(Boolean);
+}
+
+const squeeze = (s: string) => s.replace(/\s+/g, '');
+
+interface Candidate {
+  el: Element;
+  start: number;
+  end: number;
+}
+
+/** Walks the page in slices of `slice` nodes; `pause` is awaited between slices. */
+export async function analyzeLayout(doc: Document, pause: () => Promise<void>, slice = 3000): Promise<Layout> {
+  const body = doc.body;
+  const scores = new Map<Element, number>();
+  const hasBlockChild = new WeakSet<Element>();
+  const paragraphs: Array<{ el: Element; start: number; end: number }> = [];
+  const links: Segment[] = [];
+  const titleCandidates: Candidate[] = [];
+  const metadataCandidates: Candidate[] = [];
+  const spans = new Map<Element, Segment>();
+
+  const skip = chromeTest(doc);
+  const builder = new TextMapBuilder(body, {
+    skip,
+    leave(el, start, end) {
+      const tag = el.tagName.toUpperCase();
+      if (tag === 'A') {
+        if (end > start) links.push({ start, end });
+        return;
+      }
+      if (!isBlock(el) || el === body) return;
+      spans.set(el, { start, end });
+      if (el.parentElement) hasBlockChild.add(el.parentElement);
+      if (!hasBlockChild.has(el) && end > start) paragraphs.push({ el, start, end });
+      if (end - start >= 4 && end - start <= 160 && (/^H[1-3]$/.test(tag) || /title|biaoti/i.test(`${el.className} ${el.id}`))) {
+        titleCandidates.push({ el, start, end });
+      }
+      if (end - start <= 800 && /^(TABLE|DL|UL|DIV|SECTION)$/.test(tag)) metadataCandidates.push({ el, start, end });
+    },
+  });
+  while (!builder.step(slice)) await pause();
+  const map = builder.result();
+  const text = map.text;
+
+  const linkCharsIn = linkCounter(links);
+
+  // Paragraphs vote for their parent (full score) and grandparent (half), Readability's way. Commas are a
+  // sign of running prose; link text is not prose.
+  for (const p of paragraphs) {
+    const t = text.slice(p.start, p.end);
+    const han = countHan(t);
+    if (han < 12) continue;
+    const linkShare = linkCharsIn(p) / (p.end - p.start);
+    if (linkShare > 0.5) continue;
+    const commas = t.match(/[，,、；;。]/g)?.length ?? 0;
+    const score = (han + commas * 8) * (1 - linkShare);
+    const parent = p.el.parentElement;
+    if (parent) scores.set(parent, (scores.get(parent) ?? 0) + score);
+    const grand = parent?.parentElement;
+    if (grand) scores.set(grand, (scores.get(grand) ?? 0) + score / 2);
+  }
+  let article: Element | null = null;
+  let best = 0;
+  for (const [el, score] of scores) {
+    if (score > best && el !== body && el !== doc.documentElement) {
+      best = score;
+      article = el;
+    }
+  }
+  // An article split over sibling containers: their common parent scores about as high as the best half.
+  while (article?.parentElement && article.parentElement !== body && (scores.get(article.parentElement) ?? 0) >= best * 0.7) {
+    article = article.parentElement;
+  }
+  const articleSpan = article ? spans.get(article) ?? null : null;
+
+  // The title: the candidate that matches what the page says its title is, nearest before the article body.
+  const refs = referenceTitles(doc).map(squeeze).filter((r) => r.length >= 4);
+  let titleElement: Element | null = null;
+  let titleSpan: Segment | null = null;
+  let titleRank = 0;
+  for (const c of titleCandidates) {
+    const t = squeeze(text.slice(c.start, c.end));
+    if (!t || countHan(t) < 4) continue;
+    let rank = 0;
+    if (refs.some((r) => r === t)) rank = 3;
+    else if (refs.some((r) => r.includes(t) || t.includes(r))) rank = 2;
+    else if (/^H1$/i.test(c.el.tagName)) rank = 1;
+    if (!rank) continue;
+    const before = articleSpan ? c.start <= articleSpan.start + 200 : true;
+    if (!before) rank -= 0.5;
+    // Later candidates before the article body win ties: the title sits just above the text, a site name above it all.
+    if (rank >= titleRank) {
+      titleRank = rank;
+      titleElement = c.el;
+      titleSpan = c;
+    }
+  }
+  const title = titleSpan ? text.slice(titleSpan.start, titleSpan.end).replace(/\s+/g, ' ').trim() : refs.length ? referenceTitles(doc)[0] : '';
+
+  // The metadata block: a small table-like element carrying two or more of the metadata labels.
+  let metadata: Segment | null = null;
+  for (const c of metadataCandidates) {
+    const labels = text.slice(c.start, c.end).match(METADATA_LABEL)?.length ?? 0;
+    if (labels >= 2 && (!metadata || (c.start >= metadata.start && c.end <= metadata.end))) metadata = c;
+  }
+
+  const segments: Segment[] = [];
+  if (articleSpan) {
+    const start = titleSpan && titleSpan.start < articleSpan.start ? titleSpan.start : articleSpan.start;
+    const end = Math.max(articleSpan.end, titleSpan && titleSpan.start >= articleSpan.start ? titleSpan.end : 0);
+    if (metadata && (metadata.end <= start || metadata.start >= end)) segments.push(metadata);
+    segments.push({ start, end: signatureEnd(text, paragraphs, end, linkCharsIn) });
+    segments.sort((a, b) => a.start - b.start);
+  }
+
+  const blocks: Block[] = [];
+  for (const p of paragraphs) {
+    if (segments.some((s) => p.start >= s.start && p.end <= s.end)) blocks.push({ start: p.start, end: p.end, tag: p.el.tagName.toLowerCase() });
+  }
+  return {
+    map,
+    article,
+    titleElement,
+    title,
+    segments,
+    blocks,
+    linkDensity: articleSpan ? linkCharsIn(articleSpan) / Math.max(1, articleSpan.end - articleSpan.start) : 1,
+    articleHan: articleSpan ? countHan(text.slice(articleSpan.start, articleSpan.end)) : 0,
+    hasMetadata: !!metadata,
+  };
+}
+
+// A signature and date sometimes follow the article container instead of closing it. Take up to three short,
+// link-free paragraphs right after it when they read as a signature or a date.
+function signatureEnd(text: string, paragraphs: Segment[], end: number, linkCharsIn: (s: Segment) => number): number {
+  let taken = 0;
+  for (const p of paragraphs) {
+    if (p.start < end) continue;
+    if (taken >= 3) break;
+    const t = text.slice(p.start, p.end).trim();
+    const signatureLike = t.length <= 40 && linkCharsIn(p) === 0 && /(人民政府|办公室|辦公室|委员会|委員會|局|厅|廳|部|日)$/.test(t);
+    if (!signatureLike) break;
+    end = p.end;
+    taken++;
+  }
+  return end;
+}
+
+/** Link characters inside any span, in O(log n): links never nest, so prefix sums over them suffice. */
+function linkCounter(links: Segment[]): (seg: Segment) => number {
+  links.sort((a, b) => a.start - b.start);
+  const before: number[] = [0];
+  for (const l of links) before.push(before[before.length - 1] + (l.end - l.start));
+  const covered = (x: number) => {
+    let lo = 0;
+    let hi = links.length; // first link starting at or after x
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (links[mid].start < x) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === 0) return 0;
+    const last = links[lo - 1];
+    return before[lo - 1] + Math.min(x, last.end) - last.start;
+  };
+  return (seg) => covered(seg.end) - covered(seg.start);
+}

@@ -1,0 +1,156 @@
+// The text of the page as one string, with the way back from string offsets to DOM ranges.
+//
+// Recognition runs over the text as a whole so that a figure split across inline elements
+// (`<span>48</span>.6%`) is one string, while block boundaries and <br> become '\n' so that nothing is
+// recognised across two paragraphs or two table cells. The '\n' separators belong to no text node.
+
+export interface TextMap {
+  text: string;
+  /** Text nodes in document order. */
+  nodes: Text[];
+  /** starts[i] is the offset in `text` where nodes[i]'s data begins. */
+  starts: number[];
+}
+
+/** Elements whose boundaries separate text. */
+const BLOCK_TAGS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'CAPTION', 'CENTER', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT',
+  'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI',
+  'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
+  'OPTION', 'BODY',
+]);
+
+/** Subtrees that never hold readable text. */
+const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SELECT', 'SVG', 'CANVAS', 'IFRAME', 'OBJECT', 'HEAD']);
+
+export function isBlock(el: Element): boolean {
+  return BLOCK_TAGS.has(el.tagName.toUpperCase());
+}
+
+export interface WalkHooks {
+  /** Subtrees to leave out entirely (page chrome). */
+  skip?: (el: Element) => boolean;
+  /** Called when the walk leaves an element, with the text offsets it covered: [start, end). */
+  leave?: (el: Element, start: number, end: number) => void;
+}
+
+interface Frame {
+  el: Element;
+  next: Node | null;
+  start: number;
+  block: boolean;
+}
+
+/**
+ * Builds a TextMap in slices, so that a megabyte page never blocks the main thread for long: `step(n)` walks
+ * about n nodes and returns true when the walk is complete. Iterative (explicit stack) so it can pause anywhere.
+ * A separator is emitted lazily (at most one in a row) so that nested blocks do not pile up newlines.
+ */
+export class TextMapBuilder {
+  private parts: string[] = [];
+  private nodes: Text[] = [];
+  private starts: number[] = [];
+  private length = 0;
+  private pendingBreak = false;
+  private stack: Frame[] = [];
+
+  constructor(root: Element, private hooks: WalkHooks = {}) {
+    this.stack.push({ el: root, next: root.firstChild, start: 0, block: true });
+  }
+
+  step(budget: number): boolean {
+    const { stack } = this;
+    while (stack.length && budget-- > 0) {
+      const frame = stack[stack.length - 1];
+      const node = frame.next;
+      if (!node) {
+        stack.pop();
+        if (frame.block) this.pendingBreak = true;
+        this.hooks.leave?.(frame.el, frame.start, this.length);
+        continue;
+      }
+      frame.next = node.nextSibling;
+      if (node.nodeType === 3) {
+        this.addText(node as Text);
+      } else if (node.nodeType === 1) {
+        const el = node as Element;
+        const block = isBlock(el);
+        if (block) this.pendingBreak = true;
+        if (SKIP_TAGS.has(el.tagName.toUpperCase()) || this.hooks.skip?.(el)) continue;
+        stack.push({ el, next: el.firstChild, start: this.length, block });
+      }
+    }
+    return stack.length === 0;
+  }
+
+  private addText(node: Text): void {
+    const data = node.data;
+    if (data.length === 0) return;
+    if (this.pendingBreak && this.length > 0) {
+      this.parts.push('\n');
+      this.length += 1;
+    }
+    this.pendingBreak = false;
+    this.nodes.push(node);
+    this.starts.push(this.length);
+    this.parts.push(data);
+    this.length += data.length;
+  }
+
+  result(): TextMap {
+    return { text: this.parts.join(''), nodes: this.nodes, starts: this.starts };
+  }
+}
+
+/** The whole walk at once, for small subtrees and tests. */
+export function buildTextMap(root: Element, hooks: WalkHooks = {}): TextMap {
+  const builder = new TextMapBuilder(root, hooks);
+  builder.step(Infinity);
+  return builder.result();
+}
+
+/** Index of the node holding offset `at` (the last node starting at or before it). */
+function nodeIndexAt(map: TextMap, at: number): number {
+  let lo = 0;
+  let hi = map.starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (map.starts[mid] <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** The DOM position of a text offset. A start on a separator moves on to the next node. */
+function domPoint(map: TextMap, at: number, bias: 'start' | 'end'): [Text, number] {
+  const i = nodeIndexAt(map, bias === 'end' ? Math.max(0, at - 1) : at);
+  const node = map.nodes[i];
+  const local = at - map.starts[i];
+  if (bias === 'start' && local >= node.data.length && i + 1 < map.nodes.length) return [map.nodes[i + 1], 0];
+  return [node, Math.max(0, Math.min(node.data.length, local))];
+}
+
+/** A live Range covering text[start, end). */
+export function rangeFor(map: TextMap, start: number, end: number): Range {
+  const [startNode, startOffset] = domPoint(map, start, 'start');
+  const [endNode, endOffset] = domPoint(map, end, 'end');
+  const range = startNode.ownerDocument.createRange();
+  range.setStart(startNode, startOffset);
+  range.setEnd(endNode, endOffset);
+  return range;
+}
+
+const indexCache = new WeakMap<TextMap, Map<Text, number>>();
+
+/** The text offset of a DOM point (a text node and an offset in it), or -1 when it is outside the map. */
+export function offsetOf(map: TextMap, node: Node, offset: number): number {
+  if (node.nodeType !== 3) return -1;
+  let index = indexCache.get(map);
+  if (!index) {
+    // Built on first use only: hovering and selecting need it, a plain scan does not.
+    index = new Map(map.nodes.map((n, i) => [n, i]));
+    indexCache.set(map, index);
+  }
+  const i = index.get(node as Text);
+  return i === undefined ? -1 : map.starts[i] + offset;
+}

@@ -1,0 +1,65 @@
+// Is this page a government work report, another official document, or neither?
+// Decided from the page itself: its title, and whether its main text is the document (long, running prose
+// with the structure of official writing) rather than a listing, a news item about a report, or a shop.
+import type { PageKind } from './types';
+
+export interface PageFeatures {
+  /** The title of the main content (its heading, or the document's title). */
+  title: string;
+  /** The main content's text. */
+  mainText: string;
+  /** Chinese characters in the article body. */
+  articleHan: number;
+  /** Link characters ÷ characters in the article body. */
+  linkDensity: number;
+  /** A metadata block (索引号 / 文号 / 发布机构 …) was found next to the text. */
+  hasMetadata: boolean;
+}
+
+export interface KindVerdict {
+  kind: PageKind;
+  /** Why, in a few words (shown in the side panel and used by tests). */
+  reason: string;
+}
+
+// What the title says the page is. Traditional forms are listed beside simplified ones: mirror sites in Taiwan
+// and Hong Kong republish mainland reports in traditional script.
+const REPORT_TITLE = /(?:报告|報告|总结|總結)$/;
+const DOCUMENT_TITLE =
+  /(?:意见|意見|通知|方案|办法|辦法|决定|決定|规定|規定|批复|批覆|公告|通告|令|细则|細則|规则|規則|规划|規劃|纲要|綱要|条例|條例|决议|決議|通报|通報|函|复函|覆函|规范|規範|制度|清单|清單|指引|计划|計劃|要点|要點)$|(?:令|公告)(?:\d{4}年)?第?[\d一二三四五六七八九十百零〇]+[号號]$/;
+// Pages about a document rather than the document: interpretations and Q&A, whatever their grammar…
+const INTERPRETATION_TITLE = /解读|解讀|答记者问|答記者問|问答|問答|图解|圖解|一图读懂|一圖讀懂|访谈|訪談|专访|專訪|发布会|發佈會|视频|視頻/;
+// …and news of a document's release or adoption ("区政府发布2017年法治政府建设报告"). An official title has the
+// form 关于…的<type>, in which such verbs are part of the subject ("关于召开…会议的通知") and prove nothing.
+const NEWS_VERB = /召开|召開|举行|舉行|审议|審議|听取|聽取|通过|通過|出炉|出爐|亮相|晒出|曬出|发布|發佈|發布|公布|学习|學習|传达|傳達|部署|获悉|獲悉|走进|走進/;
+const OFFICIAL_TITLE_FORM = /关于|關於/;
+
+// Opening words of official writing that a news report about it would not use.
+const OFFICIAL_MARKERS = /现将[^。\n]{0,30}(?:报告|報告|通知|印发|印發)如下|現將[^。\n]{0,30}報告如下|特此(?:报告|報告|通知|公告|通告|批复|批覆)|经[^。\n]{0,20}同意|經[^。\n]{0,20}同意|各(?:区|县|市|乡镇|街道|部门|單位|单位|有关)[^。\n]{0,40}[:：]|根据《|根據《|为(?:贯彻|深入|进一步|加快|全面)|為(?:貫徹|深入|進一步|加快|全面)/;
+const SECTION_HEADING = /(?:^|\n)[ \t\u3000]*[一二三四五六七八九十]{1,3}[、，,．.]/g;
+
+/** Strips what sites append to a title: "(全文)", "【2018】", trailing punctuation. */
+function coreTitle(title: string): string {
+  return title
+    .replace(/\s+/g, '')
+    .replace(/[（(【\[][^（）()【】\[\]]{0,12}[)）】\]]$/u, '')
+    .replace(/[。.!！?？:：、,，]+$/u, '');
+}
+
+export function classifyPage(f: PageFeatures): KindVerdict {
+  const title = coreTitle(f.title);
+  const han = f.articleHan;
+  if (!title && han === 0) return { kind: 'none', reason: 'no text' };
+  // A page whose body is mostly links is a listing or a portal, whatever its title says.
+  if (f.linkDensity > 0.45) return { kind: 'none', reason: 'listing' };
+  if (han < 200) return { kind: 'none', reason: 'too little text' };
+  const sections = f.mainText.match(SECTION_HEADING)?.length ?? 0;
+  const official = OFFICIAL_MARKERS.test(f.mainText) || sections >= 2 || f.hasMetadata;
+  if (INTERPRETATION_TITLE.test(title)) return { kind: 'none', reason: 'interpretation' };
+  if (NEWS_VERB.test(title) && !OFFICIAL_TITLE_FORM.test(title)) return { kind: 'none', reason: 'news about a document' };
+  if (REPORT_TITLE.test(title)) return official || han >= 800 ? { kind: 'report', reason: 'report title' } : { kind: 'none', reason: 'short text under a report title' };
+  if (DOCUMENT_TITLE.test(title)) return official || han >= 800 ? { kind: 'document', reason: 'document title' } : { kind: 'none', reason: 'short text under a document title' };
+  // No telling title (a mirror site may title a page with the site's own words): the text speaks for itself.
+  if (/(?:现将|現將)[^。\n]{0,30}(?:报告如下|報告如下)/.test(f.mainText) && sections >= 2) return { kind: 'report', reason: 'reports in its text' };
+  return { kind: 'none', reason: 'not an official document' };
+}

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeLayout } from '../../../page/layout';
+import { classifyPage } from '../../../recognition/page-kind';
+import { domFrom, fixturePages, loadPage } from '../../support/fixtures';
+
+const noPause = async () => {};
+
+async function verdictOf(doc: Document) {
+  const layout = await analyzeLayout(doc, noPause);
+  const mainText = layout.segments.map((s) => layout.map.text.slice(s.start, s.end)).join('\n');
+  return { layout, mainText, ...classifyPage({ title: layout.title, mainText, articleHan: layout.articleHan, linkDensity: layout.linkDensity, hasMetadata: layout.hasMetadata }) };
+}
+
+describe('layout and page kind on the fixture pages', () => {
+  for (const page of fixturePages) {
+    it(`${page.file} is ${page.kind}`, async () => {
+      const { kind, reason } = await verdictOf(loadPage(page));
+      expect(kind, reason).toBe(page.kind);
+    });
+  }
+
+  it('takes the title and the metadata block into the main content, and leaves the footer out', async () => {
+    const page = fixturePages.find((p) => p.file === 'changqing-2018-opinion.html')!;
+    const { layout, mainText } = await verdictOf(loadPage(page));
+    expect(layout.title).toBe('济南市长清区人民政府关于加强法治政府建设的实施意见');
+    expect(mainText).toContain('济长政发〔2018〕8号');
+    expect(mainText).toContain('2018年8月7日');
+    expect(mainText).not.toContain('ICP');
+    expect(mainText).not.toContain('网站标识码');
+  });
+
+  it('leaves a feedback form after the text out', async () => {
+    const page = fixturePages.find((p) => p.file === 'datong-2023-report.html')!;
+    const { mainText } = await verdictOf(loadPage(page));
+    expect(mainText).toContain('强化法治宣传');
+    expect(mainText).not.toContain('验 证 码');
+  });
+});
+
+const article = (paragraphs: string[]) => paragraphs.map((p) => `<p>${p}</p>`).join('');
+const prose = '为深入贯彻落实党中央、国务院关于法治政府建设的决策部署,全面推进依法行政,进一步规范行政执法行为,提高行政执法效能,结合本区实际,制定本方案。';
+
+describe('page kind on pages written for the cases the fixtures lack', () => {
+  it('a report reproduced on a news page without metadata is a report', async () => {
+    const doc = domFrom(`<title>某县2019年度法治政府建设情况报告 - 某某新闻网</title><body><div class="nav"><a>首页</a></div>
+      <div class="content"><h1>某县2019年度法治政府建设情况报告</h1>${article(['一、基本情况', prose, prose, '二、主要做法', prose, prose, '三、存在问题', prose, prose, prose])}</div></body>`);
+    expect((await verdictOf(doc)).kind).toBe('report');
+  });
+
+  it('news about a report is not a report', async () => {
+    const doc = domFrom(`<title>我区发布2019年度法治政府建设报告</title><body><div class="content"><h1>我区发布2019年度法治政府建设报告</h1>${article([
+      '日前,区政府在门户网站发布了2019年度法治政府建设情况报告,报告共分三个部分,全面总结了一年来全区法治政府建设取得的成效。记者了解到,今年全区将继续推进依法行政工作。'.repeat(3),
+    ])}</div></body>`);
+    expect((await verdictOf(doc)).kind).toBe('none');
+  });
+
+  it('an interpretation of a document is not a document', async () => {
+    const doc = domFrom(`<title>《关于加强法治政府建设的实施意见》政策解读</title><body><div class="content"><h1>《关于加强法治政府建设的实施意见》政策解读</h1>${article(['一、制定背景', prose, prose, '二、主要内容', prose, prose, prose])}</div></body>`);
+    expect((await verdictOf(doc)).kind).toBe('none');
+  });
+
+  it('a notice (通知) titled in the official form is a document, even with a verb like 召开 in it', async () => {
+    const doc = domFrom(`<title>关于召开全区法治政府建设工作会议的通知_通知公告</title><body><div class="content"><h1>关于召开全区法治政府建设工作会议的通知</h1>${article(['各镇人民政府、街道办事处,区政府各部门:', prose, '一、会议时间', prose, '二、会议地点', prose, '特此通知。'])}</div></body>`);
+    expect((await verdictOf(doc)).kind).toBe('document');
+  });
+
+  it('an English page is none', async () => {
+    const doc = domFrom(`<title>Annual report on law-based government</title><body><article><h1>Annual report on law-based government</h1>${article(Array(20).fill('The district government reviewed 36 regulations and trained 480 officials in 2017.'))}</article></body>`);
+    expect((await verdictOf(doc)).kind).toBe('none');
+  });
+
+  it('a whole page wrapped in an ASP.NET <form> still has its text found', async () => {
+    const doc = domFrom(`<title>某区关于2018年度法治政府建设工作的报告</title><body><form id="form1"><div class="main"><h1>某区关于2018年度法治政府建设工作的报告</h1>${article(['一、工作开展情况', prose, prose, '二、存在的问题', prose, prose])}</div></form></body>`);
+    expect((await verdictOf(doc)).kind).toBe('report');
+  });
+});

@@ -1,0 +1,49 @@
+// @vitest-environment jsdom
+import { describe, expect, it } from 'vitest';
+import { buildTextMap, offsetOf, rangeFor, TextMapBuilder } from '../../../page/text-map';
+
+function body(html: string): HTMLElement {
+  document.body.innerHTML = html;
+  return document.body;
+}
+
+describe('text map', () => {
+  it('joins inline elements without a separator and maps a span back to one range', () => {
+    const map = buildTextMap(body('<p>精简率达<span>48</span>.6%,共<b>36</b>项</p>'));
+    expect(map.text).toBe('精简率达48.6%,共36项');
+    const start = map.text.indexOf('48.6%');
+    const range = rangeFor(map, start, start + 5);
+    expect(range.toString()).toBe('48.6%');
+    expect(range.startContainer.textContent).toBe('48');
+  });
+
+  it('separates blocks, table cells and <br> with one newline each', () => {
+    const map = buildTextMap(body('<div><p>第一段</p><p>第二段<br>第三行</p></div><table><tr><td>文号</td><td>张政字〔2018〕8号</td></tr></table>'));
+    expect(map.text).toBe('第一段\n第二段\n第三行\n文号\n张政字〔2018〕8号');
+  });
+
+  it('leaves out scripts, styles and skipped subtrees', () => {
+    const map = buildTextMap(body('<p>正文</p><script>var x = "36项"</script><div class="x"><p>页脚 12件</p></div><p>结尾</p>'), {
+      skip: (el) => el.classList.contains('x'),
+    });
+    expect(map.text).toBe('正文\n结尾');
+  });
+
+  it('finds the offset of a DOM point, and -1 outside the map', () => {
+    const root = body('<p>一二<em>三四</em>五</p><script>x</script>');
+    const map = buildTextMap(root);
+    const em = root.querySelector('em')!.firstChild!;
+    expect(offsetOf(map, em, 1)).toBe(3);
+    expect(offsetOf(map, root.querySelector('script')!.firstChild!, 0)).toBe(-1);
+  });
+
+  it('builds the same map in slices as in one go', () => {
+    const html = Array.from({ length: 200 }, (_, i) => `<p>第${i}段<span>${i}</span>项<br>行</p>`).join('');
+    const whole = buildTextMap(body(html));
+    const builder = new TextMapBuilder(body(html));
+    let slices = 0;
+    while (!builder.step(7)) slices++;
+    expect(slices).toBeGreaterThan(50);
+    expect(builder.result().text).toBe(whole.text);
+  });
+});
