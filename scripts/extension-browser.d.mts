@@ -1,0 +1,27 @@
+import type { BrowserContext, Page, Worker } from 'playwright-core';
+import type { FixtureServer } from './serve-fixtures.mjs';
+
+export const projectRoot: string;
+export const extensionDir: string;
+export function chromiumPath(): string;
+export function isBuildStale(): boolean;
+export function buildExtension(options?: { ifStale?: boolean }): boolean;
+export function assertChromium(): void;
+export function chromiumArgs(options: { dir?: string; hosts: string[]; isolate?: boolean }): string[];
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  serviceWorker: Worker;
+  extensionId: string;
+  server: FixtureServer;
+  urlFor(name: string): string;
+  close(): Promise<void>;
+}
+
+export function launchWithExtension(options?: {
+  extensionDir?: string;
+  hosts?: string[];
+  headless?: boolean;
+}): Promise<ExtensionBrowser>;
+export function visit(page: Page, url: string, options?: { timeout?: number }): Promise<string | null>;
+export function revisit(page: Page, options?: { timeout?: number }): Promise<string | null>;

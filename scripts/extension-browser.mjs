@@ -1,0 +1,123 @@
+// Building the extension and starting Chromium with it loaded, shared by the e2e harness, the benchmark
+// and `npm start`. The flags are those of ../shared/tools/recognition-score/score.mjs, which are the
+// hidden evaluation's: what passes here is measured under the same conditions there.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { hostResolverRules, serveFixtures } from './serve-fixtures.mjs';
+
+export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// PIZHU_EXTENSION_DIR points the tests and the benchmark at another build, e.g. one made from a clean checkout.
+export const extensionDir = process.env.PIZHU_EXTENSION_DIR
+  ? path.resolve(process.env.PIZHU_EXTENSION_DIR)
+  : path.join(projectRoot, '.output', 'chrome-mv3');
+export const chromiumPath = () => process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+// What a build reads; a build older than any of these is stale.
+const buildInputs = ['entrypoints', 'page', 'recognition', 'storage', 'components', 'public', 'assets',
+  'wxt.config.ts', 'package.json'];
+
+function newestMtime(file) {
+  if (!fs.existsSync(file)) return 0;
+  const stat = fs.statSync(file);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return fs.readdirSync(file).reduce((m, f) => Math.max(m, newestMtime(path.join(file, f))), stat.mtimeMs);
+}
+
+export function isBuildStale() {
+  const manifest = path.join(extensionDir, 'manifest.json');
+  if (!fs.existsSync(manifest)) return true;
+  const built = fs.statSync(manifest).mtimeMs;
+  return buildInputs.some((f) => newestMtime(path.join(projectRoot, f)) > built);
+}
+
+/** Runs `npx wxt build` (output .output/chrome-mv3); with ifStale, only when a source is newer than the build. */
+export function buildExtension({ ifStale = false } = {}) {
+  if (ifStale && !isBuildStale()) return false;
+  execFileSync('npx', ['wxt', 'build'], { cwd: projectRoot, stdio: 'inherit' });
+  return true;
+}
+
+/** Throws the fix to type when there is no Chromium to drive. */
+export function assertChromium() {
+  const bin = chromiumPath();
+  if (!fs.existsSync(bin)) {
+    throw new Error(`Chromium not found at ${bin}. Install Debian's: run: apt-get install -y chromium `
+      + '(or set $CHROMIUM to a Chromium binary)');
+  }
+}
+
+/** Chromium's command-line flags for loading `dir` unpacked with `hosts` served by this machine. */
+export function chromiumArgs({ dir = extensionDir, hosts, isolate = true }) {
+  return [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`,
+    '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+    '--disable-component-update', '--disable-sync', `--host-resolver-rules=${hostResolverRules(hosts, { isolate })}`];
+}
+
+/**
+ * Serves the fixture pages and starts Chromium on a fresh profile with the built extension.
+ * Resolves to { context, serviceWorker, extensionId, server, urlFor(name), close() }; `server` is what
+ * serveFixtures returned (pages, url(host, path), port…).
+ */
+export async function launchWithExtension({ extensionDir: dir = extensionDir, hosts = [], headless = true } = {}) {
+  if (!fs.existsSync(path.join(dir, 'manifest.json'))) {
+    throw new Error(`no built extension in ${dir}: run npx wxt build first`);
+  }
+  assertChromium();
+  const server = await serveFixtures();
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'pizhu-chromium-'));
+  const cleanUp = async () => {
+    await server.close();
+    fs.rmSync(profile, { recursive: true, force: true });
+  };
+  let context;
+  try {
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: chromiumPath(),
+      headless,
+      args: chromiumArgs({ dir, hosts: [...server.hosts, ...hosts] }),
+    });
+    const serviceWorker = context.serviceWorkers()[0]
+      ?? await context.waitForEvent('serviceworker', { timeout: 15_000 });
+    const extensionId = new URL(serviceWorker.url()).host;
+    return {
+      context,
+      serviceWorker,
+      extensionId,
+      server,
+      urlFor: server.urlFor,
+      close: async () => {
+        await context.close().catch(() => {});
+        await cleanUp();
+      },
+    };
+  } catch (e) {
+    await context?.close().catch(() => {});
+    await cleanUp();
+    throw e;
+  }
+}
+
+/**
+ * Opens `url` and waits, as the evaluation does, up to `timeout` ms for the content script to publish the
+ * page's kind, then 150 ms for it to settle. Resolves to that kind, or null when none came.
+ */
+export async function visit(page, url, { timeout = 8000 } = {}) {
+  await page.goto(url, { waitUntil: 'load' });
+  return settle(page, timeout);
+}
+
+/** As visit, for the page already open: reload it and wait for a fresh scan. */
+export async function revisit(page, { timeout = 8000 } = {}) {
+  await page.reload({ waitUntil: 'load' });
+  return settle(page, timeout);
+}
+
+async function settle(page, timeout) {
+  await page.waitForFunction(() => !!document.documentElement.dataset.pizhuKind, null, { timeout }).catch(() => {});
+  await page.waitForTimeout(150);
+  return page.evaluate(() => document.documentElement.dataset.pizhuKind ?? null);
+}

@@ -1,0 +1,28 @@
+import type { Server } from 'node:http';
+
+export interface FixturePage {
+  /** File name without .html, or the manifest's `name` for a generated page. */
+  name: string;
+  host: string;
+  path: string;
+  kind: 'report' | 'document' | 'none';
+  note?: string;
+  encoding?: string;
+  source: 'shared' | 'e2e';
+  body(): Buffer;
+}
+
+export interface FixtureServer {
+  server: Server;
+  port: number;
+  pages: FixturePage[];
+  hosts: string[];
+  url(host: string, path: string): string;
+  urlFor(name: string): string;
+  close(): Promise<void>;
+}
+
+export const sharedFixturesDir: string;
+export function loadFixturePages(): FixturePage[];
+export function serveFixtures(options?: { port?: number }): Promise<FixtureServer>;
+export function hostResolverRules(hosts: string[], options?: { isolate?: boolean }): string;

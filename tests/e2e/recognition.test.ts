@@ -1,0 +1,192 @@
+// The surface the content script promises every page: its kind on <html data-pizhu-kind>, each recognised
+// span as one Range in CSS.highlights, a 'pizhu:scan' performance measure, and a page left as it was served.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadFixturePages, sharedFixturesDir } from '../../scripts/serve-fixtures.mjs';
+import {
+  compareBodyWithServed, launchWithExtension, readHighlights, visit, type ExtensionBrowser,
+} from './harness';
+
+interface Gold {
+  file: string;
+  kind: string;
+  docNumbers: string[];
+  figures: string[];
+  lenient?: string[];
+}
+
+interface Seen {
+  kind: string | null;
+  docNumbers: string[];
+  figures: string[];
+  dates: string[];
+  scanMeasures: number;
+}
+
+const pages = loadFixturePages();
+const goldDir = path.join(sharedFixturesDir, 'gold');
+const gold: Gold[] = fs.readdirSync(goldDir).filter((f) => f.endsWith('.json')).sort()
+  .map((f) => JSON.parse(fs.readFileSync(path.join(goldDir, f), 'utf8')));
+const nameOf = (g: Gold) => path.basename(g.file, '.html');
+
+let browser: ExtensionBrowser;
+let page: Page;
+// Each page is visited once and read whole; the tests then look at different parts of what was seen.
+const seen = new Map<string, Promise<Seen>>();
+
+function observe(name: string): Promise<Seen> {
+  if (!seen.has(name)) {
+    seen.set(name, (async () => {
+      const kind = await visit(page, browser.urlFor(name));
+      return {
+        kind,
+        docNumbers: await readHighlights(page, 'pizhu-docno'),
+        figures: await readHighlights(page, 'pizhu-figure'),
+        dates: await readHighlights(page, 'pizhu-date'),
+        scanMeasures: await page.evaluate(() => performance.getEntriesByName('pizhu:scan', 'measure').length),
+      };
+    })());
+  }
+  return seen.get(name)!;
+}
+
+beforeAll(async () => {
+  browser = await launchWithExtension();
+  page = await browser.context.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('page kind', () => {
+  it.each(pages.map((p) => [p.name, p.kind]))('%s is %s', async (name, kind) => {
+    expect((await observe(name)).kind).toBe(kind);
+  });
+});
+
+// The evaluation's matching (../shared/tools/recognition-score): text folded by NFKC without white space;
+// a document number must equal the gold, a figure carry the same digits and contain or lie within it; one
+// to one in document order, looking back at most 20 places; misses against lenient strings do not count.
+const fold = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
+const digitsOf = (s: string) => (fold(s).match(/\d+(?:[.,]\d+)*/g) ?? []).join('|');
+const matchers = {
+  docNumbers: (p: string, g: string) => fold(p) === fold(g),
+  figures: (p: string, g: string) => {
+    const a = fold(p), b = fold(g);
+    return digitsOf(a) === digitsOf(b) && (a.includes(b) || b.includes(a));
+  },
+};
+
+function align(found: string[], wanted: string[], kind: keyof typeof matchers, lenient: string[]) {
+  const same = matchers[kind];
+  const used = found.map(() => false);
+  const missed: string[] = [];
+  let cursor = 0;
+  for (const g of wanted) {
+    let hit = -1;
+    for (let i = Math.max(0, cursor - 20); i < found.length; i++) {
+      if (!used[i] && same(found[i], g)) { hit = i; break; }
+    }
+    if (hit < 0) missed.push(g);
+    else { used[hit] = true; cursor = hit + 1; }
+  }
+  const wrong = found.filter((p, i) => !used[i]
+    && !lenient.some((l) => fold(l).includes(fold(p)) || fold(p).includes(fold(l))));
+  return { right: wanted.length - missed.length, missed, wrong };
+}
+
+describe('recognised spans', () => {
+  it.each([
+    ['docNumbers', 0.97],
+    ['figures', 0.93],
+  ] as const)('%s reach precision and recall %s on the gold pages', async (kind, target) => {
+    let right = 0, wanted = 0, wrongCount = 0;
+    const notes: string[] = [];
+    for (const g of gold.filter((x) => x.kind !== 'none')) {
+      const r = align((await observe(nameOf(g)))[kind], g[kind], kind, g.lenient ?? []);
+      right += r.right;
+      wanted += g[kind].length;
+      wrongCount += r.wrong.length;
+      if (r.missed.length) notes.push(`${g.file} missed: ${r.missed.join(' | ')}`);
+      if (r.wrong.length) notes.push(`${g.file} wrong: ${r.wrong.join(' | ')}`);
+    }
+    const recall = wanted ? right / wanted : 1;
+    const precision = right + wrongCount ? right / (right + wrongCount) : 1;
+    expect(precision, notes.join('\n')).toBeGreaterThanOrEqual(target);
+    expect(recall, notes.join('\n')).toBeGreaterThanOrEqual(target);
+  });
+
+  it('finds the zhangdian report number and the numbers it cites, each as exactly its own range', async () => {
+    const { docNumbers } = await observe('zhangdian-2017-report');
+    expect(docNumbers).toContain('张政字〔2018〕8号');
+    expect(docNumbers).toContain('淄政办字[2017]5号');
+  });
+
+  it('finds a traditional-script number with a space before 號', async () => {
+    expect((await observe('duolun-2012-report')).docNumbers).toContain('錫署辦傳發〔2012〕137 號');
+  });
+
+  it('spans figures with their unit and 余, without qualifiers', async () => {
+    const { figures } = await observe('zhangdian-2017-report');
+    expect(figures).toEqual(expect.arrayContaining(['48.6%', '480余名', '53亿元']));
+  });
+
+  it.each(pages.filter((p) => p.kind === 'none').map((p) => p.name))('highlights nothing on %s', async (name) => {
+    const { docNumbers, figures, dates } = await observe(name);
+    expect({ docNumbers, figures, dates }).toEqual({ docNumbers: [], figures: [], dates: [] });
+  });
+
+  it('joins a figure split across inline elements into one range', async () => {
+    const { figures } = await observe('split-figures-report');
+    expect(figures).toEqual(expect.arrayContaining(['48.6%', '480余名', '53亿元', '3个工作日', '177项', '92项']));
+    expect(figures).not.toContain('48');
+    expect(figures).not.toContain('.6%');
+  });
+
+  it('reads <br> as a line break, not as nothing', async () => {
+    const { docNumbers, figures } = await observe('split-figures-report');
+    // Joined across the <br>, "规范性文件管理" would run into the number and "92" into "6个".
+    expect(docNumbers).toEqual(['示政发〔2020〕3号', '示政办发〔2019〕7号']);
+    expect(figures).toEqual(expect.arrayContaining(['36件', '12件', '6个']));
+    expect(figures.filter((f) => f.includes('926'))).toEqual([]);
+  });
+
+  it('recognises a report in a dark theme like any other', async () => {
+    const { kind, docNumbers, figures } = await observe('dark-theme-report');
+    expect(kind).toBe('report');
+    expect(docNumbers).toEqual(['安府报〔2022〕5号', '安府〔2020〕18号']);
+    expect(figures).toEqual(expect.arrayContaining(['15项', '1,200人', '7.5%', '60学时', '96.25%', '143件', '13.1%']));
+  });
+});
+
+describe('scan', () => {
+  it.each(['zhangdian-2017-report', 'shop-promo'])('leaves a pizhu:scan performance measure on %s', async (name) => {
+    expect((await observe(name)).scanMeasures).toBeGreaterThan(0);
+  });
+
+  it('finishes on a 1 MB report within the evaluation\'s wait', async () => {
+    const { kind, docNumbers } = await observe('zhangdian-report-1mb');
+    expect(kind).toBe('report');
+    expect(docNumbers.length).toBeGreaterThan(100);
+  });
+});
+
+describe('the page as served', () => {
+  it.each(['zhangdian-2017-report', 'split-figures-report', 'dark-theme-report', 'shop-promo'])(
+    'keeps the DOM of %s, adding at most one element at the end for its own UI',
+    async (name) => {
+      const fresh = await browser.context.newPage();
+      try {
+        await visit(fresh, browser.urlFor(name));
+        const { appended, firstDifference } = await compareBodyWithServed(fresh);
+        expect(firstDifference).toBeNull();
+        expect(appended.length, `appended: ${appended.join(', ')}`).toBeLessThanOrEqual(1);
+      } finally {
+        await fresh.close();
+      }
+    },
+  );
+});
