@@ -1,5 +1,5 @@
 // Stand-ins for the recognisers, just good enough for the pages under test: study mode takes matches as input.
-import type { DateMatch, DocNumberMatch, FigureMatch } from '../../../../recognition/types';
+import type { DocNumberMatch, FigureMatch } from '../../../../recognition/types';
 
 const LEAD_IN = /^(?:.*?(?:根据|根據|按照|依据|依據|依照|参照|參照|印发|印發|转发|轉發|落实|落實|以及|其中|及|和|与|與|经|經))/;
 
