@@ -1,0 +1,38 @@
+// `npm test`: the unit project, then the end-to-end project, each with vitest's usual output, and one
+// closing line counting both: `N passed, N failed` (`, N skipped` when some were). Extra arguments go to
+// both vitest runs, e.g. `npm test -- -t 'page kind'`. Exits non-zero when a test failed or none ran.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const vitest = path.join(projectRoot, 'node_modules', 'vitest', 'vitest.mjs');
+const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pizhu-test-'));
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const problems = [];
+
+for (const project of ['unit', 'e2e']) {
+  const report = path.join(reportDir, `${project}.json`);
+  const { status, error } = spawnSync(process.execPath, [vitest, 'run', '--project', project,
+    '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)],
+  { cwd: projectRoot, stdio: 'inherit' });
+  const counts = fs.existsSync(report) ? JSON.parse(fs.readFileSync(report, 'utf8')) : null;
+  if (counts) {
+    totals.passed += counts.numPassedTests;
+    totals.failed += counts.numFailedTests;
+    totals.skipped += counts.numPendingTests + counts.numTodoTests;
+  }
+  // A run can fail with no failed test: a file that does not load, a global setup that throws, a crash.
+  if (status !== 0 && !counts?.numFailedTests) {
+    totals.failed += 1;
+    problems.push(`${project}: vitest ${error ? `could not start (${error.message})` : `exited with ${status}`}`
+      + ' without a failed test; counted as one failure, see its output above');
+  }
+}
+fs.rmSync(reportDir, { recursive: true, force: true });
+
+for (const p of problems) console.log(p);
+console.log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
+process.exitCode = totals.failed > 0 || totals.passed === 0 ? 1 : 0;
