@@ -1,0 +1,84 @@
+// Character classes shared by the recognisers. Pages mix half- and full-width digits, ASCII and CJK
+// punctuation, NBSP and ideographic spaces; the scanners look at one UTF-16 code unit at a time and never
+// build a normalised copy of the text, so every offset they report indexes the original string.
+
+/** Value of an ASCII or full-width digit, or -1. */
+export function digitAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  if (c >= 0xff10 && c <= 0xff19) return c - 0xff10;
+  return -1;
+}
+
+export function isDigitAt(text: string, i: number): boolean {
+  return digitAt(text, i) >= 0;
+}
+
+/** The digits of text[start, end) folded to ASCII, other characters dropped (thousands separators, spaces). */
+export function foldedDigits(text: string, start: number, end: number): string {
+  let out = '';
+  for (let i = start; i < end; i++) {
+    const d = digitAt(text, i);
+    if (d >= 0) out += String.fromCharCode(0x30 + d);
+    else if (isDecimalPointAt(text, i)) out += '.';
+  }
+  return out;
+}
+
+export function isDecimalPointAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 0x2e || c === 0xff0e;
+}
+
+/**
+ * Spaces that may sit inside one match (錫署辦傳發〔2012〕137 號, 47 件). Line breaks are not among them:
+ * they stand for block boundaries, and nothing is recognised across two blocks.
+ */
+export function isInlineSpaceAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000 || c === 0x2002 || c === 0x2003 || c === 0x2009;
+}
+
+/** Index after at most `max` inline spaces starting at i. */
+export function skipInlineSpaces(text: string, i: number, max: number): number {
+  let j = i;
+  while (j < text.length && j - i < max && isInlineSpaceAt(text, j)) j++;
+  return j;
+}
+
+/** Index of the last non-space character before i, looking back over at most `max` inline spaces. */
+export function skipInlineSpacesBack(text: string, i: number, max: number): number {
+  let j = i;
+  while (j > 0 && i - j < max && isInlineSpaceAt(text, j - 1)) j--;
+  return j;
+}
+
+/** Han ideographs (BMP blocks, CJK Compatibility) and 〇, the characters an agency code is written in. */
+export function isHanAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || c === 0x3007;
+}
+
+export function isAsciiLetterAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i) | 0x20;
+  return c >= 0x61 && c <= 0x7a;
+}
+
+/** Opening brackets that enclose the year of a document number: 〔 [ 【 （ ( ﹝ 〖 ［ ｛ {. */
+const OPEN_BRACKETS = '〔[【（(﹝〖［｛{〘⟦';
+/** Closing brackets; writers mix them freely, so any closing bracket ends any opening one. */
+const CLOSE_BRACKETS = '〕]】）)﹞〗］｝}〙⟧';
+
+export function isOpenBracket(ch: string): boolean {
+  return ch.length === 1 && OPEN_BRACKETS.includes(ch);
+}
+
+export function isCloseBracket(ch: string): boolean {
+  return ch.length === 1 && CLOSE_BRACKETS.includes(ch);
+}
+
+/** Characters that may introduce a range of years or days: 2016—2020年, 10日至11日. */
+export function isRangeDashAt(text: string, i: number): boolean {
+  const ch = text[i];
+  return ch === '-' || ch === '—' || ch === '–' || ch === '－' || ch === '~' || ch === '～' || ch === '〜' || ch === '至' || ch === '到' || ch === '―';
+}

@@ -1,0 +1,222 @@
+// Calendar dates and years: 2018年3月7日, 2018-03-12, 2018/3/12, 2018.3.12, 20.12.2017, 2017年11月, 2017年9月份,
+// 8月23日, 2月份, 2017年, 2017年度, year ranges 2016—2020年, day ranges 7月10日至11日, and dates written in
+// Chinese numerals (二〇一八年八月七日). Digits may be full-width. One pass; each attempt reads a bounded
+// number of characters from the start of a digit run, and a failed attempt skips the whole run.
+
+import type { DateMatch } from './types';
+import { digitAt, isRangeDashAt, skipInlineSpaces } from './chars';
+import { chineseNumeralValue, isChineseDigit, isChineseNumeral } from './chinese-numerals';
+
+interface Found {
+  end: number;
+  year?: number;
+  month?: number;
+  day?: number;
+}
+
+/** Separators of numeric dates: 2018-03-12, 2018/3/12, 2018.3.12, 20.12.2017. */
+const NUMERIC_SEPARATORS = '-/.．－／';
+/** What may join a date ending in a day to a further day: 7月10日至11日, 3月1日、2日. */
+const DAY_JOINERS = '至到、和及与與-—–－~～';
+
+export function recognizeDates(text: string): DateMatch[] {
+  const out: DateMatch[] = [];
+  let i = 0;
+  while (i < text.length) {
+    let found: Found | null = null;
+    let next = i + 1;
+    if (digitAt(text, i) >= 0) {
+      const runEnd = digitRunEnd(text, i);
+      found = numericDate(text, i, runEnd);
+      next = runEnd;
+    } else if (isChineseDigit(text[i]) && !isChineseNumeral(text[i - 1])) {
+      found = chineseDate(text, i);
+    }
+    if (!found) {
+      i = next;
+      continue;
+    }
+    out.push(toMatch(text, i, found));
+    i = found.end;
+    // Later days of the same month: the month and year carry over from the date before.
+    while (found.day !== undefined) {
+      const more = followingDay(text, i, found);
+      if (!more) break;
+      out.push(toMatch(text, more.start, more.found));
+      found = more.found;
+      i = found.end;
+    }
+  }
+  return out;
+}
+
+function toMatch(text: string, start: number, f: Found): DateMatch {
+  const m: DateMatch = { category: 'date', start, end: f.end, text: text.slice(start, f.end) };
+  if (f.year !== undefined) m.year = f.year;
+  if (f.month !== undefined) m.month = f.month;
+  if (f.day !== undefined) m.day = f.day;
+  return m;
+}
+
+function digitRunEnd(text: string, i: number): number {
+  let j = i;
+  while (j < text.length && digitAt(text, j) >= 0) j++;
+  return j;
+}
+
+function valueOf(text: string, start: number, end: number): number {
+  let v = 0;
+  for (let k = start; k < end; k++) v = v * 10 + digitAt(text, k);
+  return v;
+}
+
+const isYear = (v: number): boolean => v >= 1900 && v <= 2099;
+const isMonth = (v: number): boolean => v >= 1 && v <= 12;
+const isDay = (v: number): boolean => v >= 1 && v <= 31;
+
+/** Index just after `ch` at i, allowing one space before it, or -1. */
+function charAfterSpace(text: string, i: number, chars: string): number {
+  const j = skipInlineSpaces(text, i, 1);
+  return j < text.length && chars.includes(text[j]) ? j + 1 : -1;
+}
+
+/** A date starting at the digit run text[start, runEnd). */
+function numericDate(text: string, start: number, runEnd: number): Found | null {
+  const len = runEnd - start;
+  if (len > 4) return null;
+  const v = valueOf(text, start, runEnd);
+  if (len === 4) {
+    if (!isYear(v)) return null;
+    return yearFirst(text, v, runEnd);
+  }
+  if (len > 2) return null;
+  const afterMonth = charAfterSpace(text, runEnd, '月');
+  if (afterMonth >= 0 && isMonth(v)) return monthAndDay(text, afterMonth, { end: afterMonth, month: v });
+  // A day after a month that has no digits of its own (每月10日, 当月25日).
+  if (text[start - 1] === '月' && digitAt(text, start - 2) < 0 && isDay(v)) {
+    const afterDay = charAfterSpace(text, runEnd, '日');
+    if (afterDay >= 0) return { end: afterDay, day: v };
+  }
+  return dayFirst(text, v, runEnd);
+}
+
+function yearFirst(text: string, year: number, i: number): Found | null {
+  const afterYear = charAfterSpace(text, i, '年');
+  if (afterYear >= 0) {
+    if (text[afterYear] === '度') return { end: afterYear + 1, year };
+    return monthAndDay(text, afterYear, { end: afterYear, year });
+  }
+  const range = yearRange(text, year, i);
+  if (range) return range;
+  const sep = text[i];
+  if (!NUMERIC_SEPARATORS.includes(sep)) return null;
+  const m = shortNumber(text, i + 1);
+  if (!m || !isMonth(m.value) || text[m.end] !== sep) return null;
+  const d = shortNumber(text, m.end + 1);
+  if (!d || !isDay(d.value) || continuesAsNumber(text, d.end)) return null;
+  return { end: d.end, year, month: m.value, day: d.value };
+}
+
+/** 2016—2020年, 2011-2015年: one date from the first year to 年 (or 年度). */
+function yearRange(text: string, year: number, i: number): Found | null {
+  let j = skipInlineSpaces(text, i, 1);
+  let dashes = 0;
+  while (dashes < 2 && isRangeDashAt(text, j)) {
+    j++;
+    dashes++;
+  }
+  if (dashes === 0) return null;
+  j = skipInlineSpaces(text, j, 1);
+  const end = digitRunEnd(text, j);
+  if (end - j !== 4 || valueOf(text, j, end) < year || !isYear(valueOf(text, j, end))) return null;
+  const afterYear = charAfterSpace(text, end, '年');
+  if (afterYear < 0) return null;
+  return { end: text[afterYear] === '度' ? afterYear + 1 : afterYear, year };
+}
+
+/** After 2018年 (or at a month): 3月, 3月7日, 9月份; extends `base` when they are there. */
+function monthAndDay(text: string, i: number, base: Found): Found {
+  let result = base;
+  let j = i;
+  if (base.month === undefined) {
+    const j0 = skipInlineSpaces(text, j, 1);
+    const m = shortNumber(text, j0);
+    if (!m || !isMonth(m.value)) return base;
+    const afterMonth = charAfterSpace(text, m.end, '月');
+    if (afterMonth < 0) return base;
+    result = { ...base, end: afterMonth, month: m.value };
+    j = afterMonth;
+  }
+  if (text[j] === '份') return { ...result, end: j + 1 };
+  const d = shortNumber(text, skipInlineSpaces(text, j, 1));
+  if (!d || !isDay(d.value)) return result;
+  const afterDay = charAfterSpace(text, d.end, '日号號');
+  return afterDay < 0 ? result : { ...result, end: afterDay, day: d.value };
+}
+
+/** 20.12.2017 (day first, as some CMS templates print it). */
+function dayFirst(text: string, first: number, i: number): Found | null {
+  const sep = text[i];
+  if (!NUMERIC_SEPARATORS.includes(sep) || sep === '-' || sep === '－') return null;
+  const m = shortNumber(text, i + 1);
+  if (!m || text[m.end] !== sep) return null;
+  const yStart = m.end + 1;
+  const yEnd = digitRunEnd(text, yStart);
+  if (yEnd - yStart !== 4 || !isYear(valueOf(text, yStart, yEnd)) || continuesAsNumber(text, yEnd)) return null;
+  const [day, month] = isMonth(m.value) && isDay(first) ? [first, m.value] : isMonth(first) && isDay(m.value) ? [m.value, first] : [0, 0];
+  if (!day) return null;
+  return { end: yEnd, year: valueOf(text, yStart, yEnd), month, day };
+}
+
+/** One or two digits at i, not followed by a third. */
+function shortNumber(text: string, i: number): { value: number; end: number } | null {
+  const end = digitRunEnd(text, i);
+  if (end === i || end - i > 2) return null;
+  return { value: valueOf(text, i, end), end };
+}
+
+/** A separator and a further digit after a date (2018.3.12.5) make it something else: a version, a code. */
+function continuesAsNumber(text: string, i: number): boolean {
+  return NUMERIC_SEPARATORS.includes(text[i]) && digitAt(text, i + 1) >= 0;
+}
+
+/** 至11日 or 至8月2日 after a date that ended in a day. */
+function followingDay(text: string, i: number, prev: Found): { start: number; found: Found } | null {
+  let j = skipInlineSpaces(text, i, 1);
+  if (!DAY_JOINERS.includes(text[j])) return null;
+  j = skipInlineSpaces(text, j + 1, 1);
+  const n = shortNumber(text, j);
+  if (!n) return null;
+  const afterMonth = charAfterSpace(text, n.end, '月');
+  if (afterMonth >= 0 && isMonth(n.value)) {
+    const f = monthAndDay(text, afterMonth, { end: afterMonth, year: prev.year, month: n.value });
+    return f.day === undefined ? null : { start: j, found: f };
+  }
+  const afterDay = charAfterSpace(text, n.end, '日号號');
+  if (afterDay < 0 || !isDay(n.value)) return null;
+  return { start: j, found: { end: afterDay, year: prev.year, month: prev.month, day: n.value } };
+}
+
+/** 二〇一八年八月七日, 二〇一七年度: four Chinese digits and 年, then an optional month and day. */
+function chineseDate(text: string, i: number): Found | null {
+  for (let k = 0; k < 4; k++) if (!isChineseDigit(text[i + k])) return null;
+  const year = chineseNumeralValue(text.slice(i, i + 4));
+  if (!isYear(year) || text[i + 4] !== '年') return null;
+  let end = i + 5;
+  if (text[end] === '度') return { end: end + 1, year };
+  const month = chineseSmallNumber(text, end, '月');
+  if (!month || !isMonth(month.value)) return { end, year };
+  end = month.end;
+  const day = chineseSmallNumber(text, end, '日');
+  if (!day || !isDay(day.value)) return { end, year, month: month.value };
+  return { end: day.end, year, month: month.value, day: day.value };
+}
+
+/** 八月, 十二月, 三十一日: up to three Chinese numerals and the given marker. */
+function chineseSmallNumber(text: string, i: number, marker: string): { value: number; end: number } | null {
+  let j = i;
+  while (j < text.length && j - i < 3 && isChineseNumeral(text[j])) j++;
+  if (j === i || text[j] !== marker) return null;
+  const value = chineseNumeralValue(text.slice(i, j));
+  return Number.isNaN(value) ? null : { value, end: j + 1 };
+}

@@ -1,0 +1,141 @@
+// Figures: a number in Arabic digits (half- or full-width, with decimals, thousands separators and a
+// magnitude) with its unit or measure word, or a percentage: 36项, 480余名, 2万余份, 48.6%, ４８．６％,
+// 53亿元, 1,200人, 47 件, 12个百分点. The span is the number, 余/多 and the unit; qualifiers before and after
+// (超过, 近, 同比增长…; 以上, 左右…) are reported but left outside it.
+//
+// Not figures, by construction: numbers without a unit (section numbers 1、 1. (1), 12345热线, "2+26",
+// 浏览次数:1024, phone and index numbers), ordinals after 第 (第6次会议, 第1/1页), numbers glued to Latin
+// letters or to other numbers by . : / (versions, times 14:30, dates 20.12.2017), and years, which have no
+// unit here (年 is not one). Dates and document numbers win over figures where they overlap; recognize()
+// applies that precedence.
+//
+// One pass: a digit run is read once, and when it is no figure the scan continues after it.
+
+import type { FigureMatch } from './types';
+import {
+  digitAt,
+  foldedDigits,
+  isAsciiLetterAt,
+  isDecimalPointAt,
+  skipInlineSpaces,
+  skipInlineSpacesBack,
+} from './chars';
+import { AFTER_QUALIFIERS, BEFORE_QUALIFIERS, approxAt, isStandaloneMagnitude, magnitudeAt, unitAt } from './units';
+
+/** Longer digit strings are identifiers (ID card, account, serial numbers), not quantities. */
+const MAX_INTEGER_DIGITS = 12;
+/** Qualifiers may stack (累计超过); more than this is prose, not a qualifier. */
+const MAX_STACKED_QUALIFIERS = 3;
+
+export function recognizeFigures(text: string): FigureMatch[] {
+  const out: FigureMatch[] = [];
+  let i = 0;
+  while (i < text.length) {
+    if (digitAt(text, i) < 0) {
+      i++;
+      continue;
+    }
+    const num = readNumber(text, i);
+    const figure = num.plausible && !excludedByWhatPrecedes(text, i) ? figureAt(text, i, num.end) : null;
+    if (figure) {
+      out.push(figure);
+      i = figure.end;
+    } else {
+      i = num.end;
+    }
+  }
+  return out;
+}
+
+/**
+ * The number starting at i: integer digits, thousands groups (,ddd) and a decimal part. Implausible when it
+ * is too long to be a quantity or continues as a dotted, timed or slashed sequence (20.12.2017, 14:30, 1/3).
+ */
+function readNumber(text: string, i: number): { end: number; plausible: boolean } {
+  let j = i;
+  while (digitAt(text, j) >= 0) j++;
+  let integerDigits = j - i;
+  while (text[j] === ',' && isDigitRun(text, j + 1, 3)) {
+    j += 4;
+    integerDigits += 3;
+  }
+  if (isDecimalPointAt(text, j) && digitAt(text, j + 1) >= 0) {
+    j++;
+    while (digitAt(text, j) >= 0) j++;
+  }
+  const continues = '.．:：/／'.includes(text[j] ?? '') && digitAt(text, j + 1) >= 0;
+  return { end: j, plausible: integerDigits <= MAX_INTEGER_DIGITS && !continues };
+}
+
+/** Exactly n digits at i, not followed by another digit. */
+function isDigitRun(text: string, i: number, n: number): boolean {
+  for (let k = 0; k < n; k++) if (digitAt(text, i + k) < 0) return false;
+  return digitAt(text, i + n) < 0;
+}
+
+function excludedByWhatPrecedes(text: string, i: number): boolean {
+  if (i === 0) return false;
+  const prev = text[i - 1];
+  if (isAsciiLetterAt(text, i - 1)) return true;
+  if ('/／#№_'.includes(prev)) return true;
+  if ('.．:：'.includes(prev) && digitAt(text, i - 2) >= 0) return true;
+  const k = skipInlineSpacesBack(text, i, 1);
+  return text[k - 1] === '第';
+}
+
+function figureAt(text: string, start: number, numberEnd: number): FigureMatch | null {
+  const k = skipInlineSpaces(text, numberEnd, 1);
+  let unit = unitAt(text, k);
+  let approx: FigureMatch['approx'] = '';
+  let magnitude = '';
+  let factor = 1;
+  let end: number;
+  if (unit) {
+    end = k + unit.length;
+  } else {
+    let p = k;
+    approx = approxAt(text, p);
+    if (approx) p++;
+    const mag = magnitudeAt(text, p);
+    if (mag) {
+      magnitude = mag.word;
+      factor = mag.factor;
+      p += mag.word.length;
+      if (!approx) {
+        approx = approxAt(text, p);
+        if (approx) p++;
+      }
+    }
+    if (!approx && !magnitude) return null;
+    unit = unitAt(text, p);
+    if (unit) end = p + unit.length;
+    else if (magnitude && isStandaloneMagnitude(magnitude)) end = p;
+    else return null;
+  }
+  const number = foldedDigits(text, start, numberEnd);
+  return {
+    category: 'figure',
+    start,
+    end,
+    text: text.slice(start, end),
+    number,
+    value: Number(number) * factor,
+    magnitude,
+    unit,
+    approx,
+    before: qualifiersBefore(text, start),
+    after: AFTER_QUALIFIERS.longestAt(text, end),
+  };
+}
+
+function qualifiersBefore(text: string, start: number): string {
+  let k = skipInlineSpacesBack(text, start, 1);
+  let words = '';
+  for (let n = 0; n < MAX_STACKED_QUALIFIERS; n++) {
+    const w = BEFORE_QUALIFIERS.longestEndingAt(text, k);
+    if (!w) break;
+    words = w + words;
+    k -= w.length;
+  }
+  return words;
+}
