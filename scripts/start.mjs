@@ -1,0 +1,53 @@
+// `npm start`: build the extension, serve the fixture pages under their real hosts, and open Chromium
+// with the extension on the zhangdian report, for a person to read and annotate. Without a display it
+// says so and leaves the pages served, with what to do by hand.
+import { spawn } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { assertChromium, buildExtension, chromiumArgs, chromiumPath, extensionDir, projectRoot } from './extension-browser.mjs';
+import { hostResolverRules, serveFixtures } from './serve-fixtures.mjs';
+
+// A fixed port keeps page origins, and so what was stored for them, the same from one start to the next.
+const preferredPort = Number(process.env.PORT ?? 47800);
+const firstPage = 'zhangdian-2017-report';
+
+try {
+  buildExtension();
+} catch {
+  console.error('\nnpm start: the extension did not build (wxt build, output above).');
+  process.exit(1);
+}
+const fixtures = await serveFixtures({ port: preferredPort })
+  .catch((e) => (e.code === 'EADDRINUSE' ? serveFixtures() : Promise.reject(e)));
+const rules = hostResolverRules(fixtures.hosts, { isolate: false });
+
+console.log('\nFixture pages (served here under their own hosts):');
+for (const p of fixtures.pages) console.log(`  ${p.name.padEnd(26)} ${p.kind.padEnd(9)} ${fixtures.urlFor(p.name)}`);
+console.log(`
+To load the extension by hand in Chromium or Chrome:
+  1. open chrome://extensions and switch on Developer mode;
+  2. "Load unpacked" and choose ${path.relative(process.cwd(), extensionDir) || extensionDir}
+     (after a change: npm run build, then the reload arrow on the extension's card).
+  The fixture hosts reach this server only in a browser started with
+     --host-resolver-rules="${rules}"
+`);
+
+const hasDisplay = !!(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+if (!hasDisplay) {
+  console.log('No $DISPLAY (nor $WAYLAND_DISPLAY): cannot open a browser window here. Load the extension as above');
+  console.log('on a machine with a screen; the pages stay served until Ctrl-C.');
+} else {
+  assertChromium();
+  const profile = path.join(os.tmpdir(), 'pizhu-start-profile');
+  const browser = spawn(chromiumPath(), [...chromiumArgs({ hosts: fixtures.hosts, isolate: false }),
+    `--user-data-dir=${profile}`, fixtures.urlFor(firstPage)], { cwd: projectRoot, stdio: 'ignore' });
+  console.log(`Opening Chromium on ${firstPage} (profile ${profile}); closing it stops the server.`);
+  browser.on('exit', async (code) => {
+    if (code) {
+      console.log(`Chromium exited with ${code}.`);
+      process.exitCode = code;
+    }
+    await fixtures.close();
+  });
+  process.on('SIGINT', () => browser.kill());
+}
