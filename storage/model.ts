@@ -50,6 +50,8 @@ export interface PageRecord {
   issuer?: string;
   /** Publication or signature date, ISO `YYYY-MM-DD`. */
   published?: string;
+  /** docNumber folded to one spelling (see storage/doc-number-key.ts), indexed so that a citation finds its page. */
+  docNumberKey?: string;
   /** The main text at the first annotation, so that annotations stay readable and re-anchorable when the page changes or goes. */
   snapshot?: string;
   snapshotAt?: string;
@@ -62,10 +64,21 @@ export interface LocalizedText {
   en: string;
 }
 
+/** A top-level grouping of a taxonomy's terms (work areas; report structure; codes imported from elsewhere). */
+export interface Scheme {
+  /** Stable IRI. */
+  id: string;
+  label: LocalizedText;
+  scopeNote?: LocalizedText;
+  /** Order among the taxonomy's schemes. */
+  order: number;
+}
+
 export interface Taxonomy {
   /** Stable IRI. */
   id: string;
   label: LocalizedText;
+  schemes: Scheme[];
   /** Bumped on every edit, so that a team can tell whose codebook is newer. */
   version: number;
   modified: string;
