@@ -34,9 +34,12 @@ export function isBuildStale() {
   return buildInputs.some((f) => newestMtime(path.join(projectRoot, f)) > built);
 }
 
-/** Runs `npx wxt build` (output .output/chrome-mv3); with ifStale, only when a source is newer than the build. */
+/**
+ * Runs `npx wxt build` (output .output/chrome-mv3); with ifStale, only when a source is newer than the build.
+ * Never when PIZHU_EXTENSION_DIR names another build: that one is used as it is. Returns whether it built.
+ */
 export function buildExtension({ ifStale = false } = {}) {
-  if (ifStale && !isBuildStale()) return false;
+  if (process.env.PIZHU_EXTENSION_DIR || (ifStale && !isBuildStale())) return false;
   execFileSync('npx', ['wxt', 'build'], { cwd: projectRoot, stdio: 'inherit' });
   return true;
 }

@@ -1,0 +1,63 @@
+// `npm run bench [-- NAME… --runs N]`: builds the extension when a source is newer than the build, then
+// runs each benchmark module of scripts/bench/ (all, or those NAMEd) in a Chromium of its own with the
+// extension loaded and the fixture pages served. It reports and never judges: exit 0 whenever it ran.
+//
+// A benchmark module is scripts/bench/NAME.mjs exporting `title` and `async run(ctx)`, where ctx is
+//   { browser, runs, median(numbers), ratio(a, b), ms(x), table(header, rows) }
+// browser is what launchWithExtension returned (context, extensionId, urlFor(name), server.pages, …).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { buildExtension, launchWithExtension } from './extension-browser.mjs';
+
+const benchDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'bench');
+const args = process.argv.slice(2);
+const runsAt = args.indexOf('--runs');
+const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 7;
+const wanted = args.filter((a, i) => !a.startsWith('--') && (runsAt < 0 || i !== runsAt + 1));
+if (!Number.isInteger(runs) || runs < 1) {
+  console.error('bench: --runs takes a whole number of runs, e.g. --runs 7');
+  process.exit(2);
+}
+
+const available = fs.readdirSync(benchDir).filter((f) => f.endsWith('.mjs')).sort().map((f) => path.basename(f, '.mjs'));
+const chosen = wanted.length ? wanted : available;
+const unknown = chosen.filter((n) => !available.includes(n));
+if (unknown.length) {
+  console.error(`bench: no benchmark named ${unknown.join(', ')}; there are: ${available.join(', ')}`);
+  process.exit(2);
+}
+
+try {
+  if (buildExtension({ ifStale: true })) console.log('');
+} catch {
+  console.error('bench: the extension did not build (wxt build, output above).');
+  process.exit(2);
+}
+
+const median = (xs) => {
+  const s = xs.filter((x) => typeof x === 'number' && Number.isFinite(x)).sort((a, b) => a - b);
+  if (!s.length) return null;
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+const ratio = (a, b) => (a == null || b == null ? '—' : b === 0 ? '∞' : (a / b).toFixed(2));
+const ms = (x) => (x == null ? '—' : x.toFixed(2));
+function table(header, rows) {
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) => cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of rows) console.log(line(r));
+}
+
+for (const name of chosen) {
+  const bench = await import(pathToFileURL(path.join(benchDir, `${name}.mjs`)).href);
+  console.log(`\n## ${name}: ${bench.title} (${runs} runs)\n`);
+  const browser = await launchWithExtension();
+  try {
+    await bench.run({ browser, runs, median, ratio, ms, table });
+  } finally {
+    await browser.close();
+  }
+}
