@@ -28,7 +28,7 @@ export interface Placement {
 }
 
 function termOf(state: TaxonomyState, id: string): Term {
-  const term = state.terms.find((t) => t.id === id);
+  const term = state.terms.find((other) => other.id === id);
   if (!term) throw new TaxonomyError('not-found', `找不到术语：${id}`, `No such term: ${id}`);
   return term;
 }
@@ -48,7 +48,7 @@ function checkColour(color: string): string {
 function checkShortcut(state: TaxonomyState, shortcut: string, forId: string | undefined): string {
   if ([...shortcut].length !== 1)
     throw new TaxonomyError('invalid-term', '快捷键必须是单个字符', 'A shortcut must be a single character');
-  const holder = state.terms.find((t) => t.shortcut === shortcut && !t.retired && t.id !== forId);
+  const holder = state.terms.find((other) => other.shortcut === shortcut && !other.retired && other.id !== forId);
   if (holder)
     throw new TaxonomyError('shortcut-taken', `快捷键“${shortcut}”已用于“${labelOf(holder)}”`, `Shortcut “${shortcut}” is already used by “${labelOf(holder)}”`);
   return shortcut;
@@ -56,7 +56,7 @@ function checkShortcut(state: TaxonomyState, shortcut: string, forId: string | u
 
 /** The next free number under a parent: "4" → "4.3" when 4.1 and 4.2 exist; top level keeps the scheme's prefix (R1 → R11). */
 function nextNotation(state: TaxonomyState, scheme: string, parent: Term | undefined): string {
-  const peers = siblings(state.terms, scheme, parent?.id).map((t) => t.notation);
+  const peers = siblings(state.terms, scheme, parent?.id).map((other) => other.notation);
   if (parent) {
     const taken = peers
       .filter((n) => n.startsWith(`${parent.notation}.`))
@@ -70,14 +70,14 @@ function nextNotation(state: TaxonomyState, scheme: string, parent: Term | undef
 }
 
 function replaceTerms(state: TaxonomyState, changed: Term[], now: Date): TaxonomyState {
-  const byId = new Map(changed.map((t) => [t.id, t]));
-  const kept = state.terms.map((t) => byId.get(t.id) ?? t);
-  const added = changed.filter((t) => !state.terms.some((old) => old.id === t.id));
+  const byId = new Map(changed.map((other) => [other.id, other]));
+  const kept = state.terms.map((other) => byId.get(other.id) ?? other);
+  const added = changed.filter((other) => !state.terms.some((old) => old.id === other.id));
   return { taxonomy: bumpVersion(state.taxonomy, now), terms: [...kept, ...added] };
 }
 
 function renumber(list: Term[]): Term[] {
-  return list.map((t, i) => (t.order === i ? t : { ...t, order: i }));
+  return list.map((other, i) => (other.order === i ? other : { ...other, order: i }));
 }
 
 export function addTerm(state: TaxonomyState, input: NewTerm, now = new Date()): TaxonomyState {
@@ -86,7 +86,7 @@ export function addTerm(state: TaxonomyState, input: NewTerm, now = new Date()):
   if (!scheme || !state.taxonomy.schemes.some((s) => s.id === scheme))
     throw new TaxonomyError('invalid-term', `方案不存在：${scheme ?? '（未指定）'}`, `No such scheme: ${scheme ?? '(none given)'}`);
   const id = input.id ?? `urn:uuid:${crypto.randomUUID()}`;
-  if (state.terms.some((t) => t.id === id))
+  if (state.terms.some((other) => other.id === id))
     throw new TaxonomyError('invalid-term', `术语 id 已存在：${id}`, `A term with id ${id} already exists`);
   const peers = siblings(state.terms, scheme, parent?.id);
   const term: Term = {
@@ -99,7 +99,7 @@ export function addTerm(state: TaxonomyState, input: NewTerm, now = new Date()):
       ? checkColour(input.color)
       : parent
         ? childShade(parent.color, peers.length)
-        : pickColour(state.terms.filter((t) => !t.retired).map((t) => t.color)),
+        : pickColour(state.terms.filter((other) => !other.retired).map((other) => other.color)),
     order: peers.length,
     ...(parent ? { parent: parent.id } : {}),
     ...(input.scopeNote ? { scopeNote: input.scopeNote } : {}),
@@ -141,7 +141,7 @@ export function moveTerm(state: TaxonomyState, id: string, to: Placement, now = 
   if (parent) moved.parent = parent.id;
   else delete moved.parent;
   if (reparented) {
-    const without = { ...state, terms: state.terms.filter((t) => t.id !== id) };
+    const without = { ...state, terms: state.terms.filter((other) => other.id !== id) };
     const notation = nextNotation(without, scheme, parent);
     const oldPrefix = `${term.notation}.`;
     for (const d of descendantIds(state.terms, id)) {
@@ -150,13 +150,13 @@ export function moveTerm(state: TaxonomyState, id: string, to: Placement, now = 
       if (renumbered !== desc.notation || desc.scheme !== scheme) changed.set(d, { ...desc, scheme, notation: renumbered });
     }
     moved = { ...moved, notation };
-    for (const t of renumber(siblings(state.terms, term.scheme, term.parent).filter((t) => t.id !== id))) changed.set(t.id, t);
+    for (const other of renumber(siblings(state.terms, term.scheme, term.parent).filter((other) => other.id !== id))) changed.set(other.id, other);
   }
-  const target = siblings(state.terms, scheme, parent?.id).filter((t) => t.id !== id);
+  const target = siblings(state.terms, scheme, parent?.id).filter((other) => other.id !== id);
   const at = Math.max(0, Math.min(to.index ?? target.length, target.length));
   target.splice(at, 0, moved);
-  for (const t of renumber(target)) changed.set(t.id, t);
-  const updates = [...changed.values()].filter((t) => t !== state.terms.find((old) => old.id === t.id));
+  for (const other of renumber(target)) changed.set(other.id, other);
+  const updates = [...changed.values()].filter((other) => other !== state.terms.find((old) => old.id === other.id));
   return replaceTerms(state, updates, now);
 }
 
@@ -168,7 +168,7 @@ export function retireTerm(state: TaxonomyState, id: string, now = new Date()): 
 /** Brings a retired term back; if its shortcut has meanwhile gone to another term, it comes back without one. */
 export function reinstateTerm(state: TaxonomyState, id: string, now = new Date()): TaxonomyState {
   const { retired: _retired, ...term } = termOf(state, id);
-  const taken = term.shortcut !== undefined && state.terms.some((t) => t.shortcut === term.shortcut && !t.retired && t.id !== id);
+  const taken = term.shortcut !== undefined && state.terms.some((other) => other.shortcut === term.shortcut && !other.retired && other.id !== id);
   if (taken) delete term.shortcut;
   return replaceTerms(state, [term], now);
 }

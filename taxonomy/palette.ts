@@ -66,7 +66,7 @@ export function contrast(a: string, b: string): number {
 
 function toLab(hex: string): Rgb {
   const [r, g, b] = toRgb(hex).map(linear);
-  const f = (t: number) => (t > 0.008856 ? Math.cbrt(t) : 7.787 * t + 16 / 116);
+  const f = (v: number) => (v > 0.008856 ? Math.cbrt(v) : 7.787 * v + 16 / 116);
   const x = f((r * 0.4124 + g * 0.3576 + b * 0.1805) / 0.95047);
   const y = f(r * 0.2126 + g * 0.7152 + b * 0.0722);
   const z = f((r * 0.0193 + g * 0.1192 + b * 0.9505) / 1.08883);

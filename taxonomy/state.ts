@@ -20,13 +20,13 @@ export function bumpVersion(taxonomy: Taxonomy, now: Date): Taxonomy {
 
 export function touchedTerms(before: TaxonomyState, after: TaxonomyState): Term[] {
   const old = new Set(before.terms);
-  return after.terms.filter((t) => !old.has(t));
+  return after.terms.filter((term) => !old.has(term));
 }
 
 /** A term's children (or a scheme's top-level terms when parent is undefined), in their order. */
 export function siblings(terms: readonly Term[], scheme: string, parent: string | undefined): Term[] {
   return terms
-    .filter((t) => t.scheme === scheme && t.parent === parent)
+    .filter((term) => term.scheme === scheme && term.parent === parent)
     .sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
 }
 
@@ -35,10 +35,10 @@ export function descendantIds(terms: readonly Term[], id: string): Set<string> {
   const stack = [id];
   while (stack.length > 0) {
     const current = stack.pop()!;
-    for (const t of terms) {
-      if (t.parent === current && !found.has(t.id)) {
-        found.add(t.id);
-        stack.push(t.id);
+    for (const term of terms) {
+      if (term.parent === current && !found.has(term.id)) {
+        found.add(term.id);
+        stack.push(term.id);
       }
     }
   }
@@ -58,44 +58,44 @@ export function findProblem(state: TaxonomyState): Problem | undefined {
   const { taxonomy, terms } = state;
   const schemes = new Set(taxonomy.schemes.map((s) => s.id));
   const byId = new Map<string, Term>();
-  for (const t of terms) {
-    if (typeof t.id !== 'string' || t.id === '') return { zh: '有术语缺少 id', en: 'A term has no id' };
-    if (byId.has(t.id)) return { zh: `术语 id 重复：${t.id}`, en: `Duplicate term id: ${t.id}` };
-    byId.set(t.id, t);
+  for (const term of terms) {
+    if (typeof term.id !== 'string' || term.id === '') return { zh: '有术语缺少 id', en: 'A term has no id' };
+    if (byId.has(term.id)) return { zh: `术语 id 重复：${term.id}`, en: `Duplicate term id: ${term.id}` };
+    byId.set(term.id, term);
   }
   const shortcuts = new Map<string, Term>();
-  for (const t of terms) {
-    if (!t.label || typeof t.label.zh !== 'string' || typeof t.label.en !== 'string' || !(t.label.zh || t.label.en).trim())
-      return { zh: `术语 ${t.id} 没有名称`, en: `Term ${t.id} has no label` };
-    if (t.taxonomyId !== taxonomy.id)
-      return { zh: `术语“${describe(t)}”不属于分类表 ${taxonomy.id}`, en: `Term “${describe(t)}” does not belong to taxonomy ${taxonomy.id}` };
-    if (!schemes.has(t.scheme))
-      return { zh: `术语“${describe(t)}”所属的方案不存在：${t.scheme}`, en: `Term “${describe(t)}” names a scheme that does not exist: ${t.scheme}` };
-    if (typeof t.color !== 'string' || normaliseColour(t.color) !== t.color)
-      return { zh: `术语“${describe(t)}”的颜色不是 #rrggbb 形式：${t.color}`, en: `Term “${describe(t)}” has a colour that is not #rrggbb: ${t.color}` };
-    if (typeof t.order !== 'number' || !Number.isFinite(t.order))
-      return { zh: `术语“${describe(t)}”缺少排序号`, en: `Term “${describe(t)}” has no order` };
-    if (t.parent !== undefined) {
-      const parent = byId.get(t.parent);
+  for (const term of terms) {
+    if (!term.label || typeof term.label.zh !== 'string' || typeof term.label.en !== 'string' || !(term.label.zh || term.label.en).trim())
+      return { zh: `术语 ${term.id} 没有名称`, en: `Term ${term.id} has no label` };
+    if (term.taxonomyId !== taxonomy.id)
+      return { zh: `术语“${describe(term)}”不属于分类表 ${taxonomy.id}`, en: `Term “${describe(term)}” does not belong to taxonomy ${taxonomy.id}` };
+    if (!schemes.has(term.scheme))
+      return { zh: `术语“${describe(term)}”所属的方案不存在：${term.scheme}`, en: `Term “${describe(term)}” names a scheme that does not exist: ${term.scheme}` };
+    if (typeof term.color !== 'string' || normaliseColour(term.color) !== term.color)
+      return { zh: `术语“${describe(term)}”的颜色不是 #rrggbb 形式：${term.color}`, en: `Term “${describe(term)}” has a colour that is not #rrggbb: ${term.color}` };
+    if (typeof term.order !== 'number' || !Number.isFinite(term.order))
+      return { zh: `术语“${describe(term)}”缺少排序号`, en: `Term “${describe(term)}” has no order` };
+    if (term.parent !== undefined) {
+      const parent = byId.get(term.parent);
       if (!parent)
-        return { zh: `术语“${describe(t)}”的上级术语不存在：${t.parent}`, en: `Term “${describe(t)}” has a parent that does not exist: ${t.parent}` };
-      if (parent.scheme !== t.scheme)
-        return { zh: `术语“${describe(t)}”与其上级术语不在同一方案`, en: `Term “${describe(t)}” is not in the same scheme as its parent` };
+        return { zh: `术语“${describe(term)}”的上级术语不存在：${term.parent}`, en: `Term “${describe(term)}” has a parent that does not exist: ${term.parent}` };
+      if (parent.scheme !== term.scheme)
+        return { zh: `术语“${describe(term)}”与其上级术语不在同一方案`, en: `Term “${describe(term)}” is not in the same scheme as its parent` };
     }
-    if (t.shortcut !== undefined) {
-      if ([...t.shortcut].length !== 1)
-        return { zh: `术语“${describe(t)}”的快捷键必须是单个字符`, en: `Term “${describe(t)}” has a shortcut that is not a single character` };
-      const other = shortcuts.get(t.shortcut);
-      if (other && !t.retired)
-        return { zh: `快捷键“${t.shortcut}”同时用于“${describe(other)}”和“${describe(t)}”`, en: `Shortcut “${t.shortcut}” is used by both “${describe(other)}” and “${describe(t)}”` };
-      if (!t.retired) shortcuts.set(t.shortcut, t);
+    if (term.shortcut !== undefined) {
+      if ([...term.shortcut].length !== 1)
+        return { zh: `术语“${describe(term)}”的快捷键必须是单个字符`, en: `Term “${describe(term)}” has a shortcut that is not a single character` };
+      const other = shortcuts.get(term.shortcut);
+      if (other && !term.retired)
+        return { zh: `快捷键“${term.shortcut}”同时用于“${describe(other)}”和“${describe(term)}”`, en: `Shortcut “${term.shortcut}” is used by both “${describe(other)}” and “${describe(term)}”` };
+      if (!term.retired) shortcuts.set(term.shortcut, term);
     }
   }
-  for (const t of terms) {
-    const seen = new Set([t.id]);
-    for (let p = t.parent; p !== undefined; p = byId.get(p)?.parent) {
+  for (const term of terms) {
+    const seen = new Set([term.id]);
+    for (let p = term.parent; p !== undefined; p = byId.get(p)?.parent) {
       if (seen.has(p))
-        return { zh: `术语“${describe(t)}”的上级关系形成了循环`, en: `The parents of term “${describe(t)}” form a cycle` };
+        return { zh: `术语“${describe(term)}”的上级关系形成了循环`, en: `The parents of term “${describe(term)}” form a cycle` };
       seen.add(p);
     }
   }

@@ -6,7 +6,7 @@ import { findProblem, siblings, touchedTerms, type TaxonomyState } from '../../.
 
 const T = (slug: string) => `${TAXONOMY_BASE}/term/${slug}`;
 const now = new Date('2025-06-01T08:00:00Z');
-const get = (s: TaxonomyState, id: string) => s.terms.find((t) => t.id === id)!;
+const get = (s: TaxonomyState, id: string) => s.terms.find((term) => term.id === id)!;
 
 function rejects(run: () => unknown, code: TaxonomyError['code']) {
   try {
@@ -25,21 +25,21 @@ describe('taxonomy edits', () => {
 
   it('adds a child with the next notation, a shade of the parent and its scheme; bumps the version once', () => {
     const s = addTerm(base, { label: { zh: '执法监督平台', en: 'Supervision platform' }, parent: T('enforcement'), id: 'urn:uuid:1' }, now);
-    const t = get(s, 'urn:uuid:1');
-    expect(t).toMatchObject({ notation: '4.7', scheme: AREAS_SCHEME, parent: T('enforcement'), order: 6, taxonomyId: base.taxonomy.id });
-    expect(t.color).not.toBe(get(base, T('enforcement')).color);
+    const term = get(s, 'urn:uuid:1');
+    expect(term).toMatchObject({ notation: '4.7', scheme: AREAS_SCHEME, parent: T('enforcement'), order: 6, taxonomyId: base.taxonomy.id });
+    expect(term.color).not.toBe(get(base, T('enforcement')).color);
     expect(s.taxonomy.version).toBe(base.taxonomy.version + 1);
     expect(s.taxonomy.modified).toBe(now.toISOString());
-    expect(touchedTerms(base, s)).toEqual([t]);
+    expect(touchedTerms(base, s)).toEqual([term]);
     expect(findProblem(s)).toBeUndefined();
   });
 
   it('adds a top-level term keeping the scheme prefix, with a fresh urn:uuid id by default', () => {
     const s = addTerm(base, { label: { zh: '批示', en: 'Instructions' }, scheme: REPORT_SCHEME }, now);
-    const t = s.terms[s.terms.length - 1];
-    expect(t.id).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
-    expect(t.notation).toBe('R11');
-    expect(t.parent).toBeUndefined();
+    const term = s.terms[s.terms.length - 1];
+    expect(term.id).toMatch(/^urn:uuid:[0-9a-f-]{36}$/);
+    expect(term.notation).toBe('R11');
+    expect(term.parent).toBeUndefined();
   });
 
   it('rejects bad input without changing anything', () => {

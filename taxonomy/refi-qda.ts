@@ -1,0 +1,274 @@
+// REFI-QDA codebook exchange (.qdc, namespace urn:QDA-XML:codebook:1.0), so that a codebook can travel to and from
+// MAXQDA, ATLAS.ti, NVivo and the like.
+//
+// Mapping. Each scheme becomes a top-level Code with isCodable="false"; under it the scheme's terms nest as Codes in
+// their order. A retired term is a Code with isCodable="false". guid: the UUID inside a `urn:uuid:` IRI, otherwise a
+// name-based UUID of the IRI (stable across exports). name: the Chinese label. color: the term colour.
+// The rest of a term (English label, notation, shortcut, English scope note) has no place in the schema, so it rides
+// at the end of the Description, after the Chinese scope note, as a block other tools show as plain text:
+//
+//   <Chinese scope note>
+//   ---
+//   Pizhu-IRI: https://pizhu.app/taxonomy/fzzf/2021/term/enforcement
+//   Pizhu-Kind: term            (or scheme)
+//   Pizhu-Notation: 4
+//   Pizhu-English: Administrative law enforcement
+//   Pizhu-Shortcut: 4           (when the term has one)
+//   Pizhu-Note-EN: <English scope note, to the end>
+//
+// Import turns a file into a TaxonomyState for planMerge: a Code is one of ours when its guid is that of one of our
+// terms or schemes, or when its Pizhu-IRI hashes to its guid; any other Code becomes the term `urn:uuid:<guid>`.
+// Foreign top-level Codes go into an "imported codes" scheme; Codes without a colour get one.
+import type { LocalizedText, Scheme, Term } from '../storage/model';
+import { malformed } from './errors';
+import { childShade, normaliseColour, pickColour } from './palette';
+import { guidForIri, isUuid } from './name-uuid';
+import { findProblem, labelOf, siblings, type TaxonomyState } from './state';
+
+export const QDC_NAMESPACE = 'urn:QDA-XML:codebook:1.0';
+const SCHEMA_LOCATION = `${QDC_NAMESPACE} http://schema.qdasoftware.org/versions/Codebook/v1.0/Codebook.xsd`;
+const FOOTER_RULE = '---';
+
+export function importedSchemeId(taxonomyId: string): string {
+  return `${taxonomyId}#imported`;
+}
+
+const IMPORTED_SCHEME_LABEL: LocalizedText = { zh: '导入的代码', en: 'Imported codes' };
+
+// ---- export -------------------------------------------------------------------------------------------------------
+
+function escapeXml(value: string, attribute: boolean): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
+  const text = clean.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return attribute ? text.replace(/"/g, '&quot;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;') : text;
+}
+
+const oneLine = (s: string) => s.replace(/\s*\n\s*/g, ' ').trim();
+
+interface Footer {
+  iri: string;
+  kind: 'term' | 'scheme';
+  notation?: string;
+  english?: string;
+  shortcut?: string;
+  noteEn?: string;
+}
+
+function describe(noteZh: string, footer: Footer): string {
+  const lines = [`Pizhu-IRI: ${footer.iri}`, `Pizhu-Kind: ${footer.kind}`];
+  if (footer.notation) lines.push(`Pizhu-Notation: ${oneLine(footer.notation)}`);
+  if (footer.english) lines.push(`Pizhu-English: ${oneLine(footer.english)}`);
+  if (footer.shortcut) lines.push(`Pizhu-Shortcut: ${footer.shortcut}`);
+  if (footer.noteEn) lines.push(`Pizhu-Note-EN: ${footer.noteEn}`);
+  return [noteZh, FOOTER_RULE, ...lines].filter((l, i) => i > 0 || l !== '').join('\n');
+}
+
+export async function exportQdc(state: TaxonomyState): Promise<string> {
+  const out: string[] = [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    `<CodeBook xmlns="${QDC_NAMESPACE}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="${SCHEMA_LOCATION}" origin="Pizhu 批注">`,
+    '  <Codes>',
+  ];
+  const code = async (indent: string, guidOf: string, name: string, codable: boolean, color: string | undefined, description: string, body: () => Promise<void>) => {
+    const attrs = [`guid="${await guidForIri(guidOf)}"`, `name="${escapeXml(name, true)}"`, `isCodable="${codable}"`];
+    if (color) attrs.push(`color="${color.toUpperCase()}"`);
+    out.push(`${indent}<Code ${attrs.join(' ')}>`);
+    out.push(`${indent}  <Description>${escapeXml(description, false)}</Description>`);
+    await body();
+    out.push(`${indent}</Code>`);
+  };
+  const terms = async (indent: string, scheme: string, parent: string | undefined): Promise<void> => {
+    for (const term of siblings(state.terms, scheme, parent)) {
+      const footer: Footer = { iri: term.id, kind: 'term', notation: term.notation, english: term.label.en, shortcut: term.shortcut, noteEn: term.scopeNote?.en };
+      await code(indent, term.id, labelOf(term), !term.retired, term.color, describe(term.scopeNote?.zh ?? '', footer), () => terms(`${indent}  `, scheme, term.id));
+    }
+  };
+  for (const s of [...state.taxonomy.schemes].sort((a, b) => a.order - b.order)) {
+    const footer: Footer = { iri: s.id, kind: 'scheme', english: s.label.en, noteEn: s.scopeNote?.en };
+    await code('    ', s.id, labelOf(s), false, undefined, describe(s.scopeNote?.zh ?? '', footer), () => terms('      ', s.id, undefined));
+  }
+  out.push('  </Codes>', '</CodeBook>', '');
+  return out.join('\n');
+}
+
+// ---- import -------------------------------------------------------------------------------------------------------
+
+interface ParsedCode {
+  guid: string;
+  name: string;
+  codable: boolean;
+  color?: string;
+  /** undefined when the Code has no Description element at all. */
+  description?: string;
+  children: ParsedCode[];
+}
+
+type DomParserClass = new () => DOMParser;
+
+function childElements(el: Element, localName: string): Element[] {
+  return [...el.children].filter((c) => c.localName === localName && c.namespaceURI === QDC_NAMESPACE);
+}
+
+function readCodes(codes: Element[], seen: Set<string>, path: string[]): ParsedCode[] {
+  return codes.map((el, i) => {
+    const where = path.length ? `（在“${path.join(' › ')}”之下）` : '（顶层）';
+    const whereEn = path.length ? ` (under “${path.join(' › ')}”)` : ' (top level)';
+    const name = el.getAttribute('name')?.trim() ?? '';
+    const rawGuid = el.getAttribute('guid')?.trim() ?? '';
+    const label = name ? `“${name}”` : `第 ${i + 1} 个代码${where}`;
+    const labelEn = name ? `“${name}”` : `Code #${i + 1}${whereEn}`;
+    if (!rawGuid) throw malformed(`代码${label}缺少 guid 属性`, `Code ${labelEn} has no guid attribute`);
+    const guid = rawGuid.replace(/^\{(.*)\}$/, '$1').toLowerCase();
+    if (!isUuid(guid)) throw malformed(`代码${label}的 guid 不是 UUID：${rawGuid}`, `Code ${labelEn} has a guid that is not a UUID: ${rawGuid}`);
+    if (!name) throw malformed(`guid 为 ${rawGuid} 的代码${where}缺少 name 属性`, `The code with guid ${rawGuid}${whereEn} has no name attribute`);
+    if (seen.has(guid)) throw malformed(`guid ${rawGuid} 出现了不止一次（代码“${name}”）`, `guid ${rawGuid} occurs more than once (code “${name}”)`);
+    seen.add(guid);
+    const codable = el.getAttribute('isCodable');
+    const description = childElements(el, 'Description')[0];
+    return {
+      guid,
+      name,
+      codable: codable === null || codable.trim() === 'true' || codable.trim() === '1',
+      color: normaliseColour(el.getAttribute('color') ?? ''),
+      description: description ? description.textContent ?? '' : undefined,
+      children: readCodes(childElements(el, 'Code'), seen, [...path, name]),
+    };
+  });
+}
+
+function parseDocument(xml: string, Parser: DomParserClass | undefined): ParsedCode[] {
+  if (!Parser) throw malformed('此环境无法解析 XML（没有 DOMParser）', 'XML cannot be parsed here (no DOMParser)');
+  let doc: Document;
+  try {
+    doc = new Parser().parseFromString(xml, 'application/xml');
+  } catch (e) {
+    throw malformed(`文件不是有效的 XML：${(e as Error).message}`, `The file is not well-formed XML: ${(e as Error).message}`);
+  }
+  const error = doc.getElementsByTagName('parsererror')[0];
+  if (error) {
+    const detail = oneLine(error.textContent ?? '').slice(0, 200);
+    throw malformed(`文件不是有效的 XML：${detail}`, `The file is not well-formed XML: ${detail}`);
+  }
+  const root = doc.documentElement;
+  if (root.localName !== 'CodeBook' || root.namespaceURI !== QDC_NAMESPACE) {
+    const found = `<${root.localName}>${root.namespaceURI ? `（命名空间 ${root.namespaceURI}）` : '（无命名空间）'}`;
+    const foundEn = `<${root.localName}>${root.namespaceURI ? ` in namespace ${root.namespaceURI}` : ' without a namespace'}`;
+    throw malformed(
+      `这不是 REFI-QDA 代码本：根元素应为命名空间 ${QDC_NAMESPACE} 中的 <CodeBook>，实际是 ${found}`,
+      `This is not a REFI-QDA codebook: the root should be <CodeBook> in namespace ${QDC_NAMESPACE}, found ${foundEn}`,
+    );
+  }
+  const codes = childElements(root, 'Codes')[0];
+  if (!codes) throw malformed('代码本缺少 <Codes> 元素', 'The codebook has no <Codes> element');
+  return readCodes(childElements(codes, 'Code'), new Set(), []);
+}
+
+function readFooter(description: string): { note: string; footer: Partial<Record<string, string>> } {
+  const at = description.search(/(^|\n)---\nPizhu-/);
+  if (at < 0) return { note: description.trim(), footer: {} };
+  const note = description.slice(0, at).trim();
+  const lines = description.slice(description.indexOf(`${FOOTER_RULE}\n`, at) + FOOTER_RULE.length + 1).split('\n');
+  const footer: Record<string, string> = {};
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^Pizhu-([A-Za-z-]+): ?(.*)$/.exec(lines[i]);
+    if (!m) continue;
+    if (m[1] === 'Note-EN') {
+      footer[m[1]] = [m[2], ...lines.slice(i + 1)].join('\n').trim();
+      break;
+    }
+    footer[m[1]] = m[2].trim();
+  }
+  return { note, footer };
+}
+
+export interface QdcImportOptions {
+  /** The taxonomy the file is to be merged into: its terms and schemes are what "ours" means. */
+  current: TaxonomyState;
+  /** Defaults to globalThis.DOMParser (present in extension pages, absent in a service worker). */
+  DOMParser?: DomParserClass;
+}
+
+/** Reads a .qdc file into a state to hand to planMerge; throws a TaxonomyError naming the problem, changing nothing. */
+export async function importQdc(xml: string, options: QdcImportOptions): Promise<TaxonomyState> {
+  const { current } = options;
+  const codes = parseDocument(xml, options.DOMParser ?? (globalThis as { DOMParser?: DomParserClass }).DOMParser);
+  const taxonomyId = current.taxonomy.id;
+  const ourTerms = new Map<string, Term>();
+  for (const term of current.terms) ourTerms.set(await guidForIri(term.id), term);
+  const ourSchemes = new Map<string, Scheme>();
+  for (const s of current.taxonomy.schemes) ourSchemes.set(await guidForIri(s.id), s);
+
+  const schemes = new Map(current.taxonomy.schemes.map((s) => [s.id, s]));
+  const terms: Term[] = [];
+  const usedColours = current.terms.filter((term) => !term.retired).map((term) => term.color);
+  const importedScheme = importedSchemeId(taxonomyId);
+
+  // Which IRI a Code stands for, and whether it is a scheme.
+  const identify = async (code: ParsedCode, footer: Partial<Record<string, string>>) => {
+    const iri = footer.IRI;
+    if (iri && (await guidForIri(iri)) === code.guid) return { id: iri, scheme: footer.Kind === 'scheme', verified: true };
+    const scheme = ourSchemes.get(code.guid);
+    if (scheme) return { id: scheme.id, scheme: true, verified: false };
+    return { id: ourTerms.get(code.guid)?.id ?? `urn:uuid:${code.guid}`, scheme: false, verified: false };
+  };
+
+  const addTerms = async (list: ParsedCode[], scheme: string | undefined, parent: Term | undefined) => {
+    for (const [index, code] of list.entries()) {
+      const { note, footer } = readFooter(code.description ?? '');
+      const who = await identify(code, footer);
+      if (who.scheme)
+        throw malformed(`方案“${code.name}”只能位于代码本顶层`, `Scheme “${code.name}” may only appear at the top level of the codebook`);
+      const ours = current.terms.find((term) => term.id === who.id);
+      const termScheme = scheme ?? ours?.scheme ?? importedScheme;
+      if (!schemes.has(termScheme)) schemes.set(termScheme, { id: termScheme, label: IMPORTED_SCHEME_LABEL, order: schemes.size });
+      const position = parent ? siblings(terms, termScheme, parent.id).length : siblings(terms, termScheme, undefined).length;
+      const color =
+        code.color ?? ours?.color ?? (parent ? childShade(parent.color, index) : pickColour(usedColours));
+      usedColours.push(color);
+      const noteEn = footer['Note-EN'] ?? (footer.IRI ? '' : ours && code.description === undefined ? ours.scopeNote?.en ?? '' : note);
+      const noteZh = code.description === undefined && ours ? ours.scopeNote?.zh ?? '' : note;
+      // A footer copied along with a duplicated Code must not hand the copy the original's shortcut.
+      const shortcut = who.verified ? footer.Shortcut : ours?.shortcut;
+      const term: Term = {
+        id: who.id,
+        taxonomyId,
+        scheme: termScheme,
+        notation: footer.Notation ?? ours?.notation ?? (parent ? `${parent.notation}.${position + 1}` : `I${position + 1}`),
+        label: { zh: code.name, en: footer.English ?? ours?.label.en ?? code.name },
+        color,
+        order: position,
+        ...(parent ? { parent: parent.id } : {}),
+        ...(noteZh || noteEn ? { scopeNote: { zh: noteZh, en: noteEn } } : {}),
+        ...(shortcut ? { shortcut } : {}),
+        ...(code.codable ? {} : { retired: true }),
+      };
+      terms.push(term);
+      await addTerms(code.children, termScheme, term);
+    }
+  };
+
+  for (const code of codes) {
+    const { note, footer } = readFooter(code.description ?? '');
+    const who = await identify(code, footer);
+    if (!who.scheme) {
+      await addTerms([code], undefined, undefined);
+      continue;
+    }
+    if (!schemes.has(who.id)) {
+      const noteEn = footer['Note-EN'] ?? '';
+      schemes.set(who.id, {
+        id: who.id,
+        label: { zh: code.name, en: footer.English ?? code.name },
+        order: schemes.size,
+        ...(note || noteEn ? { scopeNote: { zh: note, en: noteEn } } : {}),
+      });
+    }
+    await addTerms(code.children, who.id, undefined);
+  }
+
+  const state: TaxonomyState = { taxonomy: { ...current.taxonomy, schemes: [...schemes.values()] }, terms };
+  const problem = findProblem(state);
+  if (problem) throw malformed(problem.zh, problem.en);
+  return state;
+}
