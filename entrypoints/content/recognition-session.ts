@@ -1,0 +1,116 @@
+// Recognition on one page: scan, paint, answer the side panel, show the card on hover or focus.
+import { browser, type ContentScriptContext } from '#imports';
+import type { ItemSummary, PageSummary } from '../../messaging/protocol';
+import { paintHighlights, rangesFor, clearHighlights, type CategorySwitches } from '../../page/highlights';
+import { matchAtPoint, matchAtSelection } from '../../page/hit-test';
+import { scanPage, type ScanResult } from '../../page/scan';
+import type { Category } from '../../recognition/types';
+import { cardLayer } from './card';
+
+export interface RecognitionSession {
+  summary: PageSummary;
+  setSwitches(on: CategorySwitches): void;
+  reveal(index: number): boolean;
+  stop(): void;
+}
+
+const CONTEXT = 14;
+
+function summarize(scan: ScanResult): PageSummary {
+  const { text } = scan.layout.map;
+  const counts: Record<Category, number> = { docno: 0, figure: 0, date: 0 };
+  const items: ItemSummary[] = scan.matches.map((m, index) => {
+    counts[m.category]++;
+    const before = text.slice(Math.max(0, m.start - CONTEXT), m.start);
+    const after = text.slice(m.end, m.end + CONTEXT);
+    return {
+      index,
+      category: m.category,
+      text: m.text,
+      before: before.slice(before.lastIndexOf('\n') + 1),
+      after: after.split('\n')[0],
+    };
+  });
+  return { url: location.href, host: location.hostname, title: scan.layout.title, kind: scan.kind, reason: scan.reason, counts, items };
+}
+
+export async function startRecognition(ctx: ContentScriptContext, switches: CategorySwitches): Promise<RecognitionSession> {
+  const started = performance.now();
+  const scan = await scanPage(document);
+  const { matches } = scan;
+  const map = scan.layout.map;
+  const ranges = rangesFor(map, matches);
+  let on = switches;
+  paintHighlights(matches, ranges, on);
+  document.documentElement.dataset.pizhuKind = scan.kind;
+  performance.measure('pizhu:scan', { start: started, detail: { kind: scan.kind, matches: matches.length } });
+
+  const summary = summarize(scan);
+  const card = cardLayer(ctx);
+  let shown = -1;
+  const show = (i: number) => {
+    if (i === shown) return;
+    shown = i;
+    if (i < 0 || !on[matches[i].category]) {
+      card.hide();
+      return;
+    }
+    card.show(matches[i], ranges[i].getBoundingClientRect());
+  };
+
+  // Only pages with something highlighted listen to the pointer; `none` pages pay nothing after the scan.
+  if (matches.length) {
+    let frame = 0;
+    let last: PointerEvent | null = null;
+    ctx.addEventListener(document, 'pointermove', (e) => {
+      last = e as PointerEvent;
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        if (last) show(matchAtPoint(document, map, matches, ranges, last.clientX, last.clientY));
+      });
+    }, { passive: true });
+    ctx.addEventListener(document, 'selectionchange', () => {
+      const selection = document.getSelection();
+      if (selection && !selection.isCollapsed && selection.toString().length > 40) return; // a passage, not a span
+      show(matchAtSelection(selection, map, matches));
+    });
+    ctx.addEventListener(window, 'scroll', () => show(-1), { passive: true });
+  }
+
+  return {
+    summary,
+    setSwitches(next) {
+      on = next;
+      paintHighlights(matches, ranges, on);
+      if (shown >= 0) show(-1);
+    },
+    reveal(index) {
+      const range = ranges[index];
+      if (!range) return false;
+      const target = range.startContainer.parentElement;
+      target?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      CSS.highlights.set('pizhu-focus', new Highlight(range));
+      // Select the span: the card follows the selection, and keyboard users land on it.
+      const selection = document.getSelection();
+      selection?.removeAllRanges();
+      selection?.addRange(range.cloneRange());
+      ctx.setTimeout(() => {
+        card.show(matches[index], range.getBoundingClientRect());
+        shown = index;
+      }, 400);
+      ctx.setTimeout(() => CSS.highlights.delete('pizhu-focus'), 2000);
+      return true;
+    },
+    stop() {
+      clearHighlights();
+      card.hide();
+    },
+  };
+}
+
+export function reportScan(summary: PageSummary | null): void {
+  browser.runtime.sendMessage({ type: 'pizhu:scanned', summary }).catch(() => {
+    // No listener (the background is starting): the badge catches up on the next scan.
+  });
+}

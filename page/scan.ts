@@ -1,0 +1,45 @@
+// One scan of the page: find the report's text, decide what kind of page it is, recognise what readers hunt for.
+import { classifyPage, type KindVerdict } from '../recognition/page-kind';
+import { recognize } from '../recognition/recognize';
+import type { Match } from '../recognition/types';
+import { analyzeLayout, type Layout } from './layout';
+import { budgetedPause } from './slices';
+
+export interface ScanResult extends KindVerdict {
+  layout: Layout;
+  /** Matches in the main content, offsets into layout.map.text, in document order. */
+  matches: Match[];
+}
+
+/** Recognition works on pieces of this many characters at most, cut at line ends, between pauses. */
+const PIECE = 16_000;
+
+export async function scanPage(doc: Document): Promise<ScanResult> {
+  const pause = budgetedPause();
+  const layout = await analyzeLayout(doc, pause, 400);
+  const { text } = layout.map;
+  const mainText = layout.segments.map((s) => text.slice(s.start, s.end)).join('\n');
+  const verdict = classifyPage({
+    title: layout.title,
+    mainText,
+    articleHan: layout.articleHan,
+    linkDensity: layout.linkDensity,
+    hasMetadata: layout.hasMetadata,
+  });
+  const matches: Match[] = [];
+  if (verdict.kind !== 'none') {
+    for (const seg of layout.segments) {
+      for (let at = seg.start; at < seg.end; ) {
+        let cut = Math.min(seg.end, at + PIECE);
+        if (cut < seg.end) {
+          const lineEnd = text.lastIndexOf('\n', cut);
+          if (lineEnd > at) cut = lineEnd;
+        }
+        for (const m of recognize(text.slice(at, cut))) matches.push({ ...m, start: m.start + at, end: m.end + at });
+        at = cut;
+        await pause();
+      }
+    }
+  }
+  return { ...verdict, layout, matches };
+}
