@@ -74,8 +74,9 @@ export const CONVENTION_RULE_LABELS: Record<ConventionRule, LocalizedText> = {
   'report-closing': { zh: '报告的结束语', en: 'Closing formula of a report' },
 };
 
-export const FIGURE_CHART_LABELS = {
-  beforeSections: { zh: '正文开头', en: 'Opening' } as LocalizedText,
-  sectionBody: { zh: '（本部分其余文字）', en: '(rest of this part)' } as LocalizedText,
-  outside: { zh: '正文以外', en: 'Outside the body' } as LocalizedText,
+export const FIGURE_CHART_LABELS: Record<'opening' | 'body' | 'outside', LocalizedText> = {
+  opening: OUTLINE_LABELS.opening,
+  /** The whole body, for a text without headings. */
+  body: { zh: '正文', en: 'Body' },
+  outside: { zh: '正文以外', en: 'Outside the body' },
 };
