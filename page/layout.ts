@@ -80,7 +80,9 @@ export async function analyzeLayout(doc: Document, pause: () => Promise<void>, s
         if (end > start) links.push({ start, end });
         return;
       }
-      if (!isBlock(el) || el === body) return;
+      // <br> and <hr> break lines but do not make their parent a container of paragraphs: an article written
+      // as one <div> of <br>-separated lines is still one paragraph-holder.
+      if (!isBlock(el) || el === body || tag === 'BR' || tag === 'HR') return;
       spans.set(el, { start, end });
       if (el.parentElement) hasBlockChild.add(el.parentElement);
       if (!hasBlockChild.has(el) && end > start) paragraphs.push({ el, start, end });
@@ -106,7 +108,8 @@ export async function analyzeLayout(doc: Document, pause: () => Promise<void>, s
     if (linkShare > 0.5) continue;
     const commas = t.match(/[，,、；;。]/g)?.length ?? 0;
     const score = (han + commas * 8) * (1 - linkShare);
-    const parent = p.el.parentElement;
+    // A "paragraph" with line breaks inside is a container of <br>-separated lines: it holds the text itself.
+    const parent = t.includes('\n') ? p.el : p.el.parentElement;
     if (parent) scores.set(parent, (scores.get(parent) ?? 0) + score);
     const grand = parent?.parentElement;
     if (grand) scores.set(grand, (scores.get(grand) ?? 0) + score / 2);
@@ -167,7 +170,15 @@ export async function analyzeLayout(doc: Document, pause: () => Promise<void>, s
 
   const blocks: Block[] = [];
   for (const p of paragraphs) {
-    if (segments.some((s) => p.start >= s.start && p.end <= s.end)) blocks.push({ start: p.start, end: p.end, tag: p.el.tagName.toLowerCase() });
+    if (!segments.some((s) => p.start >= s.start && p.end <= s.end)) continue;
+    // Lines of a <br>-separated paragraph are blocks of their own: headings often stand on such lines.
+    const tag = p.el.tagName.toLowerCase();
+    let from = p.start;
+    for (let nl = text.indexOf('\n', from); nl >= 0 && nl < p.end; nl = text.indexOf('\n', from)) {
+      if (nl > from) blocks.push({ start: from, end: nl, tag });
+      from = nl + 1;
+    }
+    if (p.end > from) blocks.push({ start: from, end: p.end, tag });
   }
   return {
     map,

@@ -74,3 +74,25 @@ describe('page kind on pages written for the cases the fixtures lack', () => {
     expect((await verdictOf(doc)).kind).toBe('report');
   });
 });
+
+describe('layouts of older CMS templates', () => {
+  it('finds an article written as one <div> of <br>-separated lines', async () => {
+    const lines = ['一、工作开展情况', prose, prose, '二、存在的问题', prose, prose].join('<br>');
+    const doc = domFrom(`<title>某县人民政府关于2016年度依法行政工作情况的报告</title><body><div class="head"><a>首页</a></div>
+      <div class="bt">某县人民政府关于2016年度依法行政工作情况的报告</div><div id="zoom">${lines}</div></body>`);
+    const { kind, mainText } = await verdictOf(doc);
+    expect(kind).toBe('report');
+    expect(mainText).toContain('二、存在的问题');
+  });
+
+  it('finds an article laid out in table cells, with its title in another row', async () => {
+    const doc = domFrom(`<title>某市人民政府办公室关于印发某某实施方案的通知</title><body><table><tr><td><a>首页</a> <a>政务公开</a></td></tr>
+      <tr><td class="title">某市人民政府办公室关于印发某某实施方案的通知</td></tr>
+      <tr><td class="content">${article(['各县(市、区)人民政府,市政府各部门:', prose, '一、工作目标', prose, prose, '二、工作任务', prose, prose])}</td></tr></table></body>`);
+    const { kind, layout, mainText } = await verdictOf(doc);
+    expect(kind).toBe('document');
+    expect(layout.title).toBe('某市人民政府办公室关于印发某某实施方案的通知');
+    expect(mainText).toContain('各县(市、区)人民政府');
+    expect(mainText).not.toContain('政务公开');
+  });
+});
