@@ -17,11 +17,16 @@ const CLOSING = new RegExp(
     '|妥否[，,]请批示|妥否[，,]請批示)[。.！!]?$',
 );
 
-const ATTACHMENT = new RegExp(`^附\\s*件(?:\\s*(?:${DIGIT}{1,2}|${CN}{1,3}))?\\s*[:：．.、]?`);
+// 附件：…, 附件1…, or 附件 alone — not a sentence that merely begins with the word (附件上传…).
+const ATTACHMENT = new RegExp(`^附\\s*件(?:\\s*(?:${DIGIT}{1,2}|${CN}{1,3})\\s*[:：．.、]?|\\s*[:：]|\\s*$)`);
 const ATTACHMENT_ITEM = new RegExp(`^${DIGIT}{1,2}\\s*[.．、]`);
 const ITEM_IN_LINE = new RegExp(`${DIGIT}{1,2}\\s*[.．、](?!${DIGIT})`, 'g');
 
-const PUBLICATION = /^(?:[(（]此件[^)）]*[)）]|此件(?:公开|公開)发布|此件(?:公开|公開)發布|(?:抄送|抄报|抄報)\s*[:：].*|.{0,40}(?:印发|印發))$/;
+// 附注 (（此件公开发布）) and 版记 lines (抄送：…; the dated imprint …2018年3月8日印发).
+const PUBLICATION = new RegExp(
+  '^(?:[(（]此件[^)）]*[)）]|此件(?:公开|公開)(?:发布|發布)|(?:抄送|抄报|抄報)\\s*[:：].*' +
+    `|.{0,40}${DIGIT}{4}\\s*年\\s*${DIGIT}{1,2}\\s*月\\s*${DIGIT}{1,2}\\s*日\\s*(?:印发|印發))$`,
+);
 
 /** A line that is nothing but a date of writing, Arabic (2018年3月7日) or old style (二〇一八年三月七日). */
 export function isDateLine(text: string): boolean {

@@ -115,3 +115,31 @@ describe('input without a title line', () => {
     expect(allNodes(o).filter((n) => n.kind === 'heading')).toHaveLength(4);
   });
 });
+
+describe('lines that only look like end matter', () => {
+  function blocksOf(lines: string[]) {
+    let at = 0;
+    return lines.map((text) => {
+      const b = { text, start: at, end: at + text.length, tag: 'p' };
+      at += text.length + 1;
+      return b;
+    });
+  }
+
+  it('keeps 附件上传… and a sentence ending in 印发 in the body', () => {
+    const blocks = blocksOf([
+      '某县2019年政务公开工作报告',
+      '　　2019年，我县政务公开工作稳步推进，现将有关情况报告如下：',
+      '　　一、平台建设',
+      '附件上传、审批流程等功能全部上线运行，全年办理事项1200件。',
+      '《某县政务公开工作要点》已经县政府同意印发',
+      '　　二、下一步打算',
+      '　　继续完善平台功能。',
+    ]);
+    const o = outlineReport({ title: '', blocks, matches: [] });
+    expect(ofKind(o, 'attachment')).toEqual([]);
+    expect(ofKind(o, 'publicationNote')).toEqual([]);
+    expect(headings(o, 1).map((h) => h.text)).toEqual(['一、平台建设', '二、下一步打算']);
+    expect(headings(o, 1)[0].section!.end).toBe(blocks[5].start + 2);
+  });
+});
