@@ -15,17 +15,22 @@ const problems = [];
 
 for (const project of ['unit', 'e2e']) {
   const report = path.join(reportDir, `${project}.json`);
-  const { status, error } = spawnSync(process.execPath, [vitest, 'run', '--project', project,
+  // --passWithNoTests: arguments that select files of one project only leave the other empty, not failed.
+  const { status, error } = spawnSync(process.execPath, [vitest, 'run', '--project', project, '--passWithNoTests',
     '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)],
   { cwd: projectRoot, stdio: 'inherit' });
   const counts = fs.existsSync(report) ? JSON.parse(fs.readFileSync(report, 'utf8')) : null;
+  // A file that does not load fails with no test failed in it: it counts as one failure.
+  const unloaded = counts?.testResults.filter((f) => f.status === 'failed'
+    && !f.assertionResults.some((t) => t.status === 'failed')) ?? [];
   if (counts) {
     totals.passed += counts.numPassedTests;
-    totals.failed += counts.numFailedTests;
+    totals.failed += counts.numFailedTests + unloaded.length;
     totals.skipped += counts.numPendingTests + counts.numTodoTests;
   }
-  // A run can fail with no failed test: a file that does not load, a global setup that throws, a crash.
-  if (status !== 0 && !counts?.numFailedTests) {
+  for (const f of unloaded) problems.push(`${project}: ${path.relative(projectRoot, f.name)} failed outside its tests`);
+  // Nor does a run whose global setup throws or that crashes.
+  if (status !== 0 && !counts?.numFailedTests && !unloaded.length) {
     totals.failed += 1;
     problems.push(`${project}: vitest ${error ? `could not start (${error.message})` : `exited with ${status}`}`
       + ' without a failed test; counted as one failure, see its output above');
