@@ -64,21 +64,52 @@ export function isAsciiLetterAt(text: string, i: number): boolean {
   return c >= 0x61 && c <= 0x7a;
 }
 
+/**
+ * A set of BMP characters tested by code unit. The scanners test every character of the page, and looking
+ * a one-character string up in a string (includes), an object (in) or even a Set costs far more than a bit.
+ */
+export class CharSet {
+  /** One bit per BMP code unit: 8 KB, looked up without hashing. */
+  private readonly bits = new Uint8Array(0x2000);
+
+  constructor(chars: string) {
+    for (let k = 0; k < chars.length; k++) {
+      const c = chars.charCodeAt(k);
+      this.bits[c >> 3] |= 1 << (c & 7);
+    }
+  }
+
+  /** Whether text[i] is in the set (false past either end). */
+  at(text: string, i: number): boolean {
+    const c = text.charCodeAt(i);
+    return c === c && (this.bits[c >> 3] & (1 << (c & 7))) !== 0;
+  }
+}
+
+/**
+ * Index of the first character at or after i in `oneCharClass` (a global regex of a single character class,
+ * which cannot backtrack), or -1. The regex engine skips the long stretches of prose between candidates far
+ * faster than a loop over charCodeAt.
+ */
+export function nextIn(oneCharClass: RegExp, text: string, i: number): number {
+  oneCharClass.lastIndex = i;
+  return oneCharClass.test(text) ? oneCharClass.lastIndex - 1 : -1;
+}
+
+/** A global regex matching any one of `chars`. */
+export function oneOf(chars: string): RegExp {
+  let body = '';
+  for (let k = 0; k < chars.length; k++) body += `\\u${chars.charCodeAt(k).toString(16).padStart(4, '0')}`;
+  return new RegExp(`[${body}]`, 'g');
+}
+
+export const DIGIT_CHARS = '0123456789０１２３４５６７８９';
+export const DIGITS = oneOf(DIGIT_CHARS);
+
 /** Opening brackets that enclose the year of a document number: 〔 [ 【 （ ( ﹝ 〖 ［ ｛ {. */
-const OPEN_BRACKETS = '〔[【（(﹝〖［｛{〘⟦';
+export const OPEN_BRACKET_CHARS = '〔[【（(﹝〖［｛{〘⟦';
+export const OPEN_BRACKETS = new CharSet(OPEN_BRACKET_CHARS);
 /** Closing brackets; writers mix them freely, so any closing bracket ends any opening one. */
-const CLOSE_BRACKETS = '〕]】）)﹞〗］｝}〙⟧';
-
-export function isOpenBracket(ch: string): boolean {
-  return ch.length === 1 && OPEN_BRACKETS.includes(ch);
-}
-
-export function isCloseBracket(ch: string): boolean {
-  return ch.length === 1 && CLOSE_BRACKETS.includes(ch);
-}
-
+export const CLOSE_BRACKETS = new CharSet('〕]】）)﹞〗］｝}〙⟧');
 /** Characters that may introduce a range of years or days: 2016—2020年, 10日至11日. */
-export function isRangeDashAt(text: string, i: number): boolean {
-  const ch = text[i];
-  return ch === '-' || ch === '—' || ch === '–' || ch === '－' || ch === '~' || ch === '～' || ch === '〜' || ch === '至' || ch === '到' || ch === '―';
-}
+export const RANGE_DASHES = new CharSet('-—–－~～〜至到―');

@@ -4,8 +4,8 @@
 // number of characters from the start of a digit run, and a failed attempt skips the whole run.
 
 import type { DateMatch } from './types';
-import { digitAt, isRangeDashAt, skipInlineSpaces } from './chars';
-import { chineseNumeralValue, isChineseDigit, isChineseNumeral } from './chinese-numerals';
+import { CharSet, DIGIT_CHARS, RANGE_DASHES, digitAt, nextIn, oneOf, skipInlineSpaces } from './chars';
+import { CHINESE_DIGITS, CHINESE_NUMERALS, CHINESE_ZEROS, chineseNumeralValue } from './chinese-numerals';
 
 interface Found {
   end: number;
@@ -14,23 +14,34 @@ interface Found {
   day?: number;
 }
 
+/**
+ * Where to look for a date: a digit, or the zero of a year written in Chinese numerals (二〇一八年). Every
+ * such year from 2000 on has one; anchoring on it rather than on 一 二 三… keeps the scan off the numerals
+ * that fill ordinary prose (一是, 进一步). Years 19xx in Chinese numerals are not recognised.
+ */
+const CANDIDATES = oneOf(`${DIGIT_CHARS}${CHINESE_ZEROS}`);
+
 /** Separators of numeric dates: 2018-03-12, 2018/3/12, 2018.3.12, 20.12.2017. */
-const NUMERIC_SEPARATORS = '-/.．－／';
+const NUMERIC_SEPARATORS = new CharSet('-/.．－／');
 /** What may join a date ending in a day to a further day: 7月10日至11日, 3月1日、2日. */
-const DAY_JOINERS = '至到、和及与與-—–－~～';
+const DAY_JOINERS = new CharSet('至到、和及与與-—–－~～');
 
 export function recognizeDates(text: string): DateMatch[] {
   const out: DateMatch[] = [];
+  let floor = 0;
   let i = 0;
-  while (i < text.length) {
+  while ((i = nextIn(CANDIDATES, text, i)) >= 0) {
     let found: Found | null = null;
     let next = i + 1;
     if (digitAt(text, i) >= 0) {
       const runEnd = digitRunEnd(text, i);
       found = numericDate(text, i, runEnd);
       next = runEnd;
-    } else if (isChineseDigit(text[i]) && !isChineseNumeral(text[i - 1])) {
-      found = chineseDate(text, i);
+    } else {
+      let start = i;
+      while (start > floor && i - start < 3 && CHINESE_DIGITS.at(text, start - 1)) start--;
+      if (!CHINESE_NUMERALS.at(text, start - 1)) found = chineseDate(text, start);
+      if (found) i = start;
     }
     if (!found) {
       i = next;
@@ -46,6 +57,7 @@ export function recognizeDates(text: string): DateMatch[] {
       found = more.found;
       i = found.end;
     }
+    floor = i;
   }
   return out;
 }
@@ -74,10 +86,14 @@ const isYear = (v: number): boolean => v >= 1900 && v <= 2099;
 const isMonth = (v: number): boolean => v >= 1 && v <= 12;
 const isDay = (v: number): boolean => v >= 1 && v <= 31;
 
-/** Index just after `ch` at i, allowing one space before it, or -1. */
-function charAfterSpace(text: string, i: number, chars: string): number {
+const YEAR_MARK = new CharSet('年');
+const MONTH_MARK = new CharSet('月');
+const DAY_MARKS = new CharSet('日号號');
+
+/** Index just after one of `marks` at i, allowing one space before it, or -1. */
+function markAfter(text: string, i: number, marks: CharSet): number {
   const j = skipInlineSpaces(text, i, 1);
-  return j < text.length && chars.includes(text[j]) ? j + 1 : -1;
+  return marks.at(text, j) ? j + 1 : -1;
 }
 
 /** A date starting at the digit run text[start, runEnd). */
@@ -90,26 +106,26 @@ function numericDate(text: string, start: number, runEnd: number): Found | null 
     return yearFirst(text, v, runEnd);
   }
   if (len > 2) return null;
-  const afterMonth = charAfterSpace(text, runEnd, '月');
+  const afterMonth = markAfter(text, runEnd, MONTH_MARK);
   if (afterMonth >= 0 && isMonth(v)) return monthAndDay(text, afterMonth, { end: afterMonth, month: v });
   // A day after a month that has no digits of its own (每月10日, 当月25日).
   if (text[start - 1] === '月' && digitAt(text, start - 2) < 0 && isDay(v)) {
-    const afterDay = charAfterSpace(text, runEnd, '日');
+    const afterDay = markAfter(text, runEnd, DAY_MARKS);
     if (afterDay >= 0) return { end: afterDay, day: v };
   }
   return dayFirst(text, v, runEnd);
 }
 
 function yearFirst(text: string, year: number, i: number): Found | null {
-  const afterYear = charAfterSpace(text, i, '年');
+  const afterYear = markAfter(text, i, YEAR_MARK);
   if (afterYear >= 0) {
     if (text[afterYear] === '度') return { end: afterYear + 1, year };
     return monthAndDay(text, afterYear, { end: afterYear, year });
   }
   const range = yearRange(text, year, i);
   if (range) return range;
+  if (!NUMERIC_SEPARATORS.at(text, i)) return null;
   const sep = text[i];
-  if (!NUMERIC_SEPARATORS.includes(sep)) return null;
   const m = shortNumber(text, i + 1);
   if (!m || !isMonth(m.value) || text[m.end] !== sep) return null;
   const d = shortNumber(text, m.end + 1);
@@ -121,7 +137,7 @@ function yearFirst(text: string, year: number, i: number): Found | null {
 function yearRange(text: string, year: number, i: number): Found | null {
   let j = skipInlineSpaces(text, i, 1);
   let dashes = 0;
-  while (dashes < 2 && isRangeDashAt(text, j)) {
+  while (dashes < 2 && RANGE_DASHES.at(text, j)) {
     j++;
     dashes++;
   }
@@ -129,7 +145,7 @@ function yearRange(text: string, year: number, i: number): Found | null {
   j = skipInlineSpaces(text, j, 1);
   const end = digitRunEnd(text, j);
   if (end - j !== 4 || valueOf(text, j, end) < year || !isYear(valueOf(text, j, end))) return null;
-  const afterYear = charAfterSpace(text, end, '年');
+  const afterYear = markAfter(text, end, YEAR_MARK);
   if (afterYear < 0) return null;
   return { end: text[afterYear] === '度' ? afterYear + 1 : afterYear, year };
 }
@@ -142,7 +158,7 @@ function monthAndDay(text: string, i: number, base: Found): Found {
     const j0 = skipInlineSpaces(text, j, 1);
     const m = shortNumber(text, j0);
     if (!m || !isMonth(m.value)) return base;
-    const afterMonth = charAfterSpace(text, m.end, '月');
+    const afterMonth = markAfter(text, m.end, MONTH_MARK);
     if (afterMonth < 0) return base;
     result = { ...base, end: afterMonth, month: m.value };
     j = afterMonth;
@@ -150,14 +166,14 @@ function monthAndDay(text: string, i: number, base: Found): Found {
   if (text[j] === '份') return { ...result, end: j + 1 };
   const d = shortNumber(text, skipInlineSpaces(text, j, 1));
   if (!d || !isDay(d.value)) return result;
-  const afterDay = charAfterSpace(text, d.end, '日号號');
+  const afterDay = markAfter(text, d.end, DAY_MARKS);
   return afterDay < 0 ? result : { ...result, end: afterDay, day: d.value };
 }
 
 /** 20.12.2017 (day first, as some CMS templates print it). */
 function dayFirst(text: string, first: number, i: number): Found | null {
   const sep = text[i];
-  if (!NUMERIC_SEPARATORS.includes(sep) || sep === '-' || sep === '－') return null;
+  if (!NUMERIC_SEPARATORS.at(text, i) || sep === '-' || sep === '－') return null;
   const m = shortNumber(text, i + 1);
   if (!m || text[m.end] !== sep) return null;
   const yStart = m.end + 1;
@@ -177,29 +193,29 @@ function shortNumber(text: string, i: number): { value: number; end: number } | 
 
 /** A separator and a further digit after a date (2018.3.12.5) make it something else: a version, a code. */
 function continuesAsNumber(text: string, i: number): boolean {
-  return NUMERIC_SEPARATORS.includes(text[i]) && digitAt(text, i + 1) >= 0;
+  return NUMERIC_SEPARATORS.at(text, i) && digitAt(text, i + 1) >= 0;
 }
 
 /** 至11日 or 至8月2日 after a date that ended in a day. */
 function followingDay(text: string, i: number, prev: Found): { start: number; found: Found } | null {
   let j = skipInlineSpaces(text, i, 1);
-  if (!DAY_JOINERS.includes(text[j])) return null;
+  if (!DAY_JOINERS.at(text, j)) return null;
   j = skipInlineSpaces(text, j + 1, 1);
   const n = shortNumber(text, j);
   if (!n) return null;
-  const afterMonth = charAfterSpace(text, n.end, '月');
+  const afterMonth = markAfter(text, n.end, MONTH_MARK);
   if (afterMonth >= 0 && isMonth(n.value)) {
     const f = monthAndDay(text, afterMonth, { end: afterMonth, year: prev.year, month: n.value });
     return f.day === undefined ? null : { start: j, found: f };
   }
-  const afterDay = charAfterSpace(text, n.end, '日号號');
+  const afterDay = markAfter(text, n.end, DAY_MARKS);
   if (afterDay < 0 || !isDay(n.value)) return null;
   return { start: j, found: { end: afterDay, year: prev.year, month: prev.month, day: n.value } };
 }
 
 /** 二〇一八年八月七日, 二〇一七年度: four Chinese digits and 年, then an optional month and day. */
 function chineseDate(text: string, i: number): Found | null {
-  for (let k = 0; k < 4; k++) if (!isChineseDigit(text[i + k])) return null;
+  for (let k = 0; k < 4; k++) if (!CHINESE_DIGITS.at(text, i + k)) return null;
   const year = chineseNumeralValue(text.slice(i, i + 4));
   if (!isYear(year) || text[i + 4] !== '年') return null;
   let end = i + 5;
@@ -215,7 +231,7 @@ function chineseDate(text: string, i: number): Found | null {
 /** 八月, 十二月, 三十一日: up to three Chinese numerals and the given marker. */
 function chineseSmallNumber(text: string, i: number, marker: string): { value: number; end: number } | null {
   let j = i;
-  while (j < text.length && j - i < 3 && isChineseNumeral(text[j])) j++;
+  while (j < text.length && j - i < 3 && CHINESE_NUMERALS.at(text, j)) j++;
   if (j === i || text[j] !== marker) return null;
   const value = chineseNumeralValue(text.slice(i, j));
   return Number.isNaN(value) ? null : { value, end: j + 1 };

@@ -10,16 +10,20 @@
 
 import type { DocNumberMatch } from './types';
 import {
+  CLOSE_BRACKETS,
+  nextIn,
+  CharSet,
+  OPEN_BRACKETS,
+  OPEN_BRACKET_CHARS,
   digitAt,
   foldedDigits,
-  isCloseBracket,
   isHanAt,
   isInlineSpaceAt,
-  isOpenBracket,
+  oneOf,
   skipInlineSpaces,
   skipInlineSpacesBack,
 } from './chars';
-import { chineseNumeralValue, isChineseNumeral } from './chinese-numerals';
+import { CHINESE_NUMERALS, chineseNumeralValue } from './chinese-numerals';
 import { WordList } from './words';
 
 /** Spaces tolerated between two parts of a number (中国保险监督管理委员会令 2018 年 第 5 号). */
@@ -43,34 +47,46 @@ const LEAD_INS = new WordList([
   '贯彻', '貫徹', '执行', '執行', '下发', '下發', '出台', '制定', '制发', '制發', '发布', '發布', '發佈', '颁布',
   '頒布', '详见', '詳見', '见', '見', '即', '是', '为', '為', '由', '对', '對', '将', '將', '把', '在', '向',
   '于', '於', '以', '按', '据', '據', '并', '並', '或', '的', '了', '之', '文号', '文號', '字号',
-  '字號', '号', '號', '年', '月', '附件', '通知', '文件', '檔案', '精神', '要求', '规定', '規定',
+  '字號', '号', '號', '年', '月', '附件', '文件', '檔案', '精神', '要求',
+  // the end of a cited title written without 《》: …监督工作的意见淄政办字[2017]5号
+  '通知', '意见', '意見', '办法', '辦法', '方案', '决定', '決定', '规定', '規定', '批复', '批覆', '报告', '報告', '规划',
+  '規劃', '细则', '細則', '纲要', '綱要', '条例', '條例',
 ]);
 
 /**
  * Full names that may precede an abbreviated code in prose (区政府办公室张政办字…): the code starts after
  * them. Only for bracketed document numbers; decree and announcement issuers are such full names.
  */
-const ISSUER_NAMES = new WordList(['人民政府', '政府', '办公室', '辦公室', '办公厅', '辦公廳', '委员会', '委員會']);
+/** Where a number can be: the opening brackets of OPEN_BRACKETS, 令, 公(告). */
+const ANCHORS = oneOf(`${OPEN_BRACKET_CHARS}令公`);
+const LING = '令'.charCodeAt(0);
+const GONG = '公'.charCodeAt(0);
+const GAO = '告'.charCodeAt(0);
+
+const ISSUER_NAMES = new WordList([
+  '人民政府', '政府', '办公室', '辦公室', '办公厅', '辦公廳', '委员会', '委員會', '党委', '黨委', '省委', '市委', '区委',
+  '區委', '县委', '縣委', '州委', '盟委',
+]);
 
 /** Characters after 经 that make it part of a code (鲁经信字, 经贸), not the lead-in 经 (经国务院…). */
-const JING_IN_CODES = '信济濟贸貿委管开開营營发發';
+const JING_IN_CODES = new CharSet('信济濟贸貿委管开開营營发發');
 
 /** An issuer written jointly with another one, space-separated (财政部 税务总局公告…), ends with one of these. */
-const ISSUER_SUFFIXES = '部局署委会會院行厅廳办辦府';
+const ISSUER_SUFFIXES = new CharSet('部局署委会會院行厅廳办辦府');
 
 /** Characters before 令 that make a word other than a decree issuer (责令, 命令, 法令, 号令…). */
-const NOT_DECREE_BEFORE = '命责責法指口禁政号號司律勒下传傳军軍通明发發严嚴条條月时時冬夏酒辞辭使';
+const NOT_DECREE_BEFORE = new CharSet('命责責法指口禁政号號司律勒下传傳军軍通明发發严嚴条條月时時冬夏酒辞辭使');
 
 export function recognizeDocNumbers(text: string): DocNumberMatch[] {
   const out: DocNumberMatch[] = [];
   let floor = 0;
   let i = 0;
-  while (i < text.length) {
-    const ch = text[i];
+  while ((i = nextIn(ANCHORS, text, i)) >= 0) {
+    const c = text.charCodeAt(i);
     let m: DocNumberMatch | null = null;
-    if (isOpenBracket(ch)) m = bracketed(text, i, floor);
-    else if (ch === '令') m = decree(text, i, floor);
-    else if (ch === '公' && text[i + 1] === '告') m = announcement(text, i, floor);
+    if (OPEN_BRACKETS.at(text, i)) m = bracketed(text, i, floor);
+    else if (c === LING) m = decree(text, i, floor);
+    else if (c === GONG && text.charCodeAt(i + 1) === GAO) m = announcement(text, i, floor);
     if (m) {
       out.push(m);
       floor = m.end;
@@ -107,7 +123,7 @@ function bracketYear(text: string, open: number): YearPart | null {
   const year = yearAt(text, j);
   if (!year) return null;
   j = skipInlineSpaces(text, j + 4, MAX_GAP);
-  if (!isCloseBracket(text[j])) return null;
+  if (!CLOSE_BRACKETS.at(text, j)) return null;
   return { year, end: j + 1 };
 }
 
@@ -135,7 +151,7 @@ function serialTail(text: string, i: number, needOrdinal: boolean): SerialPart |
     serial = foldedDigits(text, start, j);
     serialValue = Number(serial);
   } else {
-    while (j < text.length && j - start <= MAX_SERIAL_NUMERALS && isChineseNumeral(text[j])) j++;
+    while (j < text.length && j - start <= MAX_SERIAL_NUMERALS && CHINESE_NUMERALS.at(text, j)) j++;
     if (j === start || j - start > MAX_SERIAL_NUMERALS) return null;
     serial = text.slice(start, j);
     serialValue = chineseNumeralValue(serial);
@@ -165,7 +181,7 @@ function decree(text: string, ling: number, floor: number): DocNumberMatch | nul
   if (!tail) return null;
   const start = agencyStart(text, ling, floor, MAX_ISSUER_RUN, 1, false);
   if (start < 0) return null;
-  if (NOT_DECREE_BEFORE.includes(text[ling - 1])) return null;
+  if (NOT_DECREE_BEFORE.at(text, ling - 1)) return null;
   return build(text, 'decree', start, text.slice(start, ling), tail.year, tail.serial);
 }
 
@@ -180,7 +196,7 @@ function announcement(text: string, gong: number, floor: number): DocNumberMatch
 /** What follows 令 or 公告: 第699号, 2018 年 第 5 号, 〔2018〕第5号. */
 function yearAndSerialAfter(text: string, i: number): { year: string; serial: SerialPart } | null {
   const j = skipInlineSpaces(text, i, MAX_GAP);
-  if (isOpenBracket(text[j])) {
+  if (OPEN_BRACKETS.at(text, j)) {
     const year = bracketYear(text, j);
     const serial = year && serialTail(text, year.end, false);
     return serial ? { year: year.year, serial } : null;
@@ -217,7 +233,7 @@ function agencyStart(
       const w = words.longestAt(text, t);
       if (!w || t + w.length > end - minLength) continue;
       if (w === '经' || w === '經') {
-        if (JING_IN_CODES.includes(text[t + 1])) continue;
+        if (JING_IN_CODES.at(text, t + 1)) continue;
       }
       if (!abbreviated && (w === '和' || w === '与' || w === '與' || w === '及') && t > start) continue;
       if (t + w.length > cut) cut = t + w.length;
@@ -236,7 +252,7 @@ function hanRunStart(text: string, end: number, floor: number, maxRun: number): 
 function jointIssuersStart(text: string, start: number, floor: number, maxRun: number): number {
   let s = start;
   for (let k = 0; k < 3; k++) {
-    if (s - 2 < floor || !isInlineSpaceAt(text, s - 1) || !ISSUER_SUFFIXES.includes(text[s - 2])) break;
+    if (s - 2 < floor || !isInlineSpaceAt(text, s - 1) || !ISSUER_SUFFIXES.at(text, s - 2)) break;
     const prev = hanRunStart(text, s - 1, floor, maxRun);
     if (prev === s - 1) break;
     s = prev;

@@ -13,6 +13,9 @@
 
 import type { FigureMatch } from './types';
 import {
+  CharSet,
+  DIGITS,
+  nextIn,
   digitAt,
   foldedDigits,
   isAsciiLetterAt,
@@ -24,17 +27,20 @@ import { AFTER_QUALIFIERS, BEFORE_QUALIFIERS, approxAt, isStandaloneMagnitude, m
 
 /** Longer digit strings are identifiers (ID card, account, serial numbers), not quantities. */
 const MAX_INTEGER_DIGITS = 12;
+/** After a number, a separator and a digit continue it as a date, time, version or fraction. */
+const CONTINUATIONS = new CharSet('.．:：/／');
+/** Before a number, these make it part of a code or a fraction (No.#12, 第1/1页). */
+const CODE_MARKS = new CharSet('/／#№_');
+/** Before a number, these following a digit make it the tail of a dotted or timed sequence. */
+const SEQUENCE_MARKS = new CharSet('.．:：');
+
 /** Qualifiers may stack (累计超过); more than this is prose, not a qualifier. */
 const MAX_STACKED_QUALIFIERS = 3;
 
 export function recognizeFigures(text: string): FigureMatch[] {
   const out: FigureMatch[] = [];
   let i = 0;
-  while (i < text.length) {
-    if (digitAt(text, i) < 0) {
-      i++;
-      continue;
-    }
+  while ((i = nextIn(DIGITS, text, i)) >= 0) {
     const num = readNumber(text, i);
     const figure = num.plausible && !excludedByWhatPrecedes(text, i) ? figureAt(text, i, num.end) : null;
     if (figure) {
@@ -55,7 +61,7 @@ function readNumber(text: string, i: number): { end: number; plausible: boolean 
   let j = i;
   while (digitAt(text, j) >= 0) j++;
   let integerDigits = j - i;
-  while (text[j] === ',' && isDigitRun(text, j + 1, 3)) {
+  while (text.charCodeAt(j) === 0x2c && isDigitRun(text, j + 1, 3)) {
     j += 4;
     integerDigits += 3;
   }
@@ -63,7 +69,7 @@ function readNumber(text: string, i: number): { end: number; plausible: boolean 
     j++;
     while (digitAt(text, j) >= 0) j++;
   }
-  const continues = '.．:：/／'.includes(text[j] ?? '') && digitAt(text, j + 1) >= 0;
+  const continues = CONTINUATIONS.at(text, j) && digitAt(text, j + 1) >= 0;
   return { end: j, plausible: integerDigits <= MAX_INTEGER_DIGITS && !continues };
 }
 
@@ -75,10 +81,8 @@ function isDigitRun(text: string, i: number, n: number): boolean {
 
 function excludedByWhatPrecedes(text: string, i: number): boolean {
   if (i === 0) return false;
-  const prev = text[i - 1];
-  if (isAsciiLetterAt(text, i - 1)) return true;
-  if ('/／#№_'.includes(prev)) return true;
-  if ('.．:：'.includes(prev) && digitAt(text, i - 2) >= 0) return true;
+  if (isAsciiLetterAt(text, i - 1) || CODE_MARKS.at(text, i - 1)) return true;
+  if (SEQUENCE_MARKS.at(text, i - 1) && digitAt(text, i - 2) >= 0) return true;
   const k = skipInlineSpacesBack(text, i, 1);
   return text[k - 1] === '第';
 }

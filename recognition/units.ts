@@ -63,11 +63,13 @@ export function isStandaloneMagnitude(word: string): boolean {
 
 /** 余/多 between the number and its unit: 480余名, 1400多名, 2万余份, 300余万元. */
 export function approxAt(text: string, i: number): '' | '余' | '多' {
-  const ch = text[i];
-  if (ch === '余' || ch === '餘') return '余';
-  if (ch === '多') return '多';
-  return '';
+  const c = text.charCodeAt(i);
+  if (c === YU || c === YU_TRADITIONAL) return '余';
+  return c === DUO ? '多' : '';
 }
+const YU = '余'.charCodeAt(0);
+const YU_TRADITIONAL = '餘'.charCodeAt(0);
+const DUO = '多'.charCodeAt(0);
 
 /** Qualifiers before a figure, outside its span. Several may stack: 累计超过53亿元. */
 export const BEFORE_QUALIFIERS = new WordList([
