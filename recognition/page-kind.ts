@@ -24,9 +24,9 @@ export interface KindVerdict {
 
 // What the title says the page is. Traditional forms are listed beside simplified ones: mirror sites in Taiwan
 // and Hong Kong republish mainland reports in traditional script.
-const REPORT_TITLE = /(?:报告|報告|总结|總結)$/;
+const REPORT_TITLE = /(?:报告|報告|总结|總結)(?:全文)?$|(?:建设|建設|工作|行政)(?:情况|情況)$/;
 const DOCUMENT_TITLE =
-  /(?:意见|意見|通知|方案|办法|辦法|决定|決定|规定|規定|批复|批覆|公告|通告|令|细则|細則|规则|規則|规划|規劃|纲要|綱要|条例|條例|决议|決議|通报|通報|函|复函|覆函|规范|規範|制度|清单|清單|指引|计划|計劃|要点|要點)$|(?:令|公告)(?:\d{4}年)?第?[\d一二三四五六七八九十百零〇]+[号號]$/;
+  /(?:意见|意見|通知|方案|办法|辦法|决定|決定|规定|規定|批复|批覆|公告|通告|令|细则|細則|规则|規則|规划|規劃|纲要|綱要|条例|條例|决议|決議|通报|通報|函|复函|覆函|规范|規範|制度|清单|清單|指引|计划|計劃|要点|要點|纪要|紀要)$|(?:令|公告)(?:\d{4}年)?第?[\d一二三四五六七八九十百零〇]+[号號]$/;
 // Pages about a document rather than the document: interpretations and Q&A, whatever their grammar…
 const INTERPRETATION_TITLE = /解读|解讀|答记者问|答記者問|问答|問答|图解|圖解|一图读懂|一圖讀懂|访谈|訪談|专访|專訪|发布会|發佈會|视频|視頻/;
 // …and news of a document's release or adoption ("区政府发布2017年法治政府建设报告"). An official title has the
@@ -42,7 +42,7 @@ const SECTION_HEADING = /(?:^|\n)[ \t\u3000]*[一二三四五六七八九十]{1,
 function coreTitle(title: string): string {
   return title
     .replace(/\s+/g, '')
-    .replace(/[（(【\[][^（）()【】\[\]]{0,12}[)）】\]]$/u, '')
+    .replace(/[（(【\[][^（）()【】\[\]]{0,30}[)）】\]]$/u, '')
     .replace(/[。.!！?？:：、,，]+$/u, '');
 }
 
@@ -52,7 +52,8 @@ export function classifyPage(f: PageFeatures): KindVerdict {
   if (!title && han === 0) return { kind: 'none', reason: 'no text' };
   // A page whose body is mostly links is a listing or a portal, whatever its title says.
   if (f.linkDensity > 0.45) return { kind: 'none', reason: 'listing' };
-  if (han < 200) return { kind: 'none', reason: 'too little text' };
+  // Short notices (公告, 通告) exist; shorter than this they are a caption, not a document.
+  if (han < 60) return { kind: 'none', reason: 'too little text' };
   const sections = f.mainText.match(SECTION_HEADING)?.length ?? 0;
   const official = OFFICIAL_MARKERS.test(f.mainText) || sections >= 2 || f.hasMetadata;
   if (INTERPRETATION_TITLE.test(title)) return { kind: 'none', reason: 'interpretation' };

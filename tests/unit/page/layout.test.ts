@@ -96,3 +96,20 @@ describe('layouts of older CMS templates', () => {
     expect(mainText).not.toContain('政务公开');
   });
 });
+
+describe('titles', () => {
+  const page = (title: string, body: string[]) =>
+    domFrom(`<title>${title}</title><body><div class="content"><h1>${title}</h1>${article(body)}</div></body>`);
+  it('a title with its document number appended still reads as its type', async () => {
+    const doc = page('某区人民政府办公室关于印发法治政府建设工作要点的通知(某政办字〔2021〕13号)', ['各镇人民政府,区政府各部门:', prose, '一、工作目标', prose, '二、主要任务', prose]);
+    expect((await verdictOf(doc)).kind).toBe('document');
+  });
+  it('a report titled "…建设情况" without the word 报告 is a report', async () => {
+    const doc = page('某县2020年度法治政府建设情况', ['一、主要工作', prose, prose, '二、存在问题', prose, '三、下一步打算', prose]);
+    expect((await verdictOf(doc)).kind).toBe('report');
+  });
+  it('a short announcement (公告) is a document', async () => {
+    const doc = page('某市人民政府关于调整行政执法主体的公告', ['根据《中华人民共和国行政处罚法》有关规定,经市政府研究同意,现将调整后的行政执法主体予以公告。特此公告。']);
+    expect((await verdictOf(doc)).kind).toBe('document');
+  });
+});
