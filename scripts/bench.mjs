@@ -29,7 +29,7 @@ if (unknown.length) {
 }
 
 try {
-  if (buildExtension({ ifStale: true })) console.log('');
+  buildExtension({ ifStale: true });
 } catch {
   console.error('bench: the extension did not build (wxt build, output above).');
   process.exit(2);

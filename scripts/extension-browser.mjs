@@ -16,22 +16,22 @@ export const extensionDir = process.env.PIZHU_EXTENSION_DIR
   : path.join(projectRoot, '.output', 'chrome-mv3');
 export const chromiumPath = () => process.env.CHROMIUM ?? '/usr/bin/chromium';
 
-// What a build reads; a build older than any of these is stale.
-const buildInputs = ['entrypoints', 'page', 'recognition', 'storage', 'components', 'public', 'assets',
-  'wxt.config.ts', 'package.json'];
+// A build is stale when any file it could read is newer: everything in the project but dependencies,
+// dot-folders (.output, .wxt, .git), the tests and these scripts.
+const notBuildInputs = new Set(['node_modules', 'tests', 'scripts']);
 
 function newestMtime(file) {
-  if (!fs.existsSync(file)) return 0;
   const stat = fs.statSync(file);
   if (!stat.isDirectory()) return stat.mtimeMs;
-  return fs.readdirSync(file).reduce((m, f) => Math.max(m, newestMtime(path.join(file, f))), stat.mtimeMs);
+  return fs.readdirSync(file)
+    .filter((f) => !f.startsWith('.') && !(file === projectRoot && notBuildInputs.has(f)))
+    // A folder's own time counts (a file deleted from it), but not the root's: logs come and go there.
+    .reduce((m, f) => Math.max(m, newestMtime(path.join(file, f))), file === projectRoot ? 0 : stat.mtimeMs);
 }
 
 export function isBuildStale() {
   const manifest = path.join(extensionDir, 'manifest.json');
-  if (!fs.existsSync(manifest)) return true;
-  const built = fs.statSync(manifest).mtimeMs;
-  return buildInputs.some((f) => newestMtime(path.join(projectRoot, f)) > built);
+  return !fs.existsSync(manifest) || newestMtime(projectRoot) > fs.statSync(manifest).mtimeMs;
 }
 
 /**
