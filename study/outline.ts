@@ -50,7 +50,6 @@ function isAddressee(text: string): boolean {
 }
 
 interface HeadingCandidate {
-  index: number;
   piece: Piece;
   marker: HeadingMarker | null;
   /** Depth from the heading tag, for unnumbered h2/h3 headings. */
@@ -71,12 +70,13 @@ function headingPiece(block: Block, marker: HeadingMarker | null): Piece {
   return slicePiece(block, off, off + clean.length);
 }
 
-function strongHeading(block: Block, index: number, tagDepths: Map<string, number>): HeadingCandidate | null {
+/** A heading known by its numbering or its heading tag. */
+function strongHeading(block: Block, tagDepths: Map<string, number>): HeadingCandidate | null {
   if (block.tag === 'td' || block.tag === 'th') return null;
   const marker = headingMarker(trimmed(block).text);
-  if (marker) return { index, piece: headingPiece(block, marker), marker };
+  if (marker) return { piece: headingPiece(block, marker), marker };
   const depth = block.tag ? tagDepths.get(block.tag) : undefined;
-  if (depth !== undefined) return { index, piece: headingPiece(block, null), marker: null, tagDepth: depth };
+  if (depth !== undefined) return { piece: headingPiece(block, null), marker: null, tagDepth: depth };
   return null;
 }
 
@@ -196,65 +196,80 @@ function buildTree(parts: OutlineNode[], body: OutlineNode[], bodyEnd: number): 
   return roots;
 }
 
-export function outlineReport(input: ReportInput): Outline {
-  const blocks = input.blocks.filter((b) => b.text.trim() !== '');
-  const docnos = input.matches.filter((m): m is DocNumberMatch => m.category === 'docno');
-  const parts: OutlineNode[] = [];
+interface FrontMatter {
+  nodes: OutlineNode[];
+  titleIndex: number;
+  /** Index of the first block after title, number, metadata cells and addressee. */
+  bodyStart: number;
+}
 
-  const titleIndex = findTitle(blocks, input.title);
-  if (titleIndex >= 0) parts.push(node('title', trimmed(blocks[titleIndex])));
+function findFrontMatter(blocks: Block[], pageTitle: string, docnos: DocNumberMatch[]): FrontMatter {
+  const nodes: OutlineNode[] = [];
+  const titleIndex = findTitle(blocks, pageTitle);
+  if (titleIndex >= 0) nodes.push(node('title', trimmed(blocks[titleIndex])));
   const own = findOwnDocNumber(blocks, docnos);
   const ownIndex = own ? blocks.findIndex((b) => b.start <= own.start && own.end <= b.end) : -1;
-  if (own) parts.push(node('docNumber', { text: own.text, start: own.start, end: own.end }));
+  if (own) nodes.push(node('docNumber', { text: own.text, start: own.start, end: own.end }));
 
   let bodyStart = Math.max(titleIndex, ownIndex) + 1;
   while (bodyStart < blocks.length && (blocks[bodyStart].tag === 'td' || blocks[bodyStart].tag === 'th')) bodyStart++;
   for (let i = bodyStart; i < Math.min(bodyStart + 2, blocks.length); i++) {
     if (isAddressee(trimmed(blocks[i]).text)) {
-      parts.push(node('addressee', trimmed(blocks[i])));
+      nodes.push(node('addressee', trimmed(blocks[i])));
       bodyStart = i + 1;
       break;
     }
   }
+  return { nodes, titleIndex, bodyStart };
+}
+
+/**
+ * The opening runs to the "现将…报告如下" lead-in, or else up to the first heading (just the first paragraph when
+ * there are no headings). Only unnumbered headings, such as a mirror site's own h2, may come before it.
+ */
+function findOpening(blocks: Block[], from: number, to: number, strong: Map<number, HeadingCandidate>): [number, number] | null {
+  const early = [];
+  for (let i = from; i < to && early.length < 4 && !strong.get(i)?.marker; i++) if (!strong.has(i)) early.push(i);
+  const leadIn = early.find((i) => LEAD_IN.test(trimmed(blocks[i]).text));
+  if (leadIn !== undefined) {
+    let first = leadIn;
+    while (first - 1 >= from && !strong.has(first - 1)) first--;
+    return [first, leadIn];
+  }
+  if (from >= to || strong.has(from)) return null;
+  let last = from;
+  if (strong.size > 0) while (last + 1 < to && !strong.has(last + 1)) last++;
+  return [from, last];
+}
+
+export function outlineReport(input: ReportInput): Outline {
+  const blocks = input.blocks.filter((b) => b.text.trim() !== '');
+  const docnos = input.matches.filter((m): m is DocNumberMatch => m.category === 'docno');
+  const front = findFrontMatter(blocks, input.title, docnos);
+  const { bodyStart } = front;
+  const parts = [...front.nodes];
 
   const end = findEndMatter(blocks, bodyStart);
   parts.push(...end.nodes);
-  const bodyBlocks = blocks.slice(0, end.firstIndex);
-  const bodyEnd = end.nodes.length
-    ? Math.min(...end.nodes.map((n) => n.start), end.inlineClosing?.start ?? Infinity)
-    : end.inlineClosing?.start ?? bodyBlocks[bodyBlocks.length - 1]?.end ?? 0;
   if (end.inlineClosing) parts.push(end.inlineClosing);
+  const bodyEnd = Math.min(
+    ...end.nodes.map((n) => n.start),
+    end.inlineClosing?.start ?? Infinity,
+    blocks[end.firstIndex - 1]?.end ?? 0,
+  );
 
   const tagDepths = headingTagDepths(blocks.slice(bodyStart, end.firstIndex));
   const strong = new Map<number, HeadingCandidate>();
   for (let i = bodyStart; i < end.firstIndex; i++) {
-    const h = strongHeading(blocks[i], i, tagDepths);
+    const h = strongHeading(blocks[i], tagDepths);
     if (h) strong.set(i, h);
   }
 
-  // The opening runs to the "现将…报告如下" lead-in, or else up to the first heading. Only unnumbered headings
-  // (a mirror site's own h2) may come before it.
-  const early = [];
-  for (let i = bodyStart; i < end.firstIndex && early.length < 4 && !strong.get(i)?.marker; i++) {
-    if (!strong.has(i)) early.push(i);
-  }
-  const leadIn = early.find((i) => LEAD_IN.test(trimmed(blocks[i]).text));
-  let openFrom = -1;
-  let openTo = -1;
-  if (leadIn !== undefined) {
-    openTo = leadIn;
-    openFrom = leadIn;
-    while (openFrom - 1 >= bodyStart && !strong.has(openFrom - 1)) openFrom--;
-  } else if (bodyStart < end.firstIndex && !strong.has(bodyStart)) {
-    openFrom = bodyStart;
-    openTo = bodyStart;
-    if (strong.size > 0) while (openTo + 1 < end.firstIndex && !strong.has(openTo + 1)) openTo++;
-  }
+  const [openFrom, openTo] = findOpening(blocks, bodyStart, end.firstIndex, strong) ?? [-1, -1];
   if (openFrom >= 0) {
-    const first = trimmed(blocks[openFrom]);
-    const last = trimmed(blocks[openTo]);
     const text = blocks.slice(openFrom, openTo + 1).map((b) => trimmed(b).text).join('\n');
-    parts.push(node('opening', { text, start: first.start, end: Math.min(last.end, bodyEnd) }));
+    const start = trimmed(blocks[openFrom]).start;
+    parts.push(node('opening', { text, start, end: Math.min(trimmed(blocks[openTo]).end, bodyEnd) }));
   }
 
   const hasParts = [...strong.values()].some((h) => h.marker?.style === 'part');
@@ -263,7 +278,7 @@ export function outlineReport(input: ReportInput): Outline {
   for (let i = bodyStart; i < end.firstIndex; i++) {
     if (i >= openFrom && i <= openTo) continue;
     let h = strong.get(i) ?? null;
-    if (!h && i > openTo && isPlainHeading(blocks, i)) h = { index: i, piece: headingPiece(blocks[i], null), marker: null };
+    if (!h && i > openTo && isPlainHeading(blocks, i)) h = { piece: headingPiece(blocks[i], null), marker: null };
     let from = 0;
     if (h) {
       const level = levelOf(h, hasParts, lastUnnumbered);
@@ -274,6 +289,6 @@ export function outlineReport(input: ReportInput): Outline {
     for (const e of enumerationsIn(blocks[i], from)) if (e.start < bodyEnd) body.push(node('enumeration', e));
   }
 
-  const title = titleIndex >= 0 ? trimmed(blocks[titleIndex]).text : cleanPageTitle(input.title);
+  const title = front.titleIndex >= 0 ? trimmed(blocks[front.titleIndex]).text : cleanPageTitle(input.title);
   return { title, nodes: buildTree(parts, body, bodyEnd) };
 }

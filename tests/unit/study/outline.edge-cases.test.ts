@@ -143,3 +143,11 @@ describe('lines that only look like end matter', () => {
     expect(headings(o, 1)[0].section!.end).toBe(blocks[5].start + 2);
   });
 });
+
+describe('an empty page', () => {
+  it('gives the page title and no nodes', () => {
+    expect(outlineReport({ title: '关于某事的通知_某县人民政府网', blocks: [], matches: [] })).toEqual({
+      title: '关于某事的通知', nodes: [],
+    });
+  });
+});
