@@ -1,0 +1,119 @@
+// Annotation rows: what the side panel lists and what export reads. Every call is one transaction and fails as a
+// StorageError (see errors.ts) with nothing half-written.
+import Dexie from 'dexie';
+import type { PizhuDB } from './db';
+import { guard } from './errors';
+import type { AnnotationRecord } from './model';
+
+/** A record as the UI builds it: created/modified are set here unless given. */
+export type AnnotationInput = Omit<AnnotationRecord, 'created' | 'modified'> &
+  Partial<Pick<AnnotationRecord, 'created' | 'modified'>>;
+
+export class AnnotationRepository {
+  constructor(private readonly db: PizhuDB) {}
+
+  /** Creates or updates; `modified` becomes now, `created` stays what it was for an existing record. */
+  put(input: AnnotationInput, now = new Date()): Promise<AnnotationRecord> {
+    return guard(() =>
+      this.db.transaction('rw', this.db.annotations, async () => {
+        const existing = await this.db.annotations.get(input.id);
+        const stamp = now.toISOString();
+        const record: AnnotationRecord = {
+          ...input,
+          terms: [...new Set(input.terms)],
+          created: existing?.created ?? input.created ?? stamp,
+          modified: stamp,
+        };
+        await this.db.annotations.put(record);
+        return record;
+      }),
+    );
+  }
+
+  get(id: string): Promise<AnnotationRecord | undefined> {
+    return guard(() => this.db.annotations.get(id));
+  }
+
+  /** Returns the deleted record, for the UI's undo (see restore). */
+  delete(id: string): Promise<AnnotationRecord | undefined> {
+    return guard(() =>
+      this.db.transaction('rw', this.db.annotations, async () => {
+        const record = await this.db.annotations.get(id);
+        if (record) await this.db.annotations.delete(id);
+        return record;
+      }),
+    );
+  }
+
+  /** Puts a deleted record back exactly as it was, timestamps included. */
+  restore(record: AnnotationRecord): Promise<void> {
+    return guard(async () => {
+      await this.db.annotations.put(record);
+    });
+  }
+
+  /** A page's annotations in creation order. */
+  listByPage(pageUrl: string): Promise<AnnotationRecord[]> {
+    return guard(() =>
+      this.db.annotations
+        .where('[pageUrl+created]')
+        .between([pageUrl, Dexie.minKey], [pageUrl, Dexie.maxKey])
+        .toArray(),
+    );
+  }
+
+  /** Annotations tagged with a term, oldest first. */
+  listByTerm(termId: string): Promise<AnnotationRecord[]> {
+    return guard(() => this.db.annotations.where('terms').equals(termId).sortBy('created'));
+  }
+
+  count(filter: { pageUrl?: string; term?: string } = {}): Promise<number> {
+    return guard(() => {
+      if (filter.pageUrl !== undefined) return this.db.annotations.where('pageUrl').equals(filter.pageUrl).count();
+      if (filter.term !== undefined) return this.db.annotations.where('terms').equals(filter.term).count();
+      return this.db.annotations.count();
+    });
+  }
+
+  /** Stores records as given (an import keeps their timestamps), all or none. */
+  bulkPut(records: readonly AnnotationRecord[]): Promise<number> {
+    return guard(() =>
+      this.db.transaction('rw', this.db.annotations, async () => {
+        await this.db.annotations.bulkPut([...records]);
+        return records.length;
+      }),
+    );
+  }
+
+  /**
+   * Every annotation, grouped by page and in creation order within a page, `size` at a time: each batch is its own
+   * short read, so an export of 100,000 rows never holds more than one batch of them.
+   */
+  async *batches(size = 1000): AsyncGenerator<AnnotationRecord[]> {
+    const index = '[pageUrl+created]';
+    let last: [string, string] | undefined;
+    // Ids already given out at key `last`: rows with the same page and timestamp are ordered by id in the index, so
+    // resuming at `last` inclusive and skipping these continues exactly where the previous batch stopped.
+    let givenAtLast = new Set<string>();
+    for (;;) {
+      const from = last;
+      const skip = givenAtLast;
+      const rows = await guard(() =>
+        (from ? this.db.annotations.where(index).aboveOrEqual(from) : this.db.annotations.orderBy(index))
+          .limit(size + skip.size)
+          .toArray(),
+      );
+      const fresh = rows.filter((r) => !(from && r.pageUrl === from[0] && r.created === from[1] && skip.has(r.id)));
+      const batch = fresh.slice(0, size);
+      if (batch.length === 0) return;
+      const tail = batch[batch.length - 1];
+      const key: [string, string] = [tail.pageUrl, tail.created];
+      const sameKey = from !== undefined && key[0] === from[0] && key[1] === from[1];
+      givenAtLast = new Set(sameKey ? skip : []);
+      for (const r of batch) if (r.pageUrl === key[0] && r.created === key[1]) givenAtLast.add(r.id);
+      last = key;
+      yield batch;
+      if (batch.length < size) return;
+    }
+  }
+}

@@ -1,0 +1,65 @@
+// Page rows: what recognition found about a page, when it was seen, and the main text as it was when the page was
+// first annotated.
+import type { PizhuDB } from './db';
+import { docNumberKey } from './doc-number-key';
+import { guard, notFound } from './errors';
+import type { PageRecord } from './model';
+
+/** What recognition reports about a page on each visit. */
+export type PageMetadata = Pick<PageRecord, 'url' | 'title' | 'kind' | 'docNumber' | 'issuer' | 'published'>;
+
+const METADATA_FIELDS = ['url', 'title', 'kind', 'docNumber', 'issuer', 'published'] as const satisfies readonly (keyof PageMetadata)[];
+
+export class PageRepository {
+  constructor(private readonly db: PizhuDB) {}
+
+  /**
+   * Records a visit: creates the page or updates its metadata and lastSeen. A field recognition did not find this
+   * time keeps its earlier value, since a later visit may see a page that failed to load fully.
+   */
+  upsert(meta: PageMetadata, now = new Date()): Promise<PageRecord> {
+    return guard(() =>
+      this.db.transaction('rw', this.db.pages, async () => {
+        const stamp = now.toISOString();
+        const existing = await this.db.pages.get(meta.url);
+        const found = Object.fromEntries(
+          METADATA_FIELDS.filter((k) => meta[k] !== undefined).map((k) => [k, meta[k]]),
+        ) as PageMetadata;
+        const page: PageRecord = { ...existing, ...found, firstSeen: existing?.firstSeen ?? stamp, lastSeen: stamp };
+        if (page.docNumber) page.docNumberKey = docNumberKey(page.docNumber);
+        await this.db.pages.put(page);
+        return page;
+      }),
+    );
+  }
+
+  get(url: string): Promise<PageRecord | undefined> {
+    return guard(() => this.db.pages.get(url));
+  }
+
+  /**
+   * Keeps the main text the first time a page is annotated; later calls leave it alone, so that annotations stay
+   * anchored to the text they were made on. Returns whether this call stored it.
+   */
+  keepSnapshot(url: string, mainText: string, now = new Date()): Promise<boolean> {
+    return guard(() =>
+      this.db.transaction('rw', this.db.pages, async () => {
+        const page = await this.db.pages.get(url);
+        if (!page) throw notFound({ zh: `页面记录：${url}`, en: `page record ${url}` });
+        if (page.snapshot !== undefined) return false;
+        await this.db.pages.update(url, { snapshot: mainText, snapshotAt: now.toISOString() });
+        return true;
+      }),
+    );
+  }
+
+  /** Pages whose document number is this one however it is written (brackets, full-width digits, leading zeros). */
+  findByDocNumber(docNumber: string): Promise<PageRecord[]> {
+    return guard(() => this.db.pages.where('docNumberKey').equals(docNumberKey(docNumber)).toArray());
+  }
+
+  /** Most recently seen first. */
+  recent(limit = 50): Promise<PageRecord[]> {
+    return guard(() => this.db.pages.orderBy('lastSeen').reverse().limit(limit).toArray());
+  }
+}

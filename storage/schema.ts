@@ -1,0 +1,31 @@
+// The database's versions. Each version lists only what it adds or changes; Dexie replays them in order, so a
+// browser holding any earlier version is brought forward on open. Never edit a published version: add one.
+import type Dexie from 'dexie';
+import { docNumberKey } from './doc-number-key';
+import type { PageRecord } from './model';
+
+export const SCHEMA_VERSION = 2;
+
+export function declareSchema(db: Dexie, upTo = SCHEMA_VERSION): void {
+  db.version(1).stores({
+    // [pageUrl+created]: a page's annotations in creation order without sorting in memory; *terms: one index
+    // entry per applied term, for "everything tagged 行政复议".
+    annotations: 'id, pageUrl, *terms, created, modified, [pageUrl+created]',
+    pages: 'url, kind, lastSeen',
+    taxonomies: 'id',
+    terms: 'id, taxonomyId, parent, scheme',
+  });
+  if (upTo < 2) return;
+  // v2: pages are found by document number (a report cites 张政发〔2021〕3号 → the page of that document), through a
+  // folded key, which existing pages get filled in here.
+  db.version(2)
+    .stores({ pages: 'url, kind, lastSeen, docNumberKey' })
+    .upgrade((tx) =>
+      tx
+        .table<PageRecord, string>('pages')
+        .toCollection()
+        .modify((page) => {
+          if (page.docNumber) page.docNumberKey = docNumberKey(page.docNumber);
+        }),
+    );
+}

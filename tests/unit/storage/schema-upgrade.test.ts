@@ -1,0 +1,50 @@
+import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { PizhuDB } from '../../../storage/db';
+import { PageRepository } from '../../../storage/pages';
+import { SCHEMA_VERSION, declareSchema } from '../../../storage/schema';
+import { defaultTaxonomy } from '../../../taxonomy/default';
+import { annotation, freshName } from './fixtures';
+
+describe('schema versions', () => {
+  it('opens a new database at the latest version with every table', async () => {
+    const db = new PizhuDB(freshName());
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    expect(db.tables.map((table) => table.name).sort()).toEqual(['annotations', 'pages', 'taxonomies', 'terms']);
+    db.close();
+  });
+
+  it('upgrades a version-1 database: data intact, document-number keys filled and indexed', async () => {
+    const name = freshName();
+    const v1 = new Dexie(name);
+    declareSchema(v1, 1);
+    const { taxonomy, terms } = defaultTaxonomy();
+    const notes = [annotation('urn:uuid:a1', 'https://gov.example/r', '2024-03-01T00:00:00.000Z', [terms[0].id]),
+      annotation('urn:uuid:a2', 'https://gov.example/r', '2024-03-02T00:00:00.000Z', [terms[1].id, terms[0].id])];
+    await v1.table('annotations').bulkPut(notes);
+    await v1.table('pages').bulkPut([
+      { url: 'https://gov.example/r', title: '2023年法治政府建设情况报告', kind: 'report', docNumber: '张政字[2024]08号', snapshot: '正文', snapshotAt: '2024-03-01T00:00:00.000Z', firstSeen: '2024-03-01T00:00:00.000Z', lastSeen: '2024-03-02T00:00:00.000Z' },
+      { url: 'https://gov.example/n', title: '通知', kind: 'none', firstSeen: '2024-03-01T00:00:00.000Z', lastSeen: '2024-03-01T00:00:00.000Z' },
+    ]);
+    await v1.table('taxonomies').put(taxonomy);
+    await v1.table('terms').bulkPut(terms);
+    expect(v1.verno).toBe(1);
+    v1.close();
+
+    const db = new PizhuDB(name);
+    await db.open();
+    expect(db.verno).toBe(2);
+    expect(await db.annotations.orderBy('created').toArray()).toEqual(notes);
+    expect(await db.annotations.where('terms').equals(terms[0].id).count()).toBe(2);
+    expect(await db.terms.count()).toBe(terms.length);
+    expect(await db.taxonomies.get(taxonomy.id)).toEqual(taxonomy);
+    const report = await db.pages.get('https://gov.example/r');
+    expect(report).toMatchObject({ snapshot: '正文', docNumber: '张政字[2024]08号', docNumberKey: '张政字〔2024〕8号' });
+    expect((await db.pages.get('https://gov.example/n'))!.docNumberKey).toBeUndefined();
+    const found = await new PageRepository(db).findByDocNumber('张政字〔２０２４〕8号');
+    expect(found.map((p) => p.url)).toEqual(['https://gov.example/r']);
+    db.close();
+  });
+});
