@@ -4,8 +4,7 @@ import type { FixtureServer } from './serve-fixtures.mjs';
 export const projectRoot: string;
 export const extensionDir: string;
 export function chromiumPath(): string;
-export function isBuildStale(): boolean;
-export function buildExtension(options?: { ifStale?: boolean }): boolean;
+export function buildExtension(options?: { ifStale?: boolean }): void;
 export function assertChromium(): void;
 export function chromiumArgs(options: { dir?: string; hosts: string[]; isolate?: boolean }): string[];
 

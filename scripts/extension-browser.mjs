@@ -29,19 +29,18 @@ function newestMtime(file) {
     .reduce((m, f) => Math.max(m, newestMtime(path.join(file, f))), file === projectRoot ? 0 : stat.mtimeMs);
 }
 
-export function isBuildStale() {
+function isBuildStale() {
   const manifest = path.join(extensionDir, 'manifest.json');
   return !fs.existsSync(manifest) || newestMtime(projectRoot) > fs.statSync(manifest).mtimeMs;
 }
 
 /**
  * Runs `npx wxt build` (output .output/chrome-mv3); with ifStale, only when a source is newer than the build.
- * Never when PIZHU_EXTENSION_DIR names another build: that one is used as it is. Returns whether it built.
+ * Never when PIZHU_EXTENSION_DIR names another build: that one is used as it is.
  */
 export function buildExtension({ ifStale = false } = {}) {
-  if (process.env.PIZHU_EXTENSION_DIR || (ifStale && !isBuildStale())) return false;
+  if (process.env.PIZHU_EXTENSION_DIR || (ifStale && !isBuildStale())) return;
   execFileSync('npx', ['wxt', 'build'], { cwd: projectRoot, stdio: 'inherit' });
-  return true;
 }
 
 /** Throws the fix to type when there is no Chromium to drive. */
