@@ -27,8 +27,10 @@ function walk(nodes: OutlineNode[]): OutlineNode[] {
 function docNumberNotes(m: DocNumberMatch): ConventionNote[] {
   if (m.form !== 'document') return [];
   const notes: ConventionNote[] = [];
-  const yearAt = m.text.indexOf(m.year, m.agency.length);
-  const serialAt = m.text.lastIndexOf(m.serial);
+  // The year comes folded to ASCII digits; find it and the serial in the number folded the same way.
+  const folded = foldDigits(m.text);
+  const yearAt = folded.indexOf(m.year, m.agency.length);
+  const serialAt = folded.lastIndexOf(foldDigits(m.serial));
   const open = m.text.slice(m.agency.length, yearAt).trim();
   const between = m.text.slice(yearAt + m.year.length, serialAt);
   const close = between.replace(/[\s第]/g, '');

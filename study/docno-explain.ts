@@ -5,6 +5,7 @@ import type { DocNumberMatch } from '../recognition/types';
 import {
   BODY_PARTS, CENTRAL_CODES, CENTRAL_PREFIXES, DECREE_ISSUERS, LOCAL_PLACE, PROVINCES, SERIES_PARTS, UNDECODED, type Province,
 } from './agency-codes';
+import { foldDigits } from './chinese-numerals';
 import { CODE_PART_KIND_LABELS, DOC_NUMBER_ROLE_LABELS, type CodePartKind, type DocNumberRole } from './labels';
 import { findOwnDocNumber } from './own-docno';
 import type { Block, LocalizedText, Span } from './types';
@@ -133,17 +134,20 @@ function decodeIssuerName(agency: string): Decoded {
 }
 
 function fieldsOf(m: DocNumberMatch): DocNumberField[] {
-  const field = (role: DocNumberRole, from: number, text: string): DocNumberField => ({
-    role, label: DOC_NUMBER_ROLE_LABELS[role], text, start: m.start + from, end: m.start + from + text.length,
+  // The year comes folded to ASCII digits; look for it in the number folded the same way (２０１８ → 2018).
+  const folded = foldDigits(m.text);
+  const field = (role: DocNumberRole, from: number, length: number): DocNumberField => ({
+    role, label: DOC_NUMBER_ROLE_LABELS[role], text: m.text.slice(from, from + length),
+    start: m.start + from, end: m.start + from + length,
   });
-  const fields = [field('agency', 0, m.agency)];
+  const fields = [field('agency', 0, m.agency.length)];
   let cursor = m.agency.length;
   if (m.year) {
-    const at = m.text.indexOf(m.year, cursor);
-    fields.push(field('year', at, m.year));
+    const at = folded.indexOf(m.year, cursor);
+    fields.push(field('year', at, m.year.length));
     cursor = at + m.year.length;
   }
-  fields.push(field('serial', m.text.indexOf(m.serial, cursor), m.serial));
+  fields.push(field('serial', folded.indexOf(foldDigits(m.serial), cursor), m.serial.length));
   return fields;
 }
 

@@ -101,3 +101,10 @@ describe('convention notes on the parts of a document', () => {
     expect(conventionNotes(outline, []).map((n) => [n.rule, n.at.start])).toEqual([['note-parentheses', 40]]);
   });
 });
+
+describe('convention notes on full-width digits', () => {
+  it('reads the brackets of a number written with full-width digits', () => {
+    const notes = conventionNotes({ title: '', nodes: [] }, [docNumberOf('淄政办字[２０１７]５号', '淄政办字', '2017', '５')]);
+    expect(notes.map((n) => [n.rule, n.at.start, n.at.end])).toEqual([['docno-year-brackets', 4, 10]]);
+  });
+});

@@ -89,3 +89,10 @@ describe('explainDocNumber: what the agency code says', () => {
       .toBe('国家税务总局');
   });
 });
+
+describe('explainDocNumber: full-width digits', () => {
+  it('finds a year given folded to ASCII in a number written with full-width digits', () => {
+    const e = explainDocNumber(docNumberOf('张政字〔２０１８〕８号', '张政字', '2018', '８'));
+    expect(e.fields.map((f) => [f.text, f.start, f.end])).toEqual([['张政字', 0, 3], ['２０１８', 4, 8], ['８', 9, 10]]);
+  });
+});
