@@ -23,6 +23,8 @@ const CANDIDATES = oneOf(`${DIGIT_CHARS}${CHINESE_ZEROS}`);
 
 /** Separators of numeric dates: 2018-03-12, 2018/3/12, 2018.3.12, 20.12.2017. */
 const NUMERIC_SEPARATORS = new CharSet('-/.．－／');
+/** Day-first dates come with dots or slashes; 20-12-2017 is too close to codes and ranges. */
+const DAY_FIRST_SEPARATORS = new CharSet('/.．／');
 /** What may join a date ending in a day to a further day: 7月10日至11日, 3月1日、2日. */
 const DAY_JOINERS = new CharSet('至到、和及与與-—–－~～');
 
@@ -125,12 +127,14 @@ function yearFirst(text: string, year: number, i: number): Found | null {
   const range = yearRange(text, year, i);
   if (range) return range;
   if (!NUMERIC_SEPARATORS.at(text, i)) return null;
-  const sep = text[i];
-  const m = shortNumber(text, i + 1);
-  if (!m || !isMonth(m.value) || text[m.end] !== sep) return null;
-  const d = shortNumber(text, m.end + 1);
-  if (!d || !isDay(d.value) || continuesAsNumber(text, d.end)) return null;
-  return { end: d.end, year, month: m.value, day: d.value };
+  const sep = text.charCodeAt(i);
+  const mEnd = shortNumberEnd(text, i + 1);
+  if (mEnd < 0 || text.charCodeAt(mEnd) !== sep) return null;
+  const month = valueOf(text, i + 1, mEnd);
+  const dEnd = shortNumberEnd(text, mEnd + 1);
+  if (dEnd < 0 || continuesAsNumber(text, dEnd)) return null;
+  const day = valueOf(text, mEnd + 1, dEnd);
+  return isMonth(month) && isDay(day) ? { end: dEnd, year, month, day } : null;
 }
 
 /** 2016—2020年, 2011-2015年: one date from the first year to 年 (or 年度). */
@@ -150,45 +154,56 @@ function yearRange(text: string, year: number, i: number): Found | null {
   return { end: text[afterYear] === '度' ? afterYear + 1 : afterYear, year };
 }
 
-/** After 2018年 (or at a month): 3月, 3月7日, 9月份; extends `base` when they are there. */
-function monthAndDay(text: string, i: number, base: Found): Found {
-  let result = base;
+/** After 2018年 (or at a month): 3月, 3月7日, 9月份; extends `found` (in place) when they are there. */
+function monthAndDay(text: string, i: number, found: Found): Found {
   let j = i;
-  if (base.month === undefined) {
-    const j0 = skipInlineSpaces(text, j, 1);
-    const m = shortNumber(text, j0);
-    if (!m || !isMonth(m.value)) return base;
-    const afterMonth = markAfter(text, m.end, MONTH_MARK);
-    if (afterMonth < 0) return base;
-    result = { ...base, end: afterMonth, month: m.value };
+  if (found.month === undefined) {
+    const mStart = skipInlineSpaces(text, j, 1);
+    const mEnd = shortNumberEnd(text, mStart);
+    if (mEnd < 0 || !isMonth(valueOf(text, mStart, mEnd))) return found;
+    const afterMonth = markAfter(text, mEnd, MONTH_MARK);
+    if (afterMonth < 0) return found;
+    found.end = afterMonth;
+    found.month = valueOf(text, mStart, mEnd);
     j = afterMonth;
   }
-  if (text[j] === '份') return { ...result, end: j + 1 };
-  const d = shortNumber(text, skipInlineSpaces(text, j, 1));
-  if (!d || !isDay(d.value)) return result;
-  const afterDay = markAfter(text, d.end, DAY_MARKS);
-  return afterDay < 0 ? result : { ...result, end: afterDay, day: d.value };
+  if (text.charCodeAt(j) === FEN) {
+    found.end = j + 1;
+    return found;
+  }
+  const dStart = skipInlineSpaces(text, j, 1);
+  const dEnd = shortNumberEnd(text, dStart);
+  if (dEnd < 0 || !isDay(valueOf(text, dStart, dEnd))) return found;
+  const afterDay = markAfter(text, dEnd, DAY_MARKS);
+  if (afterDay >= 0) {
+    found.end = afterDay;
+    found.day = valueOf(text, dStart, dEnd);
+  }
+  return found;
 }
+const FEN = '份'.charCodeAt(0);
 
 /** 20.12.2017 (day first, as some CMS templates print it). */
 function dayFirst(text: string, first: number, i: number): Found | null {
-  const sep = text[i];
-  if (!NUMERIC_SEPARATORS.at(text, i) || sep === '-' || sep === '－') return null;
-  const m = shortNumber(text, i + 1);
-  if (!m || text[m.end] !== sep) return null;
-  const yStart = m.end + 1;
+  const sep = text.charCodeAt(i);
+  if (!DAY_FIRST_SEPARATORS.at(text, i)) return null;
+  const mEnd = shortNumberEnd(text, i + 1);
+  if (mEnd < 0 || text.charCodeAt(mEnd) !== sep) return null;
+  const second = valueOf(text, i + 1, mEnd);
+  const yStart = mEnd + 1;
   const yEnd = digitRunEnd(text, yStart);
   if (yEnd - yStart !== 4 || !isYear(valueOf(text, yStart, yEnd)) || continuesAsNumber(text, yEnd)) return null;
-  const [day, month] = isMonth(m.value) && isDay(first) ? [first, m.value] : isMonth(first) && isDay(m.value) ? [m.value, first] : [0, 0];
-  if (!day) return null;
-  return { end: yEnd, year: valueOf(text, yStart, yEnd), month, day };
+  const year = valueOf(text, yStart, yEnd);
+  // Day first unless that makes no date (12/20/2017 is month first).
+  if (isMonth(second) && isDay(first)) return { end: yEnd, year, month: second, day: first };
+  if (isMonth(first) && isDay(second)) return { end: yEnd, year, month: first, day: second };
+  return null;
 }
 
-/** One or two digits at i, not followed by a third. */
-function shortNumber(text: string, i: number): { value: number; end: number } | null {
+/** End of one or two digits at i not followed by a third, or -1. */
+function shortNumberEnd(text: string, i: number): number {
   const end = digitRunEnd(text, i);
-  if (end === i || end - i > 2) return null;
-  return { value: valueOf(text, i, end), end };
+  return end === i || end - i > 2 ? -1 : end;
 }
 
 /** A separator and a further digit after a date (2018.3.12.5) make it something else: a version, a code. */
@@ -201,16 +216,17 @@ function followingDay(text: string, i: number, prev: Found): { start: number; fo
   let j = skipInlineSpaces(text, i, 1);
   if (!DAY_JOINERS.at(text, j)) return null;
   j = skipInlineSpaces(text, j + 1, 1);
-  const n = shortNumber(text, j);
-  if (!n) return null;
-  const afterMonth = markAfter(text, n.end, MONTH_MARK);
-  if (afterMonth >= 0 && isMonth(n.value)) {
-    const f = monthAndDay(text, afterMonth, { end: afterMonth, year: prev.year, month: n.value });
+  const nEnd = shortNumberEnd(text, j);
+  if (nEnd < 0) return null;
+  const n = valueOf(text, j, nEnd);
+  const afterMonth = markAfter(text, nEnd, MONTH_MARK);
+  if (afterMonth >= 0 && isMonth(n)) {
+    const f = monthAndDay(text, afterMonth, { end: afterMonth, year: prev.year, month: n });
     return f.day === undefined ? null : { start: j, found: f };
   }
-  const afterDay = markAfter(text, n.end, DAY_MARKS);
-  if (afterDay < 0 || !isDay(n.value)) return null;
-  return { start: j, found: { end: afterDay, year: prev.year, month: prev.month, day: n.value } };
+  const afterDay = markAfter(text, nEnd, DAY_MARKS);
+  if (afterDay < 0 || !isDay(n)) return null;
+  return { start: j, found: { end: afterDay, year: prev.year, month: prev.month, day: n } };
 }
 
 /** 二〇一八年八月七日, 二〇一七年度: four Chinese digits and 年, then an optional month and day. */

@@ -231,7 +231,10 @@ function agencyStart(
   for (let t = start; t < end; t++) {
     for (const words of abbreviated ? [LEAD_INS, ISSUER_NAMES] : [LEAD_INS]) {
       const w = words.longestAt(text, t);
-      if (!w || t + w.length > end - minLength) continue;
+      if (!w) continue;
+      // A run that ends in a lead-in word holds no code at all (发布公告第1号).
+      if (t + w.length === end) return -1;
+      if (t + w.length > end - minLength) continue;
       if (w === '经' || w === '經') {
         if (JING_IN_CODES.at(text, t + 1)) continue;
       }

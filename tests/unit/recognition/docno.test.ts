@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { recognizeDocNumbers } from '../../../recognition/docno';
+
+const texts = (s: string): string[] => recognizeDocNumbers(s).map((m) => m.text);
+
+describe('document numbers: forms of the rules', () => {
+  it.each([
+    '张政字〔2018〕8号',
+    '淄政办字[2017]5号',
+    '襄联办发【2018】1号',
+    '国办发（2016）12号',
+    '国办发(2016)12号',
+    '工信部聯信﹝2011﹞455號',
+    '錫署辦傳發〔2012〕137 號',
+    '吐临〔2020〕第00600号',
+    '国办函［2016］12号',
+    '鲁政发〖2016〗7号',
+    '国发 〔2018〕8号',
+    '国发〔 2018 〕8号',
+    '张政字〔２０１８〕８号',
+    '国务院令第699号',
+    '国令第843号',
+    '主席令第三十二号',
+    '中国保险监督管理委员会令 2018 年 第 5 号',
+    '国家税务总局公告2026年第6号',
+    '中国人民银行公告〔2018〕第7号',
+    '山东省人民政府令第311号',
+  ])('%s is one number, spanning exactly itself', (number) => {
+    expect(texts(`文件（${number}）要求`)).toEqual([number]);
+  });
+
+  it('reads the parts of a document number', () => {
+    const [m] = recognizeDocNumbers('按照吐临〔２０２０〕第00600号文件');
+    expect(m).toMatchObject({ form: 'document', agency: '吐临', year: '2020', serial: '00600', serialValue: 600 });
+    expect(m.start).toBe(2);
+  });
+
+  it('reads decrees and announcements', () => {
+    expect(recognizeDocNumbers('（主席令第三十二号）')[0]).toMatchObject({
+      form: 'decree', agency: '主席', year: '', serial: '三十二', serialValue: 32,
+    });
+    expect(recognizeDocNumbers('中国保险监督管理委员会令 2018 年 第 5 号')[0]).toMatchObject({
+      form: 'decree', agency: '中国保险监督管理委员会', year: '2018', serial: '5', serialValue: 5,
+    });
+    expect(recognizeDocNumbers('见国家税务总局公告2026年第6号。')[0]).toMatchObject({
+      form: 'announcement', agency: '国家税务总局', year: '2026', serial: '6', serialValue: 6,
+    });
+  });
+
+  it('keeps jointly issued announcements whole', () => {
+    expect(texts('根据财政部 税务总局公告2019年第39号规定')).toEqual(['财政部 税务总局公告2019年第39号']);
+  });
+
+  it('keeps 和 inside a ministry name that issues a decree', () => {
+    expect(texts('依据住房和城乡建设部令第5号')).toEqual(['住房和城乡建设部令第5号']);
+  });
+});
+
+describe('document numbers: where the agency code starts', () => {
+  it.each([
+    ['按照淄政办字[2017]5号', '淄政办字[2017]5号'],
+    ['根据张发〔2016〕22号', '张发〔2016〕22号'],
+    ['依据国发〔2016〕1号', '国发〔2016〕1号'],
+    ['依照国发〔2016〕2号', '国发〔2016〕2号'],
+    ['参照国发〔2016〕3号', '国发〔2016〕3号'],
+    ['经国办发〔2016〕4号批准', '国办发〔2016〕4号'],
+    ['张发〔2016〕1号及张发〔2016〕2号', '张发〔2016〕1号|张发〔2016〕2号'],
+    ['鲁发〔2016〕1号和鲁发〔2016〕2号', '鲁发〔2016〕1号|鲁发〔2016〕2号'],
+    ['鲁发〔2016〕1号与鲁发〔2016〕2号', '鲁发〔2016〕1号|鲁发〔2016〕2号'],
+    ['市政府办公室印发淄政办字[2017]5号文件', '淄政办字[2017]5号'],
+    ['转发国办发〔2016〕12号', '国办发〔2016〕12号'],
+    ['落实国办发〔2016〕12号', '国办发〔2016〕12号'],
+    ['其中国办发〔2016〕12号', '国办发〔2016〕12号'],
+    ['以及国办发〔2016〕12号', '国办发〔2016〕12号'],
+    ['张发〔2016〕1号等文件', '张发〔2016〕1号'],
+    ['的通知》(中办发〔2016〕30号)', '中办发〔2016〕30号'],
+    ['《办法》（张政发〔2017〕13号）', '张政发〔2017〕13号'],
+    ['“鲁办发〔2017〕49号”', '鲁办发〔2017〕49号'],
+    ['区政府办公室张政办字〔2017〕26号', '张政办字〔2017〕26号'],
+    ['根据国令第843号', '国令第843号'],
+    ['鲁经信字〔2017〕3号', '鲁经信字〔2017〕3号'],
+  ])('%s', (text, want) => {
+    expect(texts(text).join('|')).toBe(want);
+  });
+
+  it('does not look past a line break for the code', () => {
+    expect(texts('文号\n济长政发〔2018〕8号')).toEqual(['济长政发〔2018〕8号']);
+  });
+});
+
+describe('document numbers: what is not one', () => {
+  it.each([
+    '2018年8号文件',
+    '中央1号文件',
+    '第3号台风',
+    '1号线',
+    '人民路88号',
+    '2号楼',
+    '鲁ICP备05001234号',
+    '鲁ICP备05001234号-1',
+    '鲁公网安备 37030302000123号',
+    '网站标识码:3703030001',
+    '索引号:370303000-A/2018-00650',
+    '电话:0533-2181234',
+    '（2021）粤0111民初30063号',
+    '判决书（2020）京01民终123号',
+    '律函字〔2024〕第 001 号',
+    '〔2018〕8号',
+    '（2016—2020年）',
+    '责令第2号',
+    '命令第1号',
+    '发布公告第1号',
+    '会员等级第3号权益',
+    '张政字〔18〕8号',
+    '张政字〔2018〕号',
+  ])('%s', (text) => {
+    expect(texts(text)).toEqual([]);
+  });
+});
+
+describe('document numbers: offsets', () => {
+  it('index the original text, spaces and all', () => {
+    const text = '根据\u00a0錫署辦傳發〔2012〕137\u3000號要求';
+    const [m] = recognizeDocNumbers(text);
+    expect(text.slice(m.start, m.end)).toBe('錫署辦傳發〔2012〕137\u3000號');
+    expect(m.text).toBe(text.slice(m.start, m.end));
+  });
+});

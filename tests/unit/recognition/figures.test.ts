@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { recognizeFigures } from '../../../recognition/figures';
+import { recognize } from '../../../recognition/recognize';
+
+const figureTexts = (s: string): string[] =>
+  recognize(s)
+    .filter((m) => m.category === 'figure')
+    .map((m) => m.text);
+
+describe('figures: quantities of the rules', () => {
+  it.each([
+    '36项', '767家', '480余名', '2万余份', '1400多名', '5200余人次', '48.6%', '96.25%', '４８．６％', '13.1%', '53亿元',
+    '48.4万元', '430余平方米', '60学时', '3个工作日', '24小时', '1,200人', '12个百分点', '47 件', '60平米', '300余万元',
+    '3.5万亿', '1.2万人次', '303户次', '60场次', '2.5倍', '0.5‰', '18岁', '3个月', '30余次', '5000萬元', '130餘人',
+    '10277條', '4個', '23個', '3000多人', '334項', '2280件', '77臺', '5處', '3類', '9場', '12張', '4種',
+  ])('%s is one figure, spanning exactly itself', (figure) => {
+    expect(figureTexts(`全年${figure}，`)).toEqual([figure]);
+  });
+
+  it('takes the longest unit', () => {
+    expect(recognizeFigures('3个工作日内').map((m) => m.unit)).toEqual(['个工作日']);
+    expect(recognizeFigures('5200人次').map((m) => m.unit)).toEqual(['人次']);
+    expect(recognizeFigures('提高12个百分点').map((m) => m.unit)).toEqual(['个百分点']);
+    expect(recognizeFigures('430平方米').map((m) => m.unit)).toEqual(['平方米']);
+  });
+
+  it('reads number, value, magnitude, unit and 余/多', () => {
+    expect(recognizeFigures('2万余份')[0]).toMatchObject({ number: '2', value: 20000, magnitude: '万', unit: '份', approx: '余' });
+    expect(recognizeFigures('53亿元')[0]).toMatchObject({ number: '53', value: 5.3e9, magnitude: '亿', unit: '元', approx: '' });
+    expect(recognizeFigures('1,200人')[0]).toMatchObject({ number: '1200', value: 1200, unit: '人' });
+    expect(recognizeFigures('４８．６％')[0]).toMatchObject({ number: '48.6', value: 48.6, unit: '％' });
+    expect(recognizeFigures('1400多名')[0]).toMatchObject({ approx: '多', unit: '名' });
+    expect(recognizeFigures('300余万元')[0]).toMatchObject({ approx: '余', magnitude: '万', unit: '元', value: 3e6 });
+  });
+
+  it('leaves qualifiers outside the span and reports them', () => {
+    const cases: Array<[string, string, string, string]> = [
+      ['超过36项', '36项', '超过', ''],
+      ['近8000名', '8000名', '近', ''],
+      ['约30人左右', '30人', '约', '左右'],
+      ['达70%以上', '70%', '达', '以上'],
+      ['共9项', '9项', '共', ''],
+      ['累计超过53亿元', '53亿元', '累计超过', ''],
+      ['同比增长13.1%', '13.1%', '同比增长', ''],
+      ['3个工作日以内', '3个工作日', '', '以内'],
+    ];
+    for (const [text, span, before, after] of cases) {
+      const [m] = recognizeFigures(text);
+      expect([m.text, m.before, m.after]).toEqual([span, before, after]);
+    }
+  });
+
+  it('finds a figure split across inline elements once glued together', () => {
+    expect(figureTexts('精简率达48.6%')).toEqual(['48.6%']);
+  });
+});
+
+describe('figures: what is not one', () => {
+  it.each([
+    '2018年3月7日', '2018-03-12', '3月22日', '2017年', '2017年度', '2017年9月份', '14:30', '（2016—2020年）',
+    '一、加强', '(一)加强', '1、加强', '1. 优化', '(1)加强', '（1）加强', '一是', '第一', '第6次会议', '第一季度', '两个确立',
+    '三项制度', '十个一', '“2+26”城市', '12345热线', '1号线', '20.12.2017 07:04', '第1/1页', '第 3 次', '张政字〔2018〕8号',
+    '索引号:370303000-A/2018-00650', '鲁ICP备05001234号', '电话:0533-2181234', '网站标识码:3703030001', '浏览次数:1024',
+    '两次向相关单位', '九个分中心', '四次第一', '70周年', 'G20峰会', 'v1.2版', '2号楼', '人民路88号', '第3号台风',
+    '7月10日至11日', '1/3的', '2018.3.12', '123456789012345件',
+  ])('%s', (text) => {
+    expect(figureTexts(text)).toEqual([]);
+  });
+
+  it('does not take the digits of a document number, a date or a year', () => {
+    expect(figureTexts('国家税务总局公告2026年第6号发布3项')).toEqual(['3项']);
+    expect(figureTexts('2017年共召开调度会36次')).toEqual(['36次']);
+  });
+
+  it('does not cross a line break between number and unit', () => {
+    expect(figureTexts('36\n项')).toEqual([]);
+  });
+});
+
+describe('figures: offsets', () => {
+  it('index the original text', () => {
+    const text = '审查规范性文件\u00a047\u3000件，其中';
+    const [m] = recognizeFigures(text);
+    expect(m.text).toBe('47\u3000件');
+    expect(text.slice(m.start, m.end)).toBe(m.text);
+  });
+});
