@@ -42,11 +42,17 @@ export function RecognitionPanel({ tab }: { tab: TabInfo }) {
   useEffect(() => {
     setState({ status: 'loading' });
     let live = true;
-    ask<PageSummary | null>(tab.id, { type: 'pizhu:get-summary' })
-      .then((summary) => live && setState({ status: 'ready', summary }))
-      .catch(() => live && setState({ status: 'unavailable' }));
+    const load = () =>
+      ask<PageSummary | null>(tab.id, { type: 'pizhu:get-summary' })
+        .then((summary) => live && setState({ status: 'ready', summary }))
+        .catch(() => live && setState({ status: 'unavailable' }));
+    void load();
+    // A rescan (Pizhu switched back on for the site, or the page reloaded): fetch the new list.
     const onMessage = (message: RuntimeMessage, sender: { tab?: { id?: number } }) => {
-      if (message.type === 'pizhu:scanned' && sender.tab?.id === tab.id) setState({ status: 'ready', summary: message.summary });
+      if (message.type === 'pizhu:scanned' && sender.tab?.id === tab.id) {
+        if (message.status) void load();
+        else setState({ status: 'ready', summary: null });
+      }
     };
     browser.runtime.onMessage.addListener(onMessage);
     return () => {

@@ -1,11 +1,11 @@
 // The background keeps the toolbar icon in step with each tab's scan, and opens the side panel on click.
-import { browser } from '#imports';
+import { browser, defineBackground } from '#imports';
 import { t } from '../components/i18n';
-import type { PageSummary, RuntimeMessage } from '../messaging/protocol';
+import type { RuntimeMessage, ScanStatus } from '../messaging/protocol';
 
 const KIND_COLOURS = { report: '#b42318', document: '#1f6feb', none: '#6e7781' } as const;
 
-function badgeFor(summary: PageSummary | null): { text: string; colour: string; title: string } {
+function badgeFor(summary: ScanStatus | null): { text: string; colour: string; title: string } {
   if (!summary || summary.kind === 'none') return { text: '', colour: KIND_COLOURS.none, title: t('extName') };
   const { docno, figure, date } = summary.counts;
   const total = docno + figure;
@@ -29,7 +29,7 @@ export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: RuntimeMessage, sender) => {
     if (message.type !== 'pizhu:scanned' || sender.tab?.id === undefined) return undefined;
     const tabId = sender.tab.id;
-    const badge = badgeFor(message.summary);
+    const badge = badgeFor(message.status);
     void browser.action.setBadgeText({ tabId, text: badge.text });
     void browser.action.setBadgeBackgroundColor({ tabId, color: badge.colour });
     void browser.action.setTitle({ tabId, title: badge.title });

@@ -11,20 +11,25 @@ export interface ItemSummary {
   after: string;
 }
 
-export interface PageSummary {
-  url: string;
-  host: string;
+/** What a scan found, in brief: enough for the toolbar badge. */
+export interface ScanStatus {
   title: string;
   kind: PageKind;
   reason: string;
   counts: Record<Category, number>;
+}
+
+/** The scan in full, for the side panel. */
+export interface PageSummary extends ScanStatus {
+  url: string;
+  host: string;
   items: ItemSummary[];
 }
 
-/** Content script → background and panels: a scan finished (or Pizhu is off on this site: summary null). */
+/** Content script → background and panels: a scan finished (or Pizhu is off on this site: status null). */
 export interface ScanReport {
   type: 'pizhu:scanned';
-  summary: PageSummary | null;
+  status: ScanStatus | null;
 }
 
 /** Panel → content script. */

@@ -11,9 +11,17 @@ export const HIGHLIGHT_NAMES: Record<Category, string> = {
 
 export type CategorySwitches = Record<Category, boolean>;
 
-/** Ranges for each match, built once per scan; switching categories only re-registers them. */
-export function rangesFor(map: TextMap, matches: Match[]): Range[] {
-  return matches.map((m) => rangeFor(map, m.start, m.end));
+/**
+ * Ranges for each match, built once per scan (switching categories only re-registers them), with a pause every
+ * few hundred: a megabyte report has thousands of figures.
+ */
+export async function rangesFor(map: TextMap, matches: Match[], pause: () => Promise<void>): Promise<Range[]> {
+  const ranges: Range[] = [];
+  for (const m of matches) {
+    ranges.push(rangeFor(map, m.start, m.end));
+    if ((ranges.length & 255) === 0) await pause();
+  }
+  return ranges;
 }
 
 export function paintHighlights(matches: Match[], ranges: Range[], on: CategorySwitches): void {

@@ -35,8 +35,22 @@ export interface Layout {
   hasMetadata: boolean;
 }
 
-const HAN = /[\u3400-\u9fff\uf900-\ufaff]/g;
-const countHan = (s: string) => s.match(HAN)?.length ?? 0;
+const isHan = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
+// Prose punctuation: ， , 、 ； ; 。
+const isComma = (c: number) => c === 0xff0c || c === 0x2c || c === 0x3001 || c === 0xff1b || c === 0x3b || c === 0x3002;
+
+/** Chinese characters and prose punctuation in text[start, end): a plain loop, no allocation (runs over megabytes). */
+function proseCounts(text: string, start: number, end: number): { han: number; commas: number } {
+  let han = 0;
+  let commas = 0;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (isHan(c)) han++;
+    else if (isComma(c)) commas++;
+  }
+  return { han, commas };
+}
+const countHan = (s: string) => proseCounts(s, 0, s.length).han;
 
 const METADATA_LABEL = /索\s*引\s*号|发文字号|文\s*号|發文字號|文\s*號|发布机构|發布機構|成文日期|发文机关|發文機關|主题分类|主題分類|公开方式|组配分类|发文日期|生效日期/g;
 
@@ -100,16 +114,17 @@ export async function analyzeLayout(doc: Document, pause: () => Promise<void>, s
 
   // Paragraphs vote for their parent (full score) and grandparent (half), Readability's way. Commas are a
   // sign of running prose; link text is not prose.
-  for (const p of paragraphs) {
-    const t = text.slice(p.start, p.end);
-    const han = countHan(t);
+  for (let i = 0; i < paragraphs.length; i++) {
+    if ((i & 511) === 511) await pause();
+    const p = paragraphs[i];
+    const { han, commas } = proseCounts(text, p.start, p.end);
     if (han < 12) continue;
     const linkShare = linkCharsIn(p) / (p.end - p.start);
     if (linkShare > 0.5) continue;
-    const commas = t.match(/[，,、；;。]/g)?.length ?? 0;
     const score = (han + commas * 8) * (1 - linkShare);
     // A "paragraph" with line breaks inside is a container of <br>-separated lines: it holds the text itself.
-    const parent = t.includes('\n') ? p.el : p.el.parentElement;
+    const nl = text.indexOf('\n', p.start);
+    const parent = nl >= 0 && nl < p.end ? p.el : p.el.parentElement;
     if (parent) scores.set(parent, (scores.get(parent) ?? 0) + score);
     const grand = parent?.parentElement;
     if (grand) scores.set(grand, (scores.get(grand) ?? 0) + score / 2);
@@ -154,7 +169,9 @@ export async function analyzeLayout(doc: Document, pause: () => Promise<void>, s
 
   // The metadata block: a small table-like element carrying two or more of the metadata labels.
   let metadata: Segment | null = null;
-  for (const c of metadataCandidates) {
+  for (let i = 0; i < metadataCandidates.length; i++) {
+    if ((i & 511) === 511) await pause();
+    const c = metadataCandidates[i];
     const labels = text.slice(c.start, c.end).match(METADATA_LABEL)?.length ?? 0;
     if (labels >= 2 && (!metadata || (c.start >= metadata.start && c.end <= metadata.end))) metadata = c;
   }
@@ -188,7 +205,7 @@ export async function analyzeLayout(doc: Document, pause: () => Promise<void>, s
     segments,
     blocks,
     linkDensity: articleSpan ? linkCharsIn(articleSpan) / Math.max(1, articleSpan.end - articleSpan.start) : 1,
-    articleHan: articleSpan ? countHan(text.slice(articleSpan.start, articleSpan.end)) : 0,
+    articleHan: articleSpan ? proseCounts(text, articleSpan.start, articleSpan.end).han : 0,
     hasMetadata: !!metadata,
   };
 }

@@ -3,7 +3,6 @@ import { classifyPage, type KindVerdict } from '../recognition/page-kind';
 import { recognize } from '../recognition/recognize';
 import type { Match } from '../recognition/types';
 import { analyzeLayout, type Layout } from './layout';
-import { budgetedPause } from './slices';
 
 export interface ScanResult extends KindVerdict {
   layout: Layout;
@@ -12,11 +11,10 @@ export interface ScanResult extends KindVerdict {
 }
 
 /** Recognition works on pieces of this many characters at most, cut at line ends, between pauses. */
-const PIECE = 16_000;
+const PIECE = 8_000;
 
-export async function scanPage(doc: Document): Promise<ScanResult> {
-  const pause = budgetedPause();
-  const layout = await analyzeLayout(doc, pause, 400);
+export async function scanPage(doc: Document, pause: () => Promise<void>): Promise<ScanResult> {
+  const layout = await analyzeLayout(doc, pause, 200);
   const { text } = layout.map;
   const mainText = layout.segments.map((s) => text.slice(s.start, s.end)).join('\n');
   const verdict = classifyPage({

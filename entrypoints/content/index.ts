@@ -1,5 +1,5 @@
 import './highlights.css';
-import { browser } from '#imports';
+import { browser, defineContentScript } from '#imports';
 import type { TabRequest } from '../../messaging/protocol';
 import { isSiteDisabled, settingsItem } from '../../storage/settings';
 import { reportScan, startRecognition, type RecognitionSession } from './recognition-session';
@@ -16,7 +16,7 @@ export default defineContentScript({
     const start = () => {
       starting ??= startRecognition(ctx, settings.categories).then((s) => {
         session = s;
-        reportScan(s.summary);
+        reportScan(s.status);
       });
       return starting;
     };
@@ -44,10 +44,10 @@ export default defineContentScript({
       if (message.type === 'pizhu:get-summary') {
         // A panel opened while the scan runs gets the answer when the scan is done.
         if (!session && starting) {
-          void starting.then(() => sendResponse(session?.summary ?? null));
+          void starting.then(() => sendResponse(session?.summary() ?? null));
           return true;
         }
-        sendResponse(session?.summary ?? null);
+        sendResponse(session?.summary() ?? null);
       } else if (message.type === 'pizhu:reveal') {
         sendResponse(session?.reveal(message.index) ?? false);
       }

@@ -1,14 +1,18 @@
 // Recognition on one page: scan, paint, answer the side panel, show the card on hover or focus.
 import { browser, type ContentScriptContext } from '#imports';
-import type { ItemSummary, PageSummary } from '../../messaging/protocol';
+import type { ItemSummary, PageSummary, ScanStatus } from '../../messaging/protocol';
 import { paintHighlights, rangesFor, clearHighlights, type CategorySwitches } from '../../page/highlights';
 import { matchAtPoint, matchAtSelection } from '../../page/hit-test';
 import { scanPage, type ScanResult } from '../../page/scan';
 import type { Category } from '../../recognition/types';
+import { budgetedPause } from '../../page/slices';
 import { cardLayer } from './card';
 
 export interface RecognitionSession {
-  summary: PageSummary;
+  scan: ScanResult;
+  status: ScanStatus;
+  /** Built when first asked for (the side panel): thousands of items cost a page nobody inspects nothing. */
+  summary(): PageSummary;
   setSwitches(on: CategorySwitches): void;
   reveal(index: number): boolean;
   stop(): void;
@@ -16,11 +20,15 @@ export interface RecognitionSession {
 
 const CONTEXT = 14;
 
-function summarize(scan: ScanResult): PageSummary {
-  const { text } = scan.layout.map;
+function statusOf(scan: ScanResult): ScanStatus {
   const counts: Record<Category, number> = { docno: 0, figure: 0, date: 0 };
+  for (const m of scan.matches) counts[m.category]++;
+  return { title: scan.layout.title, kind: scan.kind, reason: scan.reason, counts };
+}
+
+function summarize(scan: ScanResult, status: ScanStatus): PageSummary {
+  const { text } = scan.layout.map;
   const items: ItemSummary[] = scan.matches.map((m, index) => {
-    counts[m.category]++;
     const before = text.slice(Math.max(0, m.start - CONTEXT), m.start);
     const after = text.slice(m.end, m.end + CONTEXT);
     return {
@@ -31,21 +39,23 @@ function summarize(scan: ScanResult): PageSummary {
       after: after.split('\n')[0],
     };
   });
-  return { url: location.href, host: location.hostname, title: scan.layout.title, kind: scan.kind, reason: scan.reason, counts, items };
+  return { ...status, url: location.href, host: location.hostname, items };
 }
 
 export async function startRecognition(ctx: ContentScriptContext, switches: CategorySwitches): Promise<RecognitionSession> {
   const started = performance.now();
-  const scan = await scanPage(document);
+  const pause = budgetedPause();
+  const scan = await scanPage(document, pause);
   const { matches } = scan;
   const map = scan.layout.map;
-  const ranges = rangesFor(map, matches);
+  const ranges = await rangesFor(map, matches, pause);
   let on = switches;
   paintHighlights(matches, ranges, on);
   document.documentElement.dataset.pizhuKind = scan.kind;
   performance.measure('pizhu:scan', { start: started, detail: { kind: scan.kind, matches: matches.length } });
 
-  const summary = summarize(scan);
+  const status = statusOf(scan);
+  let summary: PageSummary | null = null;
   const card = cardLayer(ctx);
   let shown = -1;
   const show = (i: number) => {
@@ -79,7 +89,9 @@ export async function startRecognition(ctx: ContentScriptContext, switches: Cate
   }
 
   return {
-    summary,
+    scan,
+    status,
+    summary: () => (summary ??= summarize(scan, status)),
     setSwitches(next) {
       on = next;
       paintHighlights(matches, ranges, on);
@@ -109,8 +121,8 @@ export async function startRecognition(ctx: ContentScriptContext, switches: Cate
   };
 }
 
-export function reportScan(summary: PageSummary | null): void {
-  browser.runtime.sendMessage({ type: 'pizhu:scanned', summary }).catch(() => {
+export function reportScan(status: ScanStatus | null): void {
+  browser.runtime.sendMessage({ type: 'pizhu:scanned', status }).catch(() => {
     // No listener (the background is starting): the badge catches up on the next scan.
   });
 }
