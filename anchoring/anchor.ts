@@ -13,7 +13,7 @@ export interface AnchorResult {
   start: number;
   end: number;
   method: 'exact' | 'position' | 'fuzzy';
-  /** 0–1: similarity of quote, context and position to what was stored. */
+  /** 0–1: one minus the edit distance from the stored prefix+quote+suffix to what is there now, relative to its length. */
   score: number;
 }
 
@@ -42,7 +42,8 @@ function anchorInView(view: FoldedText, sel: AnchorSelectors): AnchorResult | nu
   if (exp.quote.length === 0) return null;
 
   const exact = exactCandidates(view.folded, exp.quote);
-  const exactHit = bestConvincing(view, exp, exact);
+  const kept = convincing(view, exp, exact);
+  const exactHit = bestOf(kept);
   // Verbatim quote in verbatim context: nothing approximate can do better.
   if (exactHit && exactHit.prefixErrors + exactHit.suffixErrors === 0) {
     return toResult(view, exactHit, 'exact');
@@ -53,7 +54,6 @@ function anchorInView(view: FoldedText, sel: AnchorSelectors): AnchorResult | nu
   // Searches widen step by step, since one approximate search costs a few milliseconds per 100 000 characters:
   // near the stored position first, then the whole text, then the quote alone for a passage whose context was
   // rewritten (pointless when the quote occurs verbatim: it would return only those occurrences).
-  const pool: Found[] = [...exact];
   const near = nearStoredPosition(view, exp);
   const searches: (() => Found[])[] = [
     ...(near ? [() => contextCandidates(view.folded, exp, near)] : []),
@@ -61,8 +61,8 @@ function anchorInView(view: FoldedText, sel: AnchorSelectors): AnchorResult | nu
     ...(exact.length === 0 ? [() => quoteCandidates(view.folded, exp)] : []),
   ];
   for (const search of searches) {
-    pool.push(...search());
-    const hit = bestConvincing(view, exp, pool);
+    kept.push(...convincing(view, exp, search()));
+    const hit = bestOf(kept);
     if (hit) return toResult(view, hit, hit.quoteErrors === 0 ? 'exact' : 'fuzzy');
   }
   return quoteAtPosition(view, sel, exp);
@@ -81,8 +81,8 @@ function nearStoredPosition(view: FoldedText, exp: Expected): Window | undefined
   return to - from < view.folded.length / 2 ? { from, to } : undefined;
 }
 
-function bestConvincing(view: FoldedText, exp: Expected, found: Found[]): Judged | undefined {
-  return bestOf(found.map((f) => judge(view, exp, f)).filter((j, i) => isConvincing(exp, j, found[i].unique)));
+function convincing(view: FoldedText, exp: Expected, found: Found[]): Judged[] {
+  return found.map((f) => judge(view, exp, f)).filter((j, i) => isConvincing(exp, j, found[i].unique));
 }
 
 /** The stored position still holds the quote verbatim: trusted even when the context around it was rewritten. */

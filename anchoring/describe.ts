@@ -26,7 +26,7 @@ export function describeRange(text: string, start: number, end: number): { quote
   };
 }
 
-/** Walks from `from` in direction `step` until CONTEXT_LENGTH significant code units are covered, keeping pairs whole. */
+/** Walks from `from` in direction `step` over CONTEXT_LENGTH significant code units, keeping pairs whole. */
 function contextEdge(text: string, from: number, step: -1 | 1): number {
   let pos = from;
   let kept = 0;

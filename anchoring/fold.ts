@@ -13,7 +13,7 @@ export interface FoldedText {
   starts: Int32Array;
 }
 
-/** True for code units the folded view drops: all white space, plus the invisible format characters editors leave behind. */
+/** True for code units the folded view drops: white space, and invisible format characters editors leave behind. */
 export function isIgnorable(code: number): boolean {
   if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
   if (code < 0xa0) return false;

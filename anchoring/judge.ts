@@ -30,7 +30,10 @@ export interface Judged extends Candidate {
   score: number;
 }
 
-/** Below this, the region is more edit than quote: a short quote with half its characters changed is still the passage if its context is intact. */
+/**
+ * Below this, the region is more edit than quote. A short quote with half its characters changed is still the
+ * passage if its context is intact.
+ */
 const MIN_QUOTE_SIMILARITY = 0.5;
 /** Quote and context together may differ by at most this share of their length. */
 const MAX_OVERALL_ERROR_RATE = 0.2;
@@ -41,12 +44,15 @@ const MIN_CONTEXT_LENGTH = 8;
 /**
  * A near-verbatim quote with one side of its context intact is kept even when the other side is gone (the next
  * sentence deleted or rewritten), provided that side is long enough to be specific and all but verbatim: reports
- * repeat formulas (两个《…印发〈关于推行法律顾问制度…〉》 a line apart), and a twin's context differs by only a few
- * characters from the original's.
+ * repeat formulas (the Zhangdian report cites two 印发〈关于推行法律顾问制度…〉 notices a line apart), and a
+ * twin's context can differ from the original's by only a few characters.
  */
 const ONE_SIDE_MIN_SIMILARITY = 0.97;
 const ONE_SIDE_MIN_LENGTH = 24;
-/** A quote this long that is found in one place only identifies the passage on its own, even if its context was rewritten (a moved paragraph). */
+/**
+ * A quote this long that is found in one place only identifies the passage on its own, even if its context was
+ * rewritten (a moved paragraph).
+ */
 const STANDALONE_QUOTE_LENGTH = 32;
 /** Near-verbatim: at most one edit in twenty characters, so a quote under twenty characters must be verbatim. */
 const NEAR_VERBATIM_ERROR_RATE = 0.05;
@@ -58,14 +64,14 @@ const NEAR_VERBATIM_ERROR_RATE = 0.05;
 export function judge(view: FoldedText, exp: Expected, cand: Candidate): Judged {
   const prefixErrors = alignFlush(exp.prefix, view.folded, cand.start, 'before').errors;
   const suffixErrors = alignFlush(exp.suffix, view.folded, cand.end, 'after').errors;
-  const at = cand.start < view.starts.length ? view.starts[cand.start] : view.original.length;
-  const drift = exp.hint === undefined ? 0 : Math.abs(at - exp.hint);
+  const origin = cand.start < view.starts.length ? view.starts[cand.start] : view.original.length;
+  const drift = exp.hint === undefined ? 0 : Math.abs(origin - exp.hint);
   const length = exp.prefix.length + exp.quote.length + exp.suffix.length;
   const score = similarity(cand.quoteErrors + prefixErrors + suffixErrors, length);
   // The same text explained as context alone, the quote deleted, splitting at either edge of the candidate.
-  const contextOnly = (at: number) =>
-    alignFlush(exp.prefix, view.folded, at, 'before').errors + alignFlush(exp.suffix, view.folded, at, 'after').errors;
-  const deletionErrors = exp.quote.length + Math.min(contextOnly(cand.start), contextOnly(cand.end));
+  const splitAtStart = prefixErrors + alignFlush(exp.suffix, view.folded, cand.start, 'after').errors;
+  const splitAtEnd = alignFlush(exp.prefix, view.folded, cand.end, 'before').errors + suffixErrors;
+  const deletionErrors = exp.quote.length + Math.min(splitAtStart, splitAtEnd);
   return { ...cand, prefixErrors, suffixErrors, deletionErrors, drift, score };
 }
 
@@ -86,8 +92,7 @@ export function isConvincing(exp: Expected, j: Judged, unique: boolean): boolean
   const oneSideVouches =
     nearVerbatim &&
     (sideVouches(exp.prefix.length, j.prefixErrors) || sideVouches(exp.suffix.length, j.suffixErrors));
-  const quoteStandsAlone =
-    unique && quoteLength >= STANDALONE_QUOTE_LENGTH && nearVerbatim;
+  const quoteStandsAlone = unique && quoteLength >= STANDALONE_QUOTE_LENGTH && nearVerbatim;
   return contextVouches || oneSideVouches || quoteStandsAlone;
 }
 

@@ -47,7 +47,22 @@ const TRACKING_PREFIXES = ['utm_', 'share', 'vd_'];
  * only under the names used for that and only with such a value (8 or more digits, or a fraction), so that
  * `t=notice` or `time=2018` are kept.
  */
-const CACHE_BUSTERS = new Set(['_', '_t', 't', 'ts', '_ts', 'timestamp', '_timestamp', 'time', 'rnd', 'rand', 'random', 'r', 'v', 'nocache']);
+const CACHE_BUSTERS = new Set([
+  '_',
+  '_t',
+  't',
+  'ts',
+  '_ts',
+  'timestamp',
+  '_timestamp',
+  'time',
+  'rnd',
+  'rand',
+  'random',
+  'r',
+  'v',
+  'nocache',
+]);
 const BUSTER_VALUE = /^(?:\d{8,}|0?\.\d+)$/;
 
 function isNoise(name: string, value: string): boolean {
