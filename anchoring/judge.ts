@@ -35,6 +35,12 @@ export interface Judged extends Candidate {
  * passage if its context is intact.
  */
 const MIN_QUOTE_SIMILARITY = 0.5;
+/**
+ * "Edited by a few characters" changes a passage's length by a few characters. A candidate much shorter or longer
+ * than the quote is the aligner trading quote for context at an ambiguous edge (压缩至92项 → 精简至92项 with the
+ * next words deleted came out as the quote cut short): better an orphan than a truncated anchor.
+ */
+const MAX_LENGTH_CHANGE = { chars: 3, share: 0.2 };
 /** Quote and context together may differ by at most this share of their length. */
 const MAX_OVERALL_ERROR_RATE = 0.2;
 /** Context must be at least this similar (prefix and suffix pooled) to vouch for a candidate. */
@@ -79,6 +85,7 @@ export function judge(view: FoldedText, exp: Expected, cand: Candidate): Judged 
 export function isConvincing(exp: Expected, j: Judged, unique: boolean): boolean {
   const quoteLength = exp.quote.length;
   if (j.end <= j.start || similarity(j.quoteErrors, quoteLength) < MIN_QUOTE_SIMILARITY) return false;
+  if (Math.abs(j.end - j.start - quoteLength) > Math.max(MAX_LENGTH_CHANGE.chars, quoteLength * MAX_LENGTH_CHANGE.share)) return false;
   const contextLength = exp.prefix.length + exp.suffix.length;
   const contextErrors = j.prefixErrors + j.suffixErrors;
   // A short quote can be half rebuilt from its own context (号11370 deleted before 1130042…): the candidate must

@@ -1,8 +1,32 @@
-// The side panel: the page's recognised items and the switches. (Annotations and study mode join it as tabs.)
+// The side panel: what Pizhu recognised on the page, the page's annotations, and (for trainees) its structure.
+import { useState } from 'preact/hooks';
 import { useActiveTab } from './active-tab';
+import { AnnotationsPanel } from './AnnotationsPanel';
+import { t } from './i18n';
 import { RecognitionPanel } from './RecognitionPanel';
+
+const TABS = ['recognition', 'annotations'] as const;
+type Tab = (typeof TABS)[number];
 
 export function SidePanel() {
   const tab = useActiveTab();
-  return <main class="panel">{tab ? <RecognitionPanel tab={tab} /> : <p class="state">…</p>}</main>;
+  const [current, setCurrent] = useState<Tab>('recognition');
+  return (
+    <main class="panel">
+      <nav class="tabs" role="tablist">
+        {TABS.map((name) => (
+          <button key={name} type="button" role="tab" aria-selected={current === name} onClick={() => setCurrent(name)}>
+            {t(`tab${name[0].toUpperCase()}${name.slice(1)}`)}
+          </button>
+        ))}
+      </nav>
+      {!tab ? (
+        <p class="state">…</p>
+      ) : current === 'recognition' ? (
+        <RecognitionPanel tab={tab} />
+      ) : (
+        <AnnotationsPanel tab={tab} />
+      )}
+    </main>
+  );
 }

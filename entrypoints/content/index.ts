@@ -1,8 +1,12 @@
 import './highlights.css';
 import { browser, defineContentScript } from '#imports';
+import type { AnnotationRequest, TagSelectionCommand } from '../../messaging/annotations';
 import type { TabRequest } from '../../messaging/protocol';
 import { isSiteDisabled, settingsItem } from '../../storage/settings';
+import { startAnnotations, type AnnotationSession } from './annotation-session';
 import { reportScan, startRecognition, type RecognitionSession } from './recognition-session';
+
+type Message = TabRequest | AnnotationRequest | TagSelectionCommand;
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -10,19 +14,26 @@ export default defineContentScript({
   async main(ctx) {
     const host = location.hostname;
     let settings = await settingsItem.getValue();
-    let session: RecognitionSession | null = null;
+    let recognition: RecognitionSession | null = null;
+    let annotations: AnnotationSession | null = null;
     let starting: Promise<void> | null = null;
 
     const start = () => {
-      starting ??= startRecognition(ctx, settings.categories).then((s) => {
-        session = s;
-        reportScan(s.status);
-      });
+      starting ??= (async () => {
+        recognition = await startRecognition(ctx, settings.categories);
+        reportScan(recognition.status);
+        annotations = await startAnnotations(ctx, recognition.scan).catch((e) => {
+          // Recognition stands on its own: a page keeps its highlights when the database cannot be reached.
+          console.warn('[Pizhu] annotations unavailable:', e);
+          return null;
+        });
+      })();
       return starting;
     };
     const stop = () => {
-      session?.stop();
-      session = null;
+      recognition?.stop();
+      annotations?.stop();
+      recognition = annotations = null;
       starting = null;
       delete document.documentElement.dataset.pizhuKind;
       reportScan(null);
@@ -34,23 +45,34 @@ export default defineContentScript({
     const unwatch = settingsItem.watch((next) => {
       settings = next;
       const disabled = isSiteDisabled(next, host);
-      if (disabled && (session || starting)) stop();
+      if (disabled && starting) stop();
       else if (!disabled && !starting) void start();
-      else session?.setSwitches(next.categories);
+      else recognition?.setSwitches(next.categories);
     });
     ctx.onInvalidated(unwatch);
 
-    browser.runtime.onMessage.addListener((message: TabRequest, _sender, sendResponse) => {
-      if (message.type === 'pizhu:get-summary') {
-        // A panel opened while the scan runs gets the answer when the scan is done.
-        if (!session && starting) {
-          void starting.then(() => sendResponse(session?.summary() ?? null));
+    const answer = (message: Message): unknown => {
+      switch (message.type) {
+        case 'pizhu:get-summary':
+          return recognition?.summary() ?? null;
+        case 'pizhu:reveal':
+          return recognition?.reveal(message.index) ?? false;
+        case 'pizhu:annotations:list':
+          return annotations?.list() ?? null;
+        case 'pizhu:annotations:reveal':
+          return annotations?.reveal(message.id) ?? false;
+        case 'pizhu:tag-selection':
+          annotations?.tagSelection();
           return true;
-        }
-        sendResponse(session?.summary() ?? null);
-      } else if (message.type === 'pizhu:reveal') {
-        sendResponse(session?.reveal(message.index) ?? false);
       }
+    };
+    browser.runtime.onMessage.addListener((message: Message, _sender, sendResponse) => {
+      // A panel opened while the page is still being read gets its answer when the reading is done.
+      if (starting && !annotations) {
+        void starting.then(() => sendResponse(answer(message)));
+        return true;
+      }
+      sendResponse(answer(message));
       return undefined;
     });
   },

@@ -161,3 +161,14 @@ describe('anchorMany', () => {
     expect(got).toEqual(sels.map((s) => anchorQuote(edited, s)));
   });
 });
+
+describe('an edit at the edge of a passage together with its context', () => {
+  it('gives the whole passage or an orphan, never the passage cut short', () => {
+    const a = '一是建立指标动态完善机制,做到简政放权到位。简化优化公共服务流程,将全区177项行政审批事项压缩至92项,精简率达48.6%,办结时限缩短70%以上。累计清理取消143项各类无谓证明和繁琐手续。';
+    const start = a.indexOf('将全区');
+    const sel = describeRange(a, start, a.indexOf('92项') + 3);
+    const b = a.replace('压缩至', '精简至').replace('精简率达48.6%,', '');
+    const r = anchorQuote(b, sel);
+    expect([null, '将全区177项行政审批事项精简至92项']).toContain(r && b.slice(r.start, r.end));
+  });
+});
