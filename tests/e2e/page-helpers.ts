@@ -40,8 +40,10 @@ export function highlightTexts(page: Page, name: string): Promise<string[]> {
 export async function openSidePanel(browser: ExtensionBrowser, page: Page): Promise<Page> {
   const url = page.url();
   const tabId = await browser.serviceWorker.evaluate(async (url) => {
+    type Tab = { id?: number; url?: string };
+    const { chrome } = globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Tab[]> } } };
     const tabs = await chrome.tabs.query({});
-    return tabs.find((t) => t.url === url)?.id;
+    return tabs.find((tab) => tab.url === url)?.id;
   }, url);
   if (tabId === undefined) throw new Error(`no tab for ${url}`);
   const panel = await browser.context.newPage();
