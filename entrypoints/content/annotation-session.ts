@@ -269,7 +269,7 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
     reveal(id) {
       const range = ranges.get(id);
       if (!range) return false;
-      range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: document.hidden ? 'auto' : 'smooth' });
       CSS.highlights.set('pizhu-focus', new Highlight(range));
       ctx.setTimeout(() => CSS.highlights.delete('pizhu-focus'), 2000);
       return true;

@@ -58,6 +58,7 @@ export async function startRecognition(ctx: ContentScriptContext, switches: Cate
   let summary: PageSummary | null = null;
   const card = cardLayer(ctx);
   let shown = -1;
+  let revealing = false;
   const show = (i: number) => {
     if (i === shown) return;
     shown = i;
@@ -85,7 +86,7 @@ export async function startRecognition(ctx: ContentScriptContext, switches: Cate
       if (selection && !selection.isCollapsed && selection.toString().length > 40) return; // a passage, not a span
       show(matchAtSelection(selection, map, matches));
     });
-    ctx.addEventListener(window, 'scroll', () => show(-1), { passive: true });
+    ctx.addEventListener(window, 'scroll', () => revealing || show(-1), { passive: true });
   }
 
   return {
@@ -100,17 +101,24 @@ export async function startRecognition(ctx: ContentScriptContext, switches: Cate
     reveal(index) {
       const range = ranges[index];
       if (!range) return false;
-      const target = range.startContainer.parentElement;
-      target?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+      revealing = true;
+      range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: document.hidden ? 'auto' : 'smooth' });
       CSS.highlights.set('pizhu-focus', new Highlight(range));
-      // Select the span: the card follows the selection, and keyboard users land on it.
+      // Select the span: keyboard users land on it, and the card follows the selection from here on.
       const selection = document.getSelection();
       selection?.removeAllRanges();
       selection?.addRange(range.cloneRange());
-      ctx.setTimeout(() => {
-        card.show(matches[index], range.getBoundingClientRect());
-        shown = index;
-      }, 400);
+      // The card waits for the scroll to end (a card shown mid-scroll would be left behind).
+      let done = false;
+      const showCard = () => {
+        if (done) return;
+        done = true;
+        revealing = false;
+        shown = -1;
+        show(index);
+      };
+      window.addEventListener('scrollend', showCard, { once: true });
+      ctx.setTimeout(showCard, 1000);
       ctx.setTimeout(() => CSS.highlights.delete('pizhu-focus'), 2000);
       return true;
     },
