@@ -6,13 +6,14 @@ export default defineConfig({
   // Explicit imports only (from '#imports'): a reader sees where every name comes from, and no local `t` or
   // `storage` is silently bound to a module of ours.
   imports: false,
-  manifest: {
+  manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'zh_CN',
     // storage: settings; sidePanel: the page's lists; contextMenus: "tag the selection";
     // unlimitedStorage: a research team's annotations and page snapshots outgrow the default quota.
-    permissions: ['storage', 'sidePanel', 'contextMenus', 'unlimitedStorage'],
+    // (Firefox has a sidebar instead of Chrome's side panel, declared by WXT from the same entrypoint.)
+    permissions: ['storage', 'contextMenus', 'unlimitedStorage', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     // The content script runs on every http(s) page anyway; the same host permission lets the side panel read its
     // tab's URL (to name the site it can turn Pizhu off for) without the broader "tabs" permission.
     host_permissions: ['http://*/*', 'https://*/*'],
@@ -20,7 +21,9 @@ export default defineConfig({
       'tag-selection': { suggested_key: { default: 'Alt+Shift+A' }, description: '__MSG_menuTagSelection__' },
     },
     action: { default_title: '__MSG_extName__' },
-  },
+    // Firefox keeps extension storage by add-on id; 140 is its first release with the CSS Custom Highlight API.
+    ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'pizhu@pizhu.app', strict_min_version: '140.0' } } } : {}),
+  }),
   vite: () => ({
     plugins: [preact()],
   }),
