@@ -1,0 +1,108 @@
+// The library's table: one row per annotation, sortable by any column header, windowed (VirtualTable). Activating a
+// row (click, Enter) opens its page at the passage in a new tab.
+import { browser } from '#imports';
+import type { LibraryQuery, SortKey } from '../../library/query';
+import type { LibraryRow } from '../../library/rows';
+import { textFragmentUrl } from '../../library/text-fragment';
+import type { Term } from '../../storage/model';
+import { L } from './strings';
+import { VirtualTable } from './VirtualTable';
+
+export const ROW_HEIGHT = 40;
+
+const COLUMNS: { key: SortKey; label: string }[] = [
+  { key: 'title', label: 'ColTitle' },
+  { key: 'issuer', label: 'ColIssuer' },
+  { key: 'docNumber', label: 'ColDocNumber' },
+  { key: 'quote', label: 'ColQuote' },
+  { key: 'terms', label: 'ColTerms' },
+  { key: 'note', label: 'ColNote' },
+  { key: 'created', label: 'ColCreated' },
+  { key: 'modified', label: 'ColModified' },
+];
+
+export function openAnnotation(row: LibraryRow): void {
+  const url = textFragmentUrl(row.annotation.sourceUrl || row.annotation.pageUrl, row.annotation.quote.exact);
+  // tabs.create needs no permission; window.open is the fallback where the API is missing.
+  Promise.resolve()
+    .then(() => browser.tabs.create({ url }))
+    .catch(() => window.open(url, '_blank', 'noopener'));
+}
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+function when(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : dateFormat.format(d);
+}
+
+interface Props {
+  rows: readonly LibraryRow[];
+  terms: ReadonlyMap<string, Term>;
+  query: LibraryQuery;
+  onSort: (key: SortKey) => void;
+}
+
+export function AnnotationTable({ rows, terms, query, onSort }: Props) {
+  const header = (
+    <div class="lib-row lib-head" role="row" aria-rowindex={1}>
+      {COLUMNS.map((c) => {
+        const sorted = query.sort === c.key;
+        return (
+          <div role="columnheader" key={c.key} aria-sort={sorted ? (query.descending ? 'descending' : 'ascending') : 'none'}>
+            <button type="button" onClick={() => onSort(c.key)}>
+              {L(c.label)}
+              {sorted ? (query.descending ? ' ▼' : ' ▲') : ''}
+            </button>
+          </div>
+        );
+      })}
+    </div>
+  );
+  return (
+    <VirtualTable
+      rows={rows}
+      rowHeight={ROW_HEIGHT}
+      label={L('TableLabel')}
+      header={header}
+      resetKey={rows}
+      renderRow={(row, index, style) => {
+        const a = row.annotation;
+        const title = row.page?.title || a.pageUrl;
+        return (
+          <div
+            key={a.id}
+            class="lib-row"
+            role="row"
+            aria-rowindex={index + 2}
+            tabIndex={0}
+            style={style}
+            title={L('OpenHint')}
+            data-id={a.id}
+            onClick={() => openAnnotation(row)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') openAnnotation(row);
+            }}
+          >
+            <div role="cell" title={title}>{title}</div>
+            <div role="cell">{row.page?.issuer ?? ''}</div>
+            <div role="cell">{row.page?.docNumber ?? ''}</div>
+            <div role="cell" class="lib-quote" title={a.quote.exact}>{a.quote.exact}</div>
+            <div role="cell" class="lib-terms">
+              {a.terms.map((id) => {
+                const term = terms.get(id);
+                return (
+                  <span key={id} class="lib-chip" style={{ borderColor: term?.color ?? '#888' }}>
+                    {term?.label.zh || term?.label.en || id}
+                  </span>
+                );
+              })}
+            </div>
+            <div role="cell" title={a.note}>{a.note}</div>
+            <div role="cell">{when(a.created)}</div>
+            <div role="cell">{when(a.modified)}</div>
+          </div>
+        );
+      }}
+    />
+  );
+}

@@ -1,0 +1,153 @@
+// The library page: every annotation across pages in one searchable, filterable, sortable table (windowed for
+// 100,000 rows), with export and import above it; the taxonomy editor and backup/restore on tabs of their own.
+// The page opens Pizhu's database directly (it is an extension page of the same origin as the background).
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import type { ExportContext } from '../../exchange/export-context';
+import { loadLibrary, relabel, type LibraryData } from '../../library/load';
+import { applyQuery, EMPTY_QUERY, isFiltered, type LibraryQuery, type SortKey } from '../../library/query';
+import type { PizhuDB } from '../../storage/db';
+import { AnnotationTable } from './AnnotationTable';
+import { BackupPanel } from './BackupPanel';
+import { ErrorMessage } from './ErrorMessage';
+import { ExportButtons } from './ExportButtons';
+import { FilterBar } from './FilterBar';
+import { ImportPanel } from './ImportPanel';
+import { ProgressBar } from './ProgressBar';
+import { bilingual, L, type Bilingual } from './strings';
+import { TaxonomyEditor } from './TaxonomyEditor';
+import { useTask } from './use-task';
+
+type Tab = 'annotations' | 'taxonomy' | 'backup';
+
+type LoadState =
+  | { status: 'loading'; done: number; total: number }
+  | { status: 'error'; error: Bilingual }
+  | { status: 'ready'; data: LibraryData };
+
+export function LibraryApp({ db }: { db: PizhuDB }) {
+  const [tab, setTab] = useState<Tab>('annotations');
+  const [load, setLoad] = useState<LoadState>({ status: 'loading', done: 0, total: 0 });
+  const [query, setQuery] = useState<LibraryQuery>(EMPTY_QUERY);
+  const [error, setError] = useState<Bilingual | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  const onError = useCallback((e: unknown) => {
+    setNotice(null);
+    setError(bilingual(e));
+  }, []);
+  const onCancelled = useCallback(() => setNotice(L('Cancelled')), []);
+  const tasks = useTask(onError, onCancelled);
+
+  const reload = useCallback(async () => {
+    setLoad((s) => ({ status: 'loading', done: 0, total: s.status === 'ready' ? s.data.rows.length : 0 }));
+    try {
+      let lastPaint = 0;
+      const data = await loadLibrary(db, (done, total) => {
+        if (performance.now() - lastPaint > 100) {
+          lastPaint = performance.now();
+          setLoad({ status: 'loading', done, total });
+        }
+      });
+      setLoad({ status: 'ready', data });
+    } catch (e) {
+      setLoad({ status: 'error', error: bilingual(e) });
+    }
+  }, [db]);
+
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+
+  const data = load.status === 'ready' ? load.data : null;
+  const shown = useMemo(() => (data ? applyQuery(data.rows, query) : []), [data, query]);
+  const ctx: ExportContext = useMemo(() => ({ pages: data?.pages ?? new Map(), terms: data?.terms ?? new Map() }), [data]);
+  const used = useMemo(() => {
+    const terms = new Set<string>();
+    const pages = new Set<string>();
+    for (const r of data?.rows ?? []) {
+      pages.add(r.annotation.pageUrl);
+      for (const t of r.annotation.terms) terms.add(t);
+    }
+    return { terms, pages };
+  }, [data]);
+
+  const onSort = (key: SortKey) =>
+    setQuery((q) => ({ ...q, sort: key, descending: q.sort === key ? !q.descending : key === 'created' || key === 'modified' }));
+
+  const finished = (message: string) => {
+    setError(null);
+    setNotice(message);
+  };
+  const total = data?.rows.length ?? 0;
+
+  return (
+    <div class="lib">
+      <header class="lib-top">
+        <h1>{L('Title')}</h1>
+        <nav class="lib-tabs" role="tablist">
+          {(['annotations', 'taxonomy', 'backup'] as Tab[]).map((t) => (
+            <button key={t} type="button" role="tab" aria-selected={tab === t} onClick={() => setTab(t)}>
+              {L(t === 'annotations' ? 'TabAnnotations' : t === 'taxonomy' ? 'TabTaxonomy' : 'TabBackup')}
+            </button>
+          ))}
+        </nav>
+        <output class="lib-count" id="library-count" data-count={shown.length} data-total={total} aria-live="polite">
+          {load.status === 'ready' ? L('Count', [shown.length.toLocaleString(), total.toLocaleString()]) : ''}
+        </output>
+      </header>
+
+      {tasks.task && <ProgressBar task={tasks.task} onCancel={tasks.cancel} />}
+      {error && <ErrorMessage error={error} onDismiss={() => setError(null)} />}
+      {notice && !error && (
+        <p class="lib-notice" role="status">
+          {notice}
+        </p>
+      )}
+
+      {tab === 'annotations' && (
+        <main class="lib-main">
+          <div class="lib-actions">
+            <ImportPanel db={db} tasks={tasks} onImported={(m) => { finished(m); void reload(); }} />
+            <ExportButtons annotations={() => shown.map((r) => r.annotation)} count={shown.length} ctx={ctx} tasks={tasks} onDone={finished} />
+          </div>
+          {load.status === 'loading' && (
+            <ProgressBar task={{ label: L('Loading', [load.done.toLocaleString(), load.total.toLocaleString()]), done: load.done, total: load.total || undefined }} />
+          )}
+          {load.status === 'error' && <ErrorMessage error={load.error} />}
+          {data && data.rows.length === 0 && (
+            <div class="lib-empty">
+              <h2>{L('EmptyTitle')}</h2>
+              <p>{L('EmptyHow')}</p>
+              <p>{L('EmptyImport')}</p>
+            </div>
+          )}
+          {data && data.rows.length > 0 && (
+            <>
+              <FilterBar query={query} onChange={setQuery} pages={data.pages} terms={data.terms} usedTerms={used.terms} usedPages={used.pages} />
+              {shown.length === 0 && isFiltered(query) ? (
+                <p class="lib-state">{L('NoMatch')}</p>
+              ) : (
+                <AnnotationTable rows={shown} terms={data.terms} query={query} onSort={onSort} />
+              )}
+            </>
+          )}
+        </main>
+      )}
+      {tab === 'taxonomy' && (
+        <main class="lib-main lib-scroll">
+          <TaxonomyEditor
+            db={db}
+            onError={onError}
+            onMessage={finished}
+            onTermsChanged={(terms) => data && setLoad({ status: 'ready', data: relabel(data, terms) })}
+          />
+        </main>
+      )}
+      {tab === 'backup' && (
+        <main class="lib-main lib-scroll">
+          <BackupPanel db={db} tasks={tasks} currentCount={total} onMessage={finished} onRestored={(m) => { finished(m); void reload(); }} />
+        </main>
+      )}
+    </div>
+  );
+}

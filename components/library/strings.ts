@@ -1,0 +1,22 @@
+// The library page's UI strings: keys `library…` in public/_locales/{zh_CN,en}/messages.json.
+import { t } from '../i18n';
+
+export function L(name: string, subs?: string | (string | number)[]): string {
+  return t(`library${name}`, Array.isArray(subs) ? subs.map(String) : subs);
+}
+
+/** Messages of StorageError, TaxonomyError and ImportFileError come in both languages: Chinese first. */
+export interface Bilingual {
+  zh: string;
+  en: string;
+  details?: string[];
+}
+
+export function bilingual(error: unknown): Bilingual {
+  if (typeof error === 'object' && error !== null && 'zh' in error && 'en' in error) {
+    const e = error as { zh: string; en: string; details?: string[] };
+    return { zh: e.zh, en: e.en, details: e.details };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return { zh: `出现意外错误：${message}`, en: `An unexpected error occurred: ${message}` };
+}

@@ -1,0 +1,76 @@
+// A test hook for scripts/bench/library.mjs, installed only when the page is opened with ?bench=1: it fills the
+// database with a synthetic library and times each export and the import with the very functions the page's
+// buttons use, in the page itself (so the timings include IndexedDB, the worker and the page's own event loop).
+import type { PizhuDB } from '../storage/db';
+import { TaxonomyRepository } from '../storage/taxonomies';
+import { csvBlob, jsonLdBlob } from './export-files';
+import { applyImport, previewImport } from './import-file';
+import { loadLibrary, type LibraryData } from './load';
+import { readAnnotationFile } from './read-file';
+import { syntheticLibrary } from './synthetic';
+import { xlsxBlob } from './xlsx-export';
+
+export interface BenchTiming {
+  ms: number;
+  bytes?: number;
+  rows: number;
+  [part: string]: number | undefined;
+}
+
+export function installBenchHook(db: PizhuDB): void {
+  let loaded: LibraryData | undefined;
+  let lastJson: Blob | undefined;
+  const data = async () => (loaded ??= await loadLibrary(db));
+  const ctxOf = (d: LibraryData) => ({ pages: d.pages, terms: d.terms });
+  const timed = async (work: (d: LibraryData) => Promise<Blob>): Promise<BenchTiming> => {
+    const d = await data();
+    const start = performance.now();
+    const blob = await work(d);
+    return { ms: performance.now() - start, bytes: blob.size, rows: d.rows.length };
+  };
+
+  (globalThis as Record<string, unknown>).__pizhuBench = {
+    async seed(count: number, pageCount: number): Promise<BenchTiming> {
+      const start = performance.now();
+      await db.transaction('rw', [db.annotations, db.pages], async () => {
+        await db.annotations.clear();
+        await db.pages.clear();
+      });
+      const state = await new TaxonomyRepository(db).ensureDefault();
+      const termIds = state.terms.filter((t) => !t.retired).map((t) => t.id);
+      const { pages, annotations } = syntheticLibrary(count, pageCount, termIds);
+      await db.pages.bulkPut(pages);
+      for (let i = 0; i < annotations.length; i += 10_000) await db.annotations.bulkPut(annotations.slice(i, i + 10_000));
+      loaded = undefined;
+      return { ms: performance.now() - start, rows: count };
+    },
+    async load(): Promise<BenchTiming> {
+      loaded = undefined;
+      const start = performance.now();
+      const d = await data();
+      return { ms: performance.now() - start, rows: d.rows.length };
+    },
+    exportJson: () =>
+      timed(async (d) => {
+        lastJson = await jsonLdBlob(d.rows.map((r) => r.annotation), ctxOf(d));
+        return lastJson;
+      }),
+    exportCsv: () => timed((d) => csvBlob(d.rows.map((r) => r.annotation), ctxOf(d), 'zh')),
+    exportXlsx: () => timed((d) => xlsxBlob(d.rows.map((r) => r.annotation), ctxOf(d), 'zh')),
+    /** Imports the last JSON-LD export into an emptied annotations table: every annotation is new. */
+    async importJson(): Promise<BenchTiming> {
+      if (!lastJson) throw new Error('run exportJson first');
+      await db.annotations.clear();
+      const file = new File([lastJson], 'bench.jsonld', { type: 'application/ld+json' });
+      const start = performance.now();
+      const parsed = await readAnnotationFile(file);
+      const read = performance.now();
+      const preview = await previewImport(db, parsed);
+      const compared = performance.now();
+      await applyImport(db, parsed);
+      const end = performance.now();
+      loaded = undefined;
+      return { ms: end - start, bytes: file.size, rows: preview.total, readMs: read - start, compareMs: compared - read, writeMs: end - compared, new: preview.new };
+    },
+  };
+}

@@ -1,0 +1,172 @@
+// Importing an annotation file, in the two steps the page shows: `previewImport` reads and checks the file and says
+// what it would change (new / already present / changed), touching nothing; `applyImport` writes it, annotations,
+// pages and imported terms together in one transaction, so that a failure or a cancel leaves the database exactly
+// as it was.
+import { diffImport, type ImportDiff } from '../exchange/import-diff';
+import type { ImportedTerm, ParseResult } from '../exchange/jsonld-import';
+import { AnnotationRepository } from '../storage/annotations';
+import type { PizhuDB } from '../storage/db';
+import { toStorageError } from '../storage/errors';
+import type { AnnotationRecord, PageRecord } from '../storage/model';
+import { PageRepository, type PageMetadata } from '../storage/pages';
+import { TaxonomyRepository } from '../storage/taxonomies';
+import { isAbort } from './abort';
+import { planImportedTerms } from './imported-terms';
+import { LIBRARY_MAX_IMPORT_BYTES, megabytes } from './limits';
+import { yieldToPage } from './yield';
+
+export interface ParsedImport {
+  annotations: AnnotationRecord[];
+  pages: Partial<PageRecord>[];
+  importedTerms: ImportedTerm[];
+  warnings: string[];
+}
+
+export interface ImportPreview extends ImportDiff {
+  total: number;
+  pages: number;
+  /** Terms the database does not know yet: they go into the taxonomy's imported group. */
+  newTerms: number;
+}
+
+/** A problem with the file, said in both languages; `detail` is the parser's own words (English, with the place). */
+export class ImportFileError extends Error {
+  constructor(
+    readonly zh: string,
+    readonly en: string,
+    readonly details: string[] = [],
+  ) {
+    super(en);
+    this.name = 'ImportFileError';
+  }
+}
+
+export function checkSize(bytes: number, limit = LIBRARY_MAX_IMPORT_BYTES): void {
+  if (bytes > limit) {
+    throw new ImportFileError(
+      `文件太大（${megabytes(bytes)}）：批注最多读取 ${megabytes(limit)} 的文件。数据库没有改动。`,
+      `The file is too large (${megabytes(bytes)}): Pizhu reads files of up to ${megabytes(limit)}. Nothing was changed.`,
+    );
+  }
+}
+
+/** Turns the parser's result into records, or an ImportFileError that names what is wrong. */
+export function fromParseResult(result: ParseResult): ParsedImport {
+  if (result.ok) return result;
+  const first = result.errors[0] ?? '';
+  const notJson = /not valid JSON|file is empty/.test(first);
+  const truncated = /truncated/.test(first);
+  const zh = truncated
+    ? '文件不完整（像是被截断了），无法导入。数据库没有改动。'
+    : notJson
+      ? '文件不是 JSON，无法导入。数据库没有改动。'
+      : '文件不是可以导入的 W3C 批注（JSON-LD）。数据库没有改动。';
+  const en = truncated
+    ? 'The file is incomplete (it looks truncated) and cannot be imported. Nothing was changed.'
+    : notJson
+      ? 'The file is not JSON and cannot be imported. Nothing was changed.'
+      : 'The file is not W3C annotation JSON-LD that Pizhu can import. Nothing was changed.';
+  return fail(zh, en, result.errors);
+}
+
+function fail(zh: string, en: string, details: string[]): never {
+  throw new ImportFileError(zh, en, details);
+}
+
+const COMPARE_BATCH = 5000;
+
+/** Compares the file's annotations with the stored ones by id, a batch at a time. */
+export async function previewImport(
+  db: PizhuDB,
+  parsed: ParsedImport,
+  options: { signal?: AbortSignal; onProgress?: (done: number) => void } = {},
+): Promise<ImportPreview> {
+  const total: ImportDiff = { new: 0, unchanged: 0, changed: 0, changedIds: [] };
+  try {
+    for (let i = 0; i < parsed.annotations.length; i += COMPARE_BATCH) {
+      options.signal?.throwIfAborted();
+      const chunk = parsed.annotations.slice(i, i + COMPARE_BATCH);
+      const stored = await db.annotations.bulkGet(chunk.map((a) => a.id));
+      const byId = new Map<string, AnnotationRecord>();
+      for (const s of stored) if (s) byId.set(s.id, s);
+      const diff = diffImport(chunk, byId);
+      total.new += diff.new;
+      total.unchanged += diff.unchanged;
+      total.changed += diff.changed;
+      total.changedIds.push(...diff.changedIds);
+      options.onProgress?.(i + chunk.length);
+      await yieldToPage();
+    }
+    const termIds = parsed.importedTerms.map((t) => t.id);
+    const knownTerms = termIds.length ? await db.terms.bulkGet(termIds) : [];
+    return {
+      ...total,
+      total: parsed.annotations.length,
+      pages: parsed.pages.length,
+      newTerms: knownTerms.filter((t) => !t).length,
+    };
+  } catch (e) {
+    if (isAbort(e, options.signal)) throw e;
+    throw toStorageError(e);
+  }
+}
+
+/** A page as the file describes it, for PageRepository.upsert: fields the file leaves out keep their stored value. */
+function pageMetadata(page: Partial<PageRecord>, exists: boolean): PageMetadata {
+  const meta = { ...page } as PageMetadata;
+  // A new page needs a title and a kind; a known one keeps what it has.
+  if (!exists) {
+    meta.title ??= '';
+    meta.kind ??= 'none';
+  }
+  return meta;
+}
+
+const WRITE_BATCH = 2000;
+
+export interface ImportOutcome {
+  annotations: number;
+  pages: number;
+  terms: number;
+}
+
+/**
+ * Writes the file in one transaction. Annotations go in batches (each batch's request completes in a task of its
+ * own, which lets the page paint a progress bar), and a cancel between batches aborts the whole transaction.
+ */
+export async function applyImport(
+  db: PizhuDB,
+  parsed: ParsedImport,
+  options: { signal?: AbortSignal; onProgress?: (done: number) => void; now?: Date } = {},
+): Promise<ImportOutcome> {
+  const annotations = new AnnotationRepository(db);
+  const pages = new PageRepository(db);
+  const taxonomies = new TaxonomyRepository(db);
+  const now = options.now ?? new Date();
+  try {
+    return await db.transaction('rw', [db.annotations, db.pages, db.taxonomies, db.terms], async () => {
+      const current = await taxonomies.ensureDefault();
+      const known = new Set(await db.terms.toCollection().primaryKeys());
+      const plan = planImportedTerms(current, known, parsed.importedTerms, now);
+      if (plan) await taxonomies.put(plan);
+
+      const urls = parsed.pages.map((p) => p.url).filter((u): u is string => typeof u === 'string');
+      const stored = await db.pages.bulkGet(urls);
+      const exists = new Set(stored.filter((p) => p).map((p) => p!.url));
+      for (const page of parsed.pages) {
+        if (typeof page.url === 'string') await pages.upsert(pageMetadata(page, exists.has(page.url)), now);
+      }
+
+      let done = 0;
+      for (let i = 0; i < parsed.annotations.length; i += WRITE_BATCH) {
+        options.signal?.throwIfAborted();
+        done += await annotations.bulkPut(parsed.annotations.slice(i, i + WRITE_BATCH));
+        options.onProgress?.(done);
+      }
+      return { annotations: done, pages: urls.length, terms: plan?.terms.length ?? 0 };
+    });
+  } catch (e) {
+    if (isAbort(e, options.signal)) throw options.signal!.reason;
+    throw toStorageError(e);
+  }
+}

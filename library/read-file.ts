@@ -1,0 +1,123 @@
+// Reads an annotation file or a backup through read-worker.ts (or, where no worker can start, here), checking the
+// size first: a file over the limit is refused before a byte of it is read.
+import { parseW3CText } from '../exchange/jsonld-import';
+import type { AnnotationRecord, PageRecord } from '../storage/model';
+import type { ImportedTerm } from '../exchange/jsonld-import';
+import { readBackup, type BackupTables } from './backup';
+import { checkSize, fromParseResult, ImportFileError, type ParsedImport } from './import-file';
+import { LIBRARY_MAX_IMPORT_BYTES } from './limits';
+import type { ReadWorkerReply, ReadWorkerRequest } from './read-worker';
+// Vite bundles the worker with its imports into a file of its own (`new URL(…, import.meta.url)` is not
+// rewritten in WXT's page build, which replaces import.meta.url).
+import ReadWorker from './read-worker?worker';
+
+export type ReadStage = 'reading' | 'parsing' | 'receiving';
+
+export interface ReadOptions {
+  signal?: AbortSignal;
+  onStage?: (stage: ReadStage, done?: number, total?: number) => void;
+  maxBytes?: number;
+}
+
+function startWorker(): Worker | undefined {
+  if (typeof Worker === 'undefined') return undefined;
+  try {
+    return new ReadWorker();
+  } catch {
+    return undefined;
+  }
+}
+
+interface Collected {
+  head?: ReadWorkerReply;
+  annotations: AnnotationRecord[];
+}
+
+function runWorker(worker: Worker, request: ReadWorkerRequest, options: ReadOptions): Promise<Collected> {
+  const collected: Collected = { annotations: [] };
+  let total = 0;
+  return new Promise<Collected>((resolve, reject) => {
+    options.signal?.addEventListener('abort', () => reject(options.signal!.reason), { once: true });
+    worker.onerror = (event) => reject(new ImportFileError('读取文件时出错。数据库没有改动。', 'The file could not be read. Nothing was changed.', [event.message]));
+    worker.onmessage = (event: MessageEvent<ReadWorkerReply>) => {
+      const reply = event.data;
+      switch (reply.type) {
+        case 'stage':
+          return options.onStage?.(reply.stage);
+        case 'annotations-head':
+        case 'backup-head':
+          collected.head = reply;
+          total = reply.total;
+          return options.onStage?.('receiving', 0, total);
+        case 'chunk':
+          for (const a of reply.annotations) collected.annotations.push(a as AnnotationRecord);
+          return options.onStage?.('receiving', collected.annotations.length, total);
+        case 'done':
+          return resolve(collected);
+        case 'failed':
+          try {
+            fromParseResult({ ok: false, errors: reply.errors });
+          } catch (e) {
+            reject(e);
+          }
+          return;
+        case 'backup-failed':
+          return reject(new ImportFileError(reply.zh, reply.en));
+      }
+    };
+    worker.postMessage(request);
+  });
+}
+
+/** A W3C annotation file (JSON-LD), read and checked; throws ImportFileError naming what is wrong. */
+export async function readAnnotationFile(file: File, options: ReadOptions = {}): Promise<ParsedImport> {
+  const maxBytes = options.maxBytes ?? LIBRARY_MAX_IMPORT_BYTES;
+  checkSize(file.size, maxBytes);
+  const worker = startWorker();
+  if (!worker) {
+    options.onStage?.('reading');
+    const text = await file.text();
+    options.signal?.throwIfAborted();
+    options.onStage?.('parsing');
+    return fromParseResult(parseW3CText(text, file.size, { maxBytes }));
+  }
+  try {
+    const { head, annotations } = await runWorker(worker, { kind: 'annotations', file, maxBytes }, options);
+    if (head?.type !== 'annotations-head') throw new Error('the reader sent no summary');
+    return {
+      annotations,
+      pages: head.pages as Partial<PageRecord>[],
+      importedTerms: head.importedTerms as ImportedTerm[],
+      warnings: head.warnings,
+    };
+  } finally {
+    worker.terminate();
+  }
+}
+
+/** A backup file, read and checked in full; throws ImportFileError naming the first problem. */
+export async function readBackupFile(file: File, options: ReadOptions = {}): Promise<{ tables: BackupTables; exported: string }> {
+  // A backup also holds the pages' text snapshots, so it may be larger than an export of the same library.
+  const maxBytes = options.maxBytes ?? LIBRARY_MAX_IMPORT_BYTES * 2;
+  checkSize(file.size, maxBytes);
+  const worker = startWorker();
+  if (!worker) {
+    const text = await file.text();
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      throw new ImportFileError('文件不是 JSON（或不完整），无法恢复。数据库没有改动。', 'The file is not JSON (or is incomplete) and cannot be restored. Nothing was changed.');
+    }
+    const reading = readBackup(json);
+    if (!reading.ok) throw new ImportFileError(reading.problem.zh, reading.problem.en);
+    return reading;
+  }
+  try {
+    const { head, annotations } = await runWorker(worker, { kind: 'backup', file, maxBytes }, options);
+    if (head?.type !== 'backup-head') throw new Error('the reader sent no summary');
+    return { tables: { ...head.tables, annotations }, exported: head.exported };
+  } finally {
+    worker.terminate();
+  }
+}
