@@ -122,7 +122,9 @@ function pageMetadata(page: Partial<PageRecord>, exists: boolean): PageMetadata 
   return meta;
 }
 
-const WRITE_BATCH = 2000;
+// Large enough that IndexedDB always has requests queued (its throughput, not ours, bounds the write), small
+// enough that the progress bar moves and a cancel is taken up within a second or two.
+const WRITE_BATCH = 10_000;
 
 export interface ImportOutcome {
   annotations: number;
