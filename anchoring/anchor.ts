@@ -41,12 +41,22 @@ function anchorInView(view: FoldedText, sel: AnchorSelectors): AnchorResult | nu
   };
   if (exp.quote.length === 0) return null;
 
+  // The common case on a revisit: the page is unchanged, and quote and context occur together verbatim, once.
+  // One string search settles it, with none of the scoring below (which costs tens of milliseconds for a page's
+  // 200 annotations when its code is cold, as it is on every page load).
+  const whole = exp.prefix + exp.quote + exp.suffix;
+  const at = view.folded.indexOf(whole);
+  if (at >= 0 && view.folded.indexOf(whole, at + 1) < 0) {
+    const start = at + exp.prefix.length;
+    return toResult(view, { start, end: start + exp.quote.length }, 'exact', 1);
+  }
+
   const exact = exactCandidates(view.folded, exp.quote);
   const kept = convincing(view, exp, exact);
   const exactHit = bestOf(kept);
   // Verbatim quote in verbatim context: nothing approximate can do better.
   if (exactHit && exactHit.prefixErrors + exactHit.suffixErrors === 0) {
-    return toResult(view, exactHit, 'exact');
+    return toResult(view, exactHit, 'exact', exactHit.score);
   }
 
   // A verbatim quote in a half-matching context may be a twin of the passage (reports repeat their formulas) while
@@ -63,7 +73,7 @@ function anchorInView(view: FoldedText, sel: AnchorSelectors): AnchorResult | nu
   for (const search of searches) {
     kept.push(...convincing(view, exp, search()));
     const hit = bestOf(kept);
-    if (hit) return toResult(view, hit, hit.quoteErrors === 0 ? 'exact' : 'fuzzy');
+    if (hit) return toResult(view, hit, hit.quoteErrors === 0 ? 'exact' : 'fuzzy', hit.score);
   }
   return quoteAtPosition(view, sel, exp);
 }
@@ -96,8 +106,8 @@ function quoteAtPosition(view: FoldedText, sel: AnchorSelectors, exp: Expected):
   return { start: pos.start, end: pos.end, method: 'position', score: judged.score };
 }
 
-function toResult(view: FoldedText, j: Judged, method: AnchorResult['method']): AnchorResult {
+function toResult(view: FoldedText, j: { start: number; end: number }, method: AnchorResult['method'], score: number): AnchorResult {
   const range = toOriginalRange(view, j.start, j.end);
   const { start, end } = widenToCodePoints(view.original, range.start, range.end);
-  return { start, end, method, score: j.score };
+  return { start, end, method, score };
 }
