@@ -83,7 +83,10 @@ export async function previewImport(
 ): Promise<ImportPreview> {
   const total: ImportDiff = { new: 0, unchanged: 0, changed: 0, changedIds: [] };
   try {
-    for (let i = 0; i < parsed.annotations.length; i += COMPARE_BATCH) {
+    // Into an empty library (a new profile, a restore by import) everything is new: no need to look each id up.
+    const empty = (await db.annotations.count()) === 0;
+    if (empty) total.new = parsed.annotations.length;
+    for (let i = 0; !empty && i < parsed.annotations.length; i += COMPARE_BATCH) {
       options.signal?.throwIfAborted();
       const chunk = parsed.annotations.slice(i, i + COMPARE_BATCH);
       const stored = await db.annotations.bulkGet(chunk.map((a) => a.id));
