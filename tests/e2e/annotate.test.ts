@@ -68,6 +68,37 @@ describe('tagging a passage', () => {
     await expect.poll(() => highlightTexts(page, 'pizhu-annotation')).toEqual([PASSAGE, '精简率达48.6%']);
   });
 
+  it('opens the picker for the selection when the context menu or the keyboard command asks', async () => {
+    await selectPhrase(page, '办结时限缩短70%以上');
+    // What the background sends for the context-menu item and for Alt+Shift+A.
+    await browser.serviceWorker.evaluate(async (url) => {
+      type Tab = { id?: number; url?: string };
+      const { chrome } = globalThis as unknown as {
+        chrome: { tabs: { query(q: object): Promise<Tab[]>; sendMessage(id: number, m: object): Promise<unknown> } };
+      };
+      const tab = (await chrome.tabs.query({})).find((t) => t.url === url)!;
+      await chrome.tabs.sendMessage(tab.id!, { type: 'pizhu:tag-selection' });
+    }, page.url());
+    await expect.poll(() => picker().isVisible()).toBe(true);
+    expect(await picker().locator('.quote').textContent()).toContain('办结时限缩短70%以上');
+    await picker().locator('input[type="search"]').press('Escape');
+    await expect.poll(() => picker().count()).toBe(0);
+    // Nothing was applied, so nothing was stored or drawn.
+    expect(await highlightTexts(page, 'pizhu-annotation')).toEqual([PASSAGE, '精简率达48.6%']);
+  });
+
+  it('filters the side panel’s list by term', async () => {
+    const panel = await openSidePanel(browser, page);
+    await panel.getByRole('tab', { name: /批注|Annotations/ }).click();
+    await expect.poll(() => panel.locator('.annotation-list .annotation').count()).toBe(2);
+    const filter = panel.getByRole('combobox');
+    const options = await filter.locator('option').allTextContents();
+    expect(options.length).toBe(3); // all, and the two terms used
+    await filter.selectOption({ index: 1 });
+    expect(await panel.locator('.annotation-list .annotation').count()).toBe(1);
+    await panel.close();
+  });
+
   it('opens an annotation by clicking it, deletes it, and undoes the delete', async () => {
     const box = await page.evaluate(() => {
       const h = CSS.highlights.get('pizhu-annotation')!;
