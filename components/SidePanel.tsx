@@ -1,11 +1,14 @@
-// The side panel: what Pizhu recognised on the page, the page's annotations, and (for trainees) its structure.
+// The side panel: what Pizhu recognised on the page, the page's annotations, and (for trainees) its structure;
+// the library of every annotation is a click away.
 import { useState } from 'preact/hooks';
 import { useActiveTab } from './active-tab';
 import { AnnotationsPanel } from './AnnotationsPanel';
 import { t } from './i18n';
+import { OpenLibraryButton } from './library/OpenLibraryButton';
 import { RecognitionPanel } from './RecognitionPanel';
+import { StudyPanel } from './study/StudyPanel';
 
-const TABS = ['recognition', 'annotations'] as const;
+const TABS = ['recognition', 'annotations', 'study'] as const;
 type Tab = (typeof TABS)[number];
 
 export function SidePanel() {
@@ -24,9 +27,14 @@ export function SidePanel() {
         <p class="state">…</p>
       ) : current === 'recognition' ? (
         <RecognitionPanel tab={tab} />
-      ) : (
+      ) : current === 'annotations' ? (
         <AnnotationsPanel tab={tab} />
+      ) : (
+        <StudyPanel tab={tab} />
       )}
+      <footer class="panel-foot">
+        <OpenLibraryButton />
+      </footer>
     </main>
   );
 }

@@ -1,10 +1,13 @@
 import './highlights.css';
+import './study.css';
 import { browser, defineContentScript } from '#imports';
 import type { AnnotationRequest, TagSelectionCommand } from '../../messaging/annotations';
 import type { TabRequest } from '../../messaging/protocol';
+import { handleStudyMessage } from '../../messaging/study';
 import { isSiteDisabled, settingsItem } from '../../storage/settings';
 import { startAnnotations, type AnnotationSession } from './annotation-session';
 import { reportScan, startRecognition, type RecognitionSession } from './recognition-session';
+import { clearOutline } from './study-session';
 
 type Message = TabRequest | AnnotationRequest | TagSelectionCommand;
 
@@ -33,23 +36,12 @@ export default defineContentScript({
     const stop = () => {
       recognition?.stop();
       annotations?.stop();
+      clearOutline();
       recognition = annotations = null;
       starting = null;
       delete document.documentElement.dataset.pizhuKind;
       reportScan(null);
     };
-
-    if (isSiteDisabled(settings, host)) reportScan(null);
-    else await start();
-
-    const unwatch = settingsItem.watch((next) => {
-      settings = next;
-      const disabled = isSiteDisabled(next, host);
-      if (disabled && starting) stop();
-      else if (!disabled && !starting) void start();
-      else recognition?.setSwitches(next.categories);
-    });
-    ctx.onInvalidated(unwatch);
 
     const answer = (message: Message): unknown => {
       switch (message.type) {
@@ -66,7 +58,9 @@ export default defineContentScript({
           return true;
       }
     };
+    // Listening before the first scan starts: a panel may ask as soon as the page announces itself.
     browser.runtime.onMessage.addListener((message: Message, _sender, sendResponse) => {
+      if (handleStudyMessage(message, starting?.then(() => recognition) ?? null, sendResponse)) return true;
       // A panel opened while the page is still being read gets its answer when the reading is done.
       if (starting && !annotations) {
         void starting.then(() => sendResponse(answer(message)));
@@ -75,5 +69,17 @@ export default defineContentScript({
       sendResponse(answer(message));
       return undefined;
     });
+
+    if (isSiteDisabled(settings, host)) reportScan(null);
+    else await start();
+
+    const unwatch = settingsItem.watch((next) => {
+      settings = next;
+      const disabled = isSiteDisabled(next, host);
+      if (disabled && starting) stop();
+      else if (!disabled && !starting) void start();
+      else recognition?.setSwitches(next.categories);
+    });
+    ctx.onInvalidated(unwatch);
   },
 });
