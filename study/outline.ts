@@ -242,8 +242,14 @@ function findOpening(blocks: Block[], from: number, to: number, strong: Map<numb
   return [from, last];
 }
 
+/**
+ * The publishing site's own line under a title ("发布时间:2024-03-29 15:08 信息来源:区司法局 文字大小:[大 中 小]",
+ * "20.12.2017 07:04 来源:…") is page furniture, not a part of the document: it is neither addressee nor opening.
+ */
+const PAGE_INFO = /(?:发布时间|發佈時間|发布日期|發布日期|信息来源|信息來源|来源|來源|浏览次数|瀏覽次數|点击数|點擊數|阅读次数|閱讀次數|文字大小|字体|字號|字号)\s*[:：]/;
+
 export function outlineReport(input: ReportInput): Outline {
-  const blocks = input.blocks.filter((b) => b.text.trim() !== '');
+  const blocks = input.blocks.filter((b) => b.text.trim() !== '' && !(b.text.length <= 120 && PAGE_INFO.test(b.text)));
   const docnos = input.matches.filter((m): m is DocNumberMatch => m.category === 'docno');
   const front = findFrontMatter(blocks, input.title, docnos);
   const { bodyStart } = front;

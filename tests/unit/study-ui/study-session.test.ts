@@ -102,6 +102,18 @@ describe('studyOf other pages', () => {
     expect([...levels].sort()).toEqual([1, 2, 3]);
   });
 
+  it.each([
+    ['jingzhou-2017-report', '来源'],
+    ['datong-2023-report', '发布时间'],
+  ])('leaves the site’s own line under the title of %s (%s…) out of the addressee and the opening', async (name, word) => {
+    const { scan } = await scanFixture(name);
+    const parts = allNodes(studyOf(scan).outline.nodes);
+    for (const kind of ['addressee', 'opening'] as const) {
+      for (const n of parts.filter((x) => x.kind === kind)) expect(n.text).not.toContain(word);
+    }
+    expect(parts.some((n) => n.kind === 'opening')).toBe(true);
+  });
+
   it('gives a page that is not a report an empty view', async () => {
     const { scan } = await scanFixture('shop-promo');
     const view = studyOf(scan);
