@@ -8,9 +8,10 @@ import path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sharedFixturesDir } from '../../scripts/serve-fixtures.mjs';
 import { launchWithExtension, type ExtensionBrowser } from './harness';
 
-const W3C_CHECK = '/work/shared/tools/w3c-check/check.mjs';
+const W3C_CHECK = path.join(sharedFixturesDir, '..', 'tools/w3c-check/check.mjs');
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pizhu-library-e2e-'));
 
 const PAGE_A = 'http://www.zhangxian.gov.cn/zwgk/2024/fzzf.html';

@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { SHARED } from '../../support/fixtures';
 import { diffImport } from '../../../exchange/import-diff';
 import { fromW3C, parseW3CText, UNKNOWN_POSITION } from '../../../exchange/jsonld-import';
 import { annotationCollectionJson, toAnnotationCollection, toW3CAnnotation } from '../../../exchange/jsonld';
@@ -11,7 +13,7 @@ import { tagIri } from '../../../exchange/jsonld-vocab';
 import { collect } from '../../../exchange/stream';
 import { ANNOTATIONS, context, NOTICE, REPORT, TERMS } from './fixtures';
 
-const CHECKER = '/work/shared/tools/w3c-check/check.mjs';
+const CHECKER = path.join(SHARED, 'tools/w3c-check/check.mjs');
 const dir = mkdtempSync(join(tmpdir(), 'pizhu-jsonld-'));
 
 async function check(doc: unknown, name: string): Promise<{ code: number; out: string }> {

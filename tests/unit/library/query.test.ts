@@ -49,12 +49,4 @@ describe('library query', () => {
     expect(ids(sortRows(rows, 'quote', true))).toEqual([4, 3, 1, 2]);
     expect(ids(rows)).toEqual([1, 2, 3, 4]);
   });
-
-  it('filters and sorts 100,000 rows fast enough to follow typing', () => {
-    const many = Array.from({ length: 100_000 }, (_, i) => rows[i % 4]);
-    const start = performance.now();
-    filterRows(many, { ...EMPTY_QUERY, text: '营商' });
-    sortRows(many, 'title', false);
-    expect(performance.now() - start).toBeLessThan(1500);
-  });
 });

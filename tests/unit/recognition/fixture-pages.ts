@@ -3,8 +3,9 @@
 // found figures and numbers matched against the gold with the rules of recognition-score/score.mjs.
 import fs from 'node:fs';
 import path from 'node:path';
+import { SHARED } from '../../support/fixtures';
 
-export const SHARED_FIXTURES = '/work/shared/fixtures';
+export const SHARED_FIXTURES = path.join(SHARED, 'fixtures');
 
 export interface Gold {
   file: string;

@@ -1,10 +1,10 @@
 // Every recogniser must stay linear on hostile input (the content script runs them on every report page):
 // long runs of the characters the scanners anchor on, and repetitions of almost-matches. Time for 1 MB is
-// compared with time for 0.5 MB; a super-linear scanner would at least quadruple.
-import fs from 'node:fs';
+// compared with time for a quarter of it: linear work grows ×4, quadratic ×16; the bound sits at ×8, far enough
+// from both that a loaded machine does not decide the outcome. How fast recognition is in absolute terms is the
+// benchmark's business (npm run bench), not a test's.
 import { describe, expect, it } from 'vitest';
 import { recognize } from '../../../recognition/recognize';
-import { SHARED_FIXTURES } from './fixture-pages';
 
 const MB = 1 << 20;
 
@@ -13,16 +13,15 @@ function repeated(unit: string, size: number, tail = ''): string {
   return unit.repeat(Math.ceil(size / unit.length)).slice(0, size) + tail;
 }
 
-/** Median of a few runs, for the absolute bound; the fastest run, for ratios (least disturbed by load and GC). */
-function timings(text: string, runs = 3): { median: number; fastest: number } {
-  const times: number[] = [];
+/** The fastest of a few runs: the one least disturbed by load and garbage collection. */
+function fastest(text: string, runs = 3): number {
+  let best = Infinity;
   for (let r = 0; r < runs; r++) {
     const t0 = performance.now();
     recognize(text);
-    times.push(performance.now() - t0);
+    best = Math.min(best, performance.now() - t0);
   }
-  times.sort((a, b) => a - b);
-  return { median: times[Math.floor(runs / 2)], fastest: times[0] };
+  return best;
 }
 
 const HOSTILE: Array<[string, (size: number) => string]> = [
@@ -51,25 +50,14 @@ const HOSTILE: Array<[string, (size: number) => string]> = [
 
 describe('recognition runs in linear time', () => {
   for (const [name, make] of HOSTILE) {
-    it(`${name}: 1 MB within 3× the time of 0.5 MB, well under a second`, () => {
-      const half = make(MB / 2);
+    it(`${name}: 1 MB costs less than 8× a quarter of it`, () => {
+      const quarter = make(MB / 4);
       const full = make(MB);
-      timings(half, 1); // warm up the JIT on this shape
-      const tHalf = timings(half);
-      const tFull = timings(full);
-      expect(tFull.median).toBeLessThan(1000);
-      // A few ms of slack: at these sizes timer noise is of that order.
-      expect(tFull.fastest).toBeLessThanOrEqual(3 * tHalf.fastest + 5);
+      fastest(quarter, 1); // warm up the JIT on this shape
+      const tQuarter = fastest(quarter);
+      const tFull = fastest(full);
+      // A few ms of slack: at the smaller size timer noise is of that order.
+      expect(tFull).toBeLessThanOrEqual(8 * tQuarter + 10);
     });
   }
-
-  it('takes well under 100 ms for 1 MB of real report text', () => {
-    const page = fs.readFileSync(`${SHARED_FIXTURES}/pages/zhangdian-2017-report.html`, 'utf8');
-    const body = page.replace(/<[^>]+>/g, '\n');
-    const text = repeated(body, MB);
-    timings(text, 2);
-    const t = timings(text, 5).median;
-    console.log(`1 MB of report text: ${t.toFixed(1)} ms, ${recognize(text).length} matches`);
-    expect(t).toBeLessThan(100);
-  });
 });

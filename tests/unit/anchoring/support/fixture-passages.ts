@@ -1,10 +1,11 @@
 // The fixture pages' text and the passages the acceptance test annotates in them, picked deterministically.
 import { readFileSync } from 'node:fs';
 import { JSDOM } from 'jsdom';
+import { PAGES_DIR as SHARED_PAGES } from '../../../support/fixtures';
 import type { Span } from './edited-text';
 import { randInt, shuffled, type Rng } from './prng';
 
-const PAGES_DIR = '/work/shared/fixtures/pages';
+const PAGES_DIR = SHARED_PAGES;
 export const PAGE_FILES = [
   'zhangdian-2017-report.html',
   'jingzhou-2017-report.html',

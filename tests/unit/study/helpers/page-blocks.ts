@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { JSDOM } from 'jsdom';
+import { PAGES_DIR } from '../../../support/fixtures';
 import type { Block } from '../../../../study/types';
 
 const BLOCK = 'p,h1,h2,h3,h4,h5,h6,li,td,th,div,dt,dd,blockquote,pre';
@@ -31,7 +32,7 @@ export function pageFromHtml(html: string, roots: string): Page {
   return { title: doc.title, text: blocks.map((b) => b.text).join('\n'), blocks };
 }
 
-const SHARED = '/work/shared/fixtures/pages/';
+const SHARED = `${PAGES_DIR}/`;
 // The unit project runs from the project root.
 const OWN = resolve(process.cwd(), 'tests/fixtures/study');
 
