@@ -2,7 +2,8 @@
 // a trainee: each says what the standard provides and how this page writes it, and claims nothing more. The one
 // note that rests on writing practice rather than on the standard (the closing of a 报告) says so.
 import type { DocNumberMatch } from '../recognition/types';
-import { foldDigits, parseChineseNumber } from './chinese-numerals';
+import { chineseNumeralValue } from '../recognition/chinese-numerals';
+import { foldDigits } from './chinese-numerals';
 import { headingMarker, isStandardMarker } from './heading-markers';
 import type { ConventionRule } from './labels';
 import type { Outline, OutlineNode, Span } from './types';
@@ -69,7 +70,7 @@ const AR_DATE = /^([0-9０-９]{4})\s*年\s*([0-9０-９]{1,2})\s*月\s*([0-9０
 function dateNotes(date: OutlineNode): ConventionNote[] {
   const cn = CN_DATE.exec(date.text);
   if (cn) {
-    const arabic = `${parseChineseNumber(cn[1])}年${parseChineseNumber(cn[2])}月${parseChineseNumber(cn[3])}日`;
+    const arabic = `${chineseNumeralValue(cn[1])}年${chineseNumeralValue(cn[2])}月${chineseNumeralValue(cn[3])}日`;
     return [note('date-arabic', date,
       `按 ${STD}，成文日期用阿拉伯数字将年、月、日标全（此处即“${arabic}”）；用汉字书写是该标准施行前的写法。`,
       `Under ${STD} the date of writing is given in Arabic numerals (here ${arabic}); Chinese numerals are the style from before the standard.`)];

@@ -3,7 +3,7 @@
 // heading hierarchy of the body, so that a trainee can see how the writing is built.
 import type { DocNumberMatch } from '../recognition/types';
 import { compact, hasCjk, slicePiece, trimmed, type Piece } from './block-text';
-import { parseChineseNumber } from './chinese-numerals';
+import { chineseNumeralValue } from '../recognition/chinese-numerals';
 import {
   attachmentAt, closingIn, findDateAndSignature, isDateLine, isPublicationLine, type AttachmentNote,
 } from './end-matter';
@@ -94,7 +94,7 @@ function enumerationsIn(block: Block, from: number): Piece[] {
   const text = block.text;
   const starts: number[] = [];
   for (const m of text.slice(from).matchAll(ENUMERATION)) {
-    const n = parseChineseNumber(m[2]);
+    const n = chineseNumeralValue(m[2]);
     if (n >= 1 && n <= 20) starts.push(from + m.index! + m[1].length);
   }
   return starts.map((s, k) => {
