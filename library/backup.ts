@@ -1,6 +1,6 @@
 // A full backup of the database, in Pizhu's own JSON format, and its restore.
 //
-//   { "format": "pizhu-backup", "version": 1, "schemaVersion": 2, "exported": "<ISO date-time>",
+//   { "format": "pizhu-backup", "version": 1, "schemaVersion": 3, "exported": "<ISO date-time>",
 //     "counts": { "annotations": n, "pages": n, "taxonomies": n, "terms": n },
 //     "tables": { "taxonomies": [...], "terms": [...], "pages": [...], "annotations": [...] } }
 //

@@ -54,12 +54,12 @@ export class AnnotationRepository {
 
   /** A page's annotations in creation order. */
   listByPage(pageUrl: string): Promise<AnnotationRecord[]> {
-    return guard(() =>
-      this.db.annotations
-        .where('[pageUrl+created]')
-        .between([pageUrl, Dexie.minKey], [pageUrl, Dexie.maxKey])
-        .toArray(),
-    );
+    return guard(() => this.byPage(pageUrl).toArray());
+  }
+
+  /** A page's rows through the compound index: its leading part is the page, so no index on pageUrl alone is kept. */
+  private byPage(pageUrl: string) {
+    return this.db.annotations.where('[pageUrl+created]').between([pageUrl, Dexie.minKey], [pageUrl, Dexie.maxKey]);
   }
 
   /** Annotations tagged with a term, oldest first. */
@@ -69,7 +69,7 @@ export class AnnotationRepository {
 
   count(filter: { pageUrl?: string; term?: string } = {}): Promise<number> {
     return guard(() => {
-      if (filter.pageUrl !== undefined) return this.db.annotations.where('pageUrl').equals(filter.pageUrl).count();
+      if (filter.pageUrl !== undefined) return this.byPage(filter.pageUrl).count();
       if (filter.term !== undefined) return this.db.annotations.where('terms').equals(filter.term).count();
       return this.db.annotations.count();
     });

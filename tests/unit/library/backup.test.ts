@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { backupJson, readBackup, restoreBackup } from '../../../library/backup';
 import { PizhuDB } from '../../../storage/db';
+import { SCHEMA_VERSION } from '../../../storage/schema';
 import { TaxonomyRepository } from '../../../storage/taxonomies';
 import { annotation, freshName, PAGE } from './fixtures';
 
@@ -34,7 +35,7 @@ describe('backup and restore', () => {
     await db.annotations.bulkPut(Array.from({ length: 4500 }, (_, i) => annotation(i + 1, { id: `urn:uuid:${String(i).padStart(6, '0')}`, created: '2024-04-01T00:00:00.000Z' })));
     const text = await backupText(db);
     const json = JSON.parse(text);
-    expect(json).toMatchObject({ format: 'pizhu-backup', version: 1, schemaVersion: 2, counts: { annotations: 4500, pages: 1 } });
+    expect(json).toMatchObject({ format: 'pizhu-backup', version: 1, schemaVersion: SCHEMA_VERSION, counts: { annotations: 4500, pages: 1 } });
 
     const other = new PizhuDB(freshName());
     try {
@@ -57,7 +58,7 @@ describe('backup and restore', () => {
     expect(problem({ format: 'pizhu-backup', version: 9 })).toMatch(/version 9/);
     expect(problem({ format: 'pizhu-backup', version: 1, schemaVersion: 99, tables: {} })).toMatch(/newer/);
     const tables = { taxonomies: [], terms: [], pages: [], annotations: [{ ...annotation(1), quote: 'x' }] };
-    expect(problem({ format: 'pizhu-backup', version: 1, schemaVersion: 2, tables })).toMatch(/tables\.annotations\[0\]\.quote/);
+    expect(problem({ format: 'pizhu-backup', version: 1, schemaVersion: SCHEMA_VERSION, tables })).toMatch(/tables\.annotations\[0\]\.quote/);
   });
 
   it('a failed restore changes nothing', async () => {

@@ -35,7 +35,7 @@ describe('schema versions', () => {
 
     const db = new PizhuDB(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(SCHEMA_VERSION);
     expect(await db.annotations.orderBy('created').toArray()).toEqual(notes);
     expect(await db.annotations.where('terms').equals(terms[0].id).count()).toBe(2);
     expect(await db.terms.count()).toBe(terms.length);
@@ -45,6 +45,27 @@ describe('schema versions', () => {
     expect((await db.pages.get('https://gov.example/n'))!.docNumberKey).toBeUndefined();
     const found = await new PageRepository(db).findByDocNumber('张政字〔２０２４〕8号');
     expect(found.map((p) => p.url)).toEqual(['https://gov.example/r']);
+    db.close();
+  });
+
+  it('upgrades a version-2 database to 3: the indexes an import paid for and no query used are gone, the rows stay', async () => {
+    const name = freshName();
+    const v2 = new Dexie(name);
+    declareSchema(v2, 2);
+    const notes = [annotation('urn:uuid:b1', 'https://gov.example/r', '2024-03-01T00:00:00.000Z', []),
+      annotation('urn:uuid:b2', 'https://gov.example/s', '2024-03-02T00:00:00.000Z', [])];
+    await v2.table('annotations').bulkPut(notes);
+    v2.close();
+
+    const db = new PizhuDB(name);
+    await db.open();
+    const indexes = db.annotations.schema.indexes.map((i) => i.name).sort();
+    expect(indexes).toEqual(['[pageUrl+created]', 'created', 'terms']);
+    expect(await db.annotations.orderBy('created').toArray()).toEqual(notes);
+    const { AnnotationRepository } = await import('../../../storage/annotations');
+    const repo = new AnnotationRepository(db);
+    expect(await repo.count({ pageUrl: 'https://gov.example/r' })).toBe(1);
+    expect((await repo.listByPage('https://gov.example/s')).map((a) => a.id)).toEqual(['urn:uuid:b2']);
     db.close();
   });
 });
