@@ -13,7 +13,8 @@ export interface ErrorReply {
 /** Content script → background. */
 export type DataRequest =
   | { type: 'pizhu:data:page'; url: string }
-  | { type: 'pizhu:data:save'; annotation: AnnotationInput; page: PageMetadata; snapshot: string }
+  /** `snapshot`: the page's text, sent with a page's first annotation only (it can be a megabyte). */
+  | { type: 'pizhu:data:save'; annotation: AnnotationInput; page: PageMetadata; snapshot?: string }
   | { type: 'pizhu:data:delete'; id: string }
   | { type: 'pizhu:data:restore'; annotation: AnnotationRecord };
 

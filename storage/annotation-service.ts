@@ -37,7 +37,7 @@ export class AnnotationService {
         const { db } = this;
         return db.transaction('rw', db.annotations, db.pages, async () => {
           await this.pages.upsert(request.page);
-          await this.pages.keepSnapshot(request.page.url, request.snapshot);
+          if (request.snapshot !== undefined) await this.pages.keepSnapshot(request.page.url, request.snapshot);
           return this.annotations.put(request.annotation);
         });
       }

@@ -61,7 +61,8 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
     records.set(a.id, a);
     place(a.id, found[i]);
   });
-  repaint();
+  // Most pages have no annotations: they get no stylesheet and no highlight until the first tag.
+  if (records.size) repaint();
   performance.measure('pizhu:annotations', { start: started, detail: { annotations: records.size } });
 
   function place(id: string, anchor: Anchor | null): void {
@@ -86,6 +87,8 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
   let active = true;
   // Writes of one annotation go out one after another, so that the last state is the stored one.
   let writes: Promise<unknown> = Promise.resolve();
+  // The page's text is kept once, with its first annotation; a page that came with annotations has it already.
+  let snapshotKept = data.annotations.length > 0;
 
   function save(next: AnnotationRecord, before: AnnotationRecord | undefined): void {
     writes = writes.then(async () => {
@@ -94,8 +97,9 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
           type: 'pizhu:data:save',
           annotation: next,
           page: pageFacts(scan, pageUrl),
-          snapshot: map.text,
+          snapshot: snapshotKept ? undefined : map.text,
         });
+        snapshotKept = true;
         if (records.has(stored.id)) records.set(stored.id, stored);
         changed();
       } catch (e) {

@@ -43,6 +43,29 @@ describe('tagging a passage', () => {
     await expect.poll(() => highlightTexts(page, 'pizhu-annotation')).toEqual([PASSAGE]);
   });
 
+  it('keeps a page record with what was recognised and the text as it was at the first annotation', async () => {
+    const record = await browser.serviceWorker.evaluate(async (url) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const req = indexedDB.open('pizhu');
+        req.onsuccess = () => resolve(req.result);
+        req.onerror = () => reject(req.error);
+      });
+      const page = await new Promise<Record<string, string>>((resolve) => {
+        const req = db.transaction('pages').objectStore('pages').get(url);
+        req.onsuccess = () => resolve(req.result);
+      });
+      db.close();
+      return page;
+    }, page.url());
+    expect(record).toMatchObject({
+      kind: 'report',
+      title: '张店区人民政府关于2017年度法治政府建设情况的报告',
+      docNumber: '张政字〔2018〕8号',
+      published: '2018-03-07',
+    });
+    expect(record.snapshot).toContain(PASSAGE);
+  });
+
   it('lists the annotation in the side panel with its term and note, and scrolls to it on click', async () => {
     const panel = await openSidePanel(browser, page);
     await panel.getByRole('tab', { name: /批注|Annotations/ }).click();
