@@ -1,4 +1,5 @@
-import type { AnnotationRecord, PageRecord } from '../../../storage/model';
+import type { AnnotationRecord } from '../../../storage/model';
+import { REPORT } from '../exchange/fixtures';
 
 let serial = 0;
 export function freshName(): string {
@@ -6,16 +7,8 @@ export function freshName(): string {
   return `pizhu-library-test-${process.pid}-${serial}-${Math.random().toString(36).slice(2)}`;
 }
 
-export const PAGE: PageRecord = {
-  url: 'http://www.zhangxian.gov.cn/zwgk/2024/fzzf.html',
-  title: '张县2023年法治政府建设情况报告',
-  kind: 'report',
-  docNumber: '张政字〔2024〕3号',
-  issuer: '张县人民政府',
-  published: '2024-03-28',
-  firstSeen: '2024-04-01T02:03:04.000Z',
-  lastSeen: '2024-04-02T02:03:04.000Z',
-};
+/** The report page the exchange tests use: one page record for both suites. */
+export const PAGE = REPORT;
 
 export function annotation(n: number, patch: Partial<AnnotationRecord> = {}): AnnotationRecord {
   return {
