@@ -23,6 +23,11 @@ export interface Layout {
   /** The title element, if one was found; the title text otherwise comes from the document's metadata. */
   titleElement: Element | null;
   title: string;
+  /**
+   * When no title element was found: the article's first short line, which on many copied and mirrored pages is the
+   * document's title written as a paragraph. '' otherwise.
+   */
+  firstLine: string;
   /** The main content as segments of map.text, in document order: metadata block, title to end of body. */
   segments: Segment[];
   /** Leaf blocks inside the segments, in document order. */
@@ -166,6 +171,16 @@ export async function analyzeLayout(doc: Document, pause: () => Promise<void>, s
     }
   }
   const title = titleSpan ? text.slice(titleSpan.start, titleSpan.end).replace(/\s+/g, ' ').trim() : refs.length ? referenceTitles(doc)[0] : '';
+  let firstLine = '';
+  if (!titleSpan && articleSpan) {
+    for (const p of paragraphs) {
+      if (p.start < articleSpan.start) continue;
+      if (p.start >= articleSpan.end) break;
+      const line = text.slice(p.start, p.end).split('\n').map((l) => l.trim()).find(Boolean) ?? '';
+      if (line.length >= 6 && line.length <= 80 && !/[。，,；;:：]/.test(line)) firstLine = line;
+      break;
+    }
+  }
 
   // The metadata block: a small table-like element carrying two or more of the metadata labels.
   let metadata: Segment | null = null;
@@ -202,6 +217,7 @@ export async function analyzeLayout(doc: Document, pause: () => Promise<void>, s
     article,
     titleElement,
     title,
+    firstLine,
     segments,
     blocks,
     linkDensity: articleSpan ? linkCharsIn(articleSpan) / Math.max(1, articleSpan.end - articleSpan.start) : 1,

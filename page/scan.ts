@@ -1,5 +1,5 @@
 // One scan of the page: find the report's text, decide what kind of page it is, recognise what readers hunt for.
-import { classifyPage, type KindVerdict } from '../recognition/page-kind';
+import { classifyPage, type KindVerdict, type PageFeatures } from '../recognition/page-kind';
 import { recognize } from '../recognition/recognize';
 import type { Match } from '../recognition/types';
 import { analyzeLayout, type Layout } from './layout';
@@ -13,17 +13,23 @@ export interface ScanResult extends KindVerdict {
 /** Recognition works on pieces of this many characters at most, cut at line ends, between pauses. */
 const PIECE = 8_000;
 
-export async function scanPage(doc: Document, pause: () => Promise<void>): Promise<ScanResult> {
-  const layout = await analyzeLayout(doc, pause, 200);
+/** What the page-kind classifier is told about a page's layout. */
+export function pageFeatures(layout: Layout): PageFeatures {
   const { text } = layout.map;
-  const mainText = layout.segments.map((s) => text.slice(s.start, s.end)).join('\n');
-  const verdict = classifyPage({
+  return {
     title: layout.title,
-    mainText,
+    firstLine: layout.firstLine,
+    mainText: layout.segments.map((s) => text.slice(s.start, s.end)).join('\n'),
     articleHan: layout.articleHan,
     linkDensity: layout.linkDensity,
     hasMetadata: layout.hasMetadata,
-  });
+  };
+}
+
+export async function scanPage(doc: Document, pause: () => Promise<void>): Promise<ScanResult> {
+  const layout = await analyzeLayout(doc, pause, 200);
+  const { text } = layout.map;
+  const verdict = classifyPage(pageFeatures(layout));
   const matches: Match[] = [];
   if (verdict.kind !== 'none') {
     for (const seg of layout.segments) {

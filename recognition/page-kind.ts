@@ -6,6 +6,8 @@ import type { PageKind } from './types';
 export interface PageFeatures {
   /** The title of the main content (its heading, or the document's title). */
   title: string;
+  /** The article's first short line, when the page has no title element (it may be the title as a paragraph). */
+  firstLine?: string;
   /** The main content's text. */
   mainText: string;
   /** Chinese characters in the article body. */
@@ -46,8 +48,12 @@ function coreTitle(title: string): string {
     .replace(/[。.!！?？:：、,，]+$/u, '');
 }
 
+const tellsType = (title: string) => REPORT_TITLE.test(title) || DOCUMENT_TITLE.test(title);
+
 export function classifyPage(f: PageFeatures): KindVerdict {
-  const title = coreTitle(f.title);
+  // A page title that names no document type (a site's name) gives way to a first line that does.
+  const first = coreTitle(f.firstLine ?? '');
+  const title = !tellsType(coreTitle(f.title)) && tellsType(first) ? first : coreTitle(f.title);
   const han = f.articleHan;
   if (!title && han === 0) return { kind: 'none', reason: 'no text' };
   // A page whose body is mostly links is a listing or a portal, whatever its title says.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeLayout } from '../../../page/layout';
+import { pageFeatures } from '../../../page/scan';
 import { classifyPage } from '../../../recognition/page-kind';
 import { domFrom, fixturePages, loadPage } from '../../support/fixtures';
 
@@ -7,8 +8,8 @@ const noPause = async () => {};
 
 async function verdictOf(doc: Document) {
   const layout = await analyzeLayout(doc, noPause);
-  const mainText = layout.segments.map((s) => layout.map.text.slice(s.start, s.end)).join('\n');
-  return { layout, mainText, ...classifyPage({ title: layout.title, mainText, articleHan: layout.articleHan, linkDensity: layout.linkDensity, hasMetadata: layout.hasMetadata }) };
+  const features = pageFeatures(layout);
+  return { layout, mainText: features.mainText, ...classifyPage(features) };
 }
 
 describe('layout and page kind on the fixture pages', () => {
@@ -111,5 +112,15 @@ describe('titles', () => {
   it('a short announcement (公告) is a document', async () => {
     const doc = page('某市人民政府关于调整行政执法主体的公告', ['根据《中华人民共和国行政处罚法》有关规定,经市政府研究同意,现将调整后的行政执法主体予以公告。特此公告。']);
     expect((await verdictOf(doc)).kind).toBe('document');
+  });
+});
+
+describe('a title written as the article’s first paragraph', () => {
+  it('is read when the page itself is titled with the site’s name', async () => {
+    const doc = domFrom(`<title>某某县人民政府门户网站</title><body><div class="nav"><a>首页</a></div><div class="content">
+      ${article(['某某县人民政府关于2019年度法治政府建设情况的报告', '县委、县政府:', prose, '一、主要工作', prose, prose, '二、存在问题', prose])}</div></body>`);
+    const { kind, layout } = await verdictOf(doc);
+    expect(layout.firstLine).toBe('某某县人民政府关于2019年度法治政府建设情况的报告');
+    expect(kind).toBe('report');
   });
 });
