@@ -158,9 +158,10 @@ export async function applyImport(
       const urls = parsed.pages.map((p) => p.url).filter((u): u is string => typeof u === 'string');
       const stored = await db.pages.bulkGet(urls);
       const exists = new Set(stored.filter((p) => p).map((p) => p!.url));
-      for (const page of parsed.pages) {
-        if (typeof page.url === 'string') await pages.upsert(pageMetadata(page, exists.has(page.url)), now);
-      }
+      await pages.upsertMany(
+        parsed.pages.filter((p) => typeof p.url === 'string').map((p) => pageMetadata(p, exists.has(p.url!))),
+        now,
+      );
 
       // One batch is always queued behind the one being written, so IndexedDB never waits for the page; between
       // issuing batches the page gets its turn.

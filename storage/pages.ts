@@ -17,18 +17,27 @@ export class PageRepository {
    * Records a visit: creates the page or updates its metadata and lastSeen. A field recognition did not find this
    * time keeps its earlier value, since a later visit may see a page that failed to load fully.
    */
-  upsert(meta: PageMetadata, now = new Date()): Promise<PageRecord> {
+  async upsert(meta: PageMetadata, now = new Date()): Promise<PageRecord> {
+    return (await this.upsertMany([meta], now))[0];
+  }
+
+  /** Many visits at once (an import brings thousands of pages): one read and one write for all of them. */
+  upsertMany(metas: readonly PageMetadata[], now = new Date()): Promise<PageRecord[]> {
     return guard(() =>
       this.db.transaction('rw', this.db.pages, async () => {
         const stamp = now.toISOString();
-        const existing = await this.db.pages.get(meta.url);
-        const found = Object.fromEntries(
-          METADATA_FIELDS.filter((k) => meta[k] !== undefined).map((k) => [k, meta[k]]),
-        ) as PageMetadata;
-        const page: PageRecord = { ...existing, ...found, firstSeen: existing?.firstSeen ?? stamp, lastSeen: stamp };
-        if (page.docNumber) page.docNumberKey = docNumberKey(page.docNumber);
-        await this.db.pages.put(page);
-        return page;
+        const existing = await this.db.pages.bulkGet(metas.map((m) => m.url));
+        const pages = metas.map((meta, i) => {
+          const before = existing[i];
+          const found = Object.fromEntries(
+            METADATA_FIELDS.filter((k) => meta[k] !== undefined).map((k) => [k, meta[k]]),
+          ) as PageMetadata;
+          const page: PageRecord = { ...before, ...found, firstSeen: before?.firstSeen ?? stamp, lastSeen: stamp };
+          if (page.docNumber) page.docNumberKey = docNumberKey(page.docNumber);
+          return page;
+        });
+        await this.db.pages.bulkPut(pages);
+        return pages;
       }),
     );
   }

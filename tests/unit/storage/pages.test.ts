@@ -26,6 +26,16 @@ describe('page repository', () => {
     expect(await pages.get(URL)).toEqual(again);
   });
 
+  it('records many pages at once, merging with those already known', async () => {
+    await pages.upsert(meta, new Date('2025-01-01T00:00:00Z'));
+    await pages.keepSnapshot(URL, '正文');
+    const other = { url: 'https://www.zhangdian.gov.cn/fzzf/2022.html', title: '2022年报告', kind: 'report' as const };
+    const stored = await pages.upsertMany([{ url: URL, title: '新标题', kind: 'report' }, other], new Date('2025-03-01T00:00:00Z'));
+    expect(stored.map((p) => p.url)).toEqual([URL, other.url]);
+    expect(await pages.get(URL)).toMatchObject({ title: '新标题', docNumber: meta.docNumber, snapshot: '正文', firstSeen: '2025-01-01T00:00:00.000Z', lastSeen: '2025-03-01T00:00:00.000Z' });
+    expect(await pages.get(other.url)).toMatchObject({ ...other, firstSeen: '2025-03-01T00:00:00.000Z' });
+  });
+
   it('keeps the snapshot of the first annotation; a second one does not overwrite it', async () => {
     await pages.upsert(meta);
     expect(await pages.keepSnapshot(URL, '第一次的正文', new Date('2025-01-01T00:00:00Z'))).toBe(true);
