@@ -6,6 +6,7 @@ import type { Category } from '../recognition/types';
 import { setCategory, setSiteDisabled, settingsItem, DEFAULT_SETTINGS, type Settings } from '../storage/settings';
 import type { TabInfo } from './active-tab';
 import { t } from './i18n';
+import { RecognitionExport } from './RecognitionExport';
 
 type State =
   | { status: 'loading' }
@@ -88,6 +89,8 @@ export function RecognitionPanel({ tab }: { tab: TabInfo }) {
           {t('panelSiteOff', host)}
         </label>
       </fieldset>
+
+      {summary && summary.kind !== 'none' && !disabled && <RecognitionExport tabId={tab.id} />}
 
       {disabled ? (
         <p class="state">{t('panelSiteIsOff')}</p>

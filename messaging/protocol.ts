@@ -1,4 +1,5 @@
 // Messages between the content script, the background and the extension pages. One union, one place.
+import type { DocNumberRow, FigureRow } from '../exchange/rows';
 import type { Category, PageKind } from '../recognition/types';
 
 /** One recognised item as the side panel lists it. */
@@ -35,6 +36,14 @@ export interface ScanReport {
 /** Panel → content script. */
 export type TabRequest =
   | { type: 'pizhu:get-summary' }
-  | { type: 'pizhu:reveal'; index: number };
+  | { type: 'pizhu:reveal'; index: number }
+  /** The page's figures and document numbers as export rows (RecognitionRows). */
+  | { type: 'pizhu:get-rows' };
+
+export interface RecognitionRows {
+  title: string;
+  figures: FigureRow[];
+  docNumbers: DocNumberRow[];
+}
 
 export type RuntimeMessage = ScanReport;

@@ -6,7 +6,7 @@ import { exportFileName } from '../../library/export-files';
 import { readBackupFile } from '../../library/read-file';
 import { yieldToPage } from '../../library/yield';
 import type { PizhuDB } from '../../storage/db';
-import { downloadBlob } from './download';
+import { downloadBlob } from '../download';
 import { L } from './strings';
 import type { TaskControl } from './use-task';
 

@@ -11,7 +11,7 @@ import { planMerge, type MergeSummary, type TermRef } from '../../taxonomy/merge
 import { exportQdc, importQdc } from '../../taxonomy/refi-qda';
 import { descendantIds, siblings, type TaxonomyState } from '../../taxonomy/state';
 import type { Placement } from '../../taxonomy/edit';
-import { downloadBlob } from './download';
+import { downloadBlob } from '../download';
 import { L } from './strings';
 
 interface Props {

@@ -49,6 +49,8 @@ export default defineContentScript({
           return recognition?.summary() ?? null;
         case 'pizhu:reveal':
           return recognition?.reveal(message.index) ?? false;
+        case 'pizhu:get-rows':
+          return recognition?.rows() ?? null;
         case 'pizhu:annotations:list':
           return annotations?.list() ?? null;
         case 'pizhu:annotations:reveal':

@@ -1,18 +1,22 @@
 // Recognition on one page: scan, paint, answer the side panel, show the card on hover or focus.
 import { browser, type ContentScriptContext } from '#imports';
-import type { ItemSummary, PageSummary, ScanStatus } from '../../messaging/protocol';
+import type { ItemSummary, PageSummary, RecognitionRows, ScanStatus } from '../../messaging/protocol';
+import { outlineHeadings, recognitionRows } from '../../page/recognition-rows';
 import { paintHighlights, rangesFor, clearHighlights, type CategorySwitches } from '../../page/highlights';
 import { matchAtPoint, matchAtSelection } from '../../page/hit-test';
 import { scanPage, type ScanResult } from '../../page/scan';
 import type { Category } from '../../recognition/types';
 import { budgetedPause } from '../../page/slices';
 import { cardLayer } from './card';
+import { cachedStudyOf } from './study-session';
 
 export interface RecognitionSession {
   scan: ScanResult;
   status: ScanStatus;
   /** Built when first asked for (the side panel): thousands of items cost a page nobody inspects nothing. */
   summary(): PageSummary;
+  /** Export rows of the page's figures and document numbers, with their sentences and section headings. */
+  rows(): RecognitionRows;
   setSwitches(on: CategorySwitches): void;
   reveal(index: number): boolean;
   stop(): void;
@@ -93,6 +97,11 @@ export async function startRecognition(ctx: ContentScriptContext, switches: Cate
     scan,
     status,
     summary: () => (summary ??= summarize(scan, status)),
+    rows() {
+      // Section headings as study mode finds them: the outline is computed once per scan and shared.
+      const headings = outlineHeadings(cachedStudyOf(scan).outline.nodes);
+      return { title: status.title, ...recognitionRows(map.text, matches, headings) };
+    },
     setSwitches(next) {
       on = next;
       paintHighlights(matches, ranges, on);

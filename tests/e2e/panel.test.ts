@@ -1,5 +1,7 @@
 // What a reader sees around the highlights: the card on hover and on focus, the toolbar badge, and the side panel's
 // list with its switches.
+import fs from 'node:fs';
+import { unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, readHighlights, visit, type ExtensionBrowser } from './harness';
@@ -89,6 +91,26 @@ describe('the side panel', () => {
     await expect.poll(cardText, { timeout: 5000 }).toContain('96.25%');
     await expect.poll(() => page.evaluate(() => window.scrollY), { timeout: 5000 }).toBeGreaterThan(300);
     expect(await page.evaluate(() => getSelection()?.toString())).toBe('96.25%');
+  });
+
+  it('exports the page’s figures and document numbers, with sentence and section heading, to CSV and Excel', async () => {
+    await panel.bringToFront();
+    const read = async (name: RegExp) => {
+      const [download] = await Promise.all([panel.waitForEvent('download'), panel.getByRole('button', { name }).click()]);
+      return fs.readFileSync((await download.path())!);
+    };
+    const csv = (await read(/Figures CSV|数字 CSV/)).toString('utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const rows = csv.slice(1).split('\r\n');
+    const figureCount = (await readHighlights(page, 'pizhu-figure')).length;
+    expect(rows.filter(Boolean).length).toBe(figureCount + 1);
+    const rate = rows.find((r) => r.startsWith('48.6%'))!;
+    expect(rate).toContain('二、依法全面履行政府职能');
+    expect(rate).toContain('精简率达48.6%');
+    const docnos = (await read(/Document numbers CSV|发文字号 CSV/)).toString('utf8');
+    expect(docnos).toContain('张政字〔2018〕8号,张政字,2018,8');
+    const xlsx = unzipSync(new Uint8Array(await read(/^Excel$/)));
+    expect(Object.keys(xlsx).filter((f) => f.startsWith('xl/worksheets/sheet'))).toHaveLength(2);
   });
 
   it('switches a category off and on again', async () => {

@@ -1,0 +1,63 @@
+// A page's recognised figures and document numbers as table rows for export: each with the sentence it stands in
+// and the section heading above it, which is what analysts copy by hand from these reports today.
+import type { DocNumberRow, FigureRow } from '../exchange/rows';
+import type { DocNumberMatch, FigureMatch, Match } from '../recognition/types';
+import type { OutlineNode } from '../study/types';
+
+export interface Heading {
+  start: number;
+  text: string;
+}
+
+/** The headings of a study-mode outline (every level), in document order. */
+export function outlineHeadings(nodes: OutlineNode[]): Heading[] {
+  const out: Heading[] = [];
+  const visit = (list: OutlineNode[]) => {
+    for (const n of list) {
+      if (n.kind === 'heading') out.push({ start: n.start, text: n.text });
+      visit(n.children);
+    }
+  };
+  visit(nodes);
+  return out.sort((a, b) => a.start - b.start);
+}
+
+// A sentence ends at 。！？； or a line end; the ASCII forms appear in copied text.
+const SENTENCE_END = /[。！？；!?;\n]/;
+
+/** The sentence around text[start, end), trimmed of the white space and indentation reports use. */
+export function sentenceAround(text: string, start: number, end: number): string {
+  let from = start;
+  while (from > 0 && !SENTENCE_END.test(text[from - 1])) from--;
+  let to = end;
+  while (to < text.length && !SENTENCE_END.test(text[to])) to++;
+  if (to < text.length && text[to] !== '\n') to++; // keep the full stop
+  return text.slice(from, to).replace(/\s+/g, ' ').trim();
+}
+
+/** `headings` in document order; the heading of an offset is the last one starting before it. */
+function headingAt(headings: Heading[], at: number): string {
+  let found = '';
+  for (const h of headings) {
+    if (h.start > at) break;
+    found = h.text;
+  }
+  return found;
+}
+
+export function recognitionRows(text: string, matches: Match[], headings: Heading[]): { figures: FigureRow[]; docNumbers: DocNumberRow[] } {
+  const figures: FigureRow[] = [];
+  const docNumbers: DocNumberRow[] = [];
+  for (const m of matches) {
+    const sentence = sentenceAround(text, m.start, m.end);
+    const heading = headingAt(headings, m.start);
+    if (m.category === 'figure') {
+      const f = m as FigureMatch;
+      figures.push({ text: f.text, value: f.value, unit: f.unit, approx: f.approx, before: f.before, after: f.after, sentence, heading });
+    } else if (m.category === 'docno') {
+      const d = m as DocNumberMatch;
+      docNumbers.push({ text: d.text, agency: d.agency, year: d.year, serial: d.serial, sentence, heading });
+    }
+  }
+  return { figures, docNumbers };
+}
