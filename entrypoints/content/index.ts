@@ -15,6 +15,8 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   async main(ctx) {
+    // XML documents, feeds and the like have no body: nothing to read there.
+    if (!document.body) return;
     const host = location.hostname;
     let settings = await settingsItem.getValue();
     let recognition: RecognitionSession | null = null;
