@@ -9,6 +9,7 @@ import type { TagPickerProps } from '../../components/TagPicker';
 import type { AnnotationItem, AnnotationList, DataReply, DataRequest, PageData } from '../../messaging/annotations';
 import { paintAnnotations } from '../../page/annotation-paint';
 import { pageFacts } from '../../page/page-facts';
+import { revealRange } from '../../page/reveal';
 import type { ScanResult } from '../../page/scan';
 import { rangeToOffsets } from '../../page/selection';
 import { offsetOf, rangeFor } from '../../page/text-map';
@@ -272,11 +273,7 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
     },
     reveal(id) {
       const range = ranges.get(id);
-      if (!range) return false;
-      range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: document.hidden ? 'auto' : 'smooth' });
-      CSS.highlights.set('pizhu-focus', new Highlight(range));
-      ctx.setTimeout(() => CSS.highlights.delete('pizhu-focus'), 2000);
-      return true;
+      return !!range && revealRange(range);
     },
     tagSelection() {
       if (active) tagSelection();

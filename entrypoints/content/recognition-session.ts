@@ -4,6 +4,7 @@ import type { ItemSummary, PageSummary, RecognitionRows, ScanStatus } from '../.
 import { outlineHeadings, recognitionRows } from '../../page/recognition-rows';
 import { paintHighlights, rangesFor, clearHighlights, type CategorySwitches } from '../../page/highlights';
 import { matchAtPoint, matchAtSelection } from '../../page/hit-test';
+import { revealRange } from '../../page/reveal';
 import { scanPage, type ScanResult } from '../../page/scan';
 import type { Category } from '../../recognition/types';
 import { budgetedPause } from '../../page/slices';
@@ -109,10 +110,8 @@ export async function startRecognition(ctx: ContentScriptContext, switches: Cate
     },
     reveal(index) {
       const range = ranges[index];
-      if (!range) return false;
+      if (!range || !revealRange(range)) return false;
       revealing = true;
-      range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: document.hidden ? 'auto' : 'smooth' });
-      CSS.highlights.set('pizhu-focus', new Highlight(range));
       // Select the span: keyboard users land on it, and the card follows the selection from here on.
       const selection = document.getSelection();
       selection?.removeAllRanges();
@@ -128,7 +127,6 @@ export async function startRecognition(ctx: ContentScriptContext, switches: Cate
       };
       window.addEventListener('scrollend', showCard, { once: true });
       ctx.setTimeout(showCard, 1000);
-      ctx.setTimeout(() => CSS.highlights.delete('pizhu-focus'), 2000);
       return true;
     },
     stop() {

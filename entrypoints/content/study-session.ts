@@ -5,6 +5,7 @@
 // structured cloning, and every offset is into scan.layout.map.text, so the panel can ask for any part by span.
 import { PART_CLASSES, partClass } from '../../components/study/part-class';
 import type { ScanResult } from '../../page/scan';
+import { revealRange } from '../../page/reveal';
 import { rangeFor, type TextMap } from '../../page/text-map';
 import type { DocNumberMatch, FigureMatch, PageKind } from '../../recognition/types';
 import { conventionNotes, type ConventionNote } from '../../study/conventions';
@@ -133,8 +134,6 @@ export function clearOutline(): void {
 
 // ── Scrolling to a part ────────────────────────────────────────────────────────────────────────────────────────
 
-let unfocus: ReturnType<typeof setTimeout> | undefined;
-
 /**
  * Scrolls the page to text[start, end) and marks it for two seconds. An empty span (where a missing part would
  * stand) scrolls to its place without a mark. Returns false when the span is not on the page.
@@ -147,15 +146,5 @@ export function revealSpan(map: TextMap, start: number, end: number): boolean {
   } catch {
     return false;
   }
-  const node = range.startContainer;
-  const target = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
-  if (!target?.isConnected) return false;
-  // A hidden tab (the panel popped out over it, or a test) runs no smooth-scroll animation: jump instead.
-  target.scrollIntoView({ block: 'center', behavior: document.hidden ? 'auto' : 'smooth' });
-  clearTimeout(unfocus);
-  if (end > start) {
-    CSS.highlights.set(FOCUS, new Highlight(range));
-    unfocus = setTimeout(() => CSS.highlights.delete(FOCUS), 2000);
-  }
-  return true;
+  return revealRange(range, FOCUS);
 }
