@@ -149,7 +149,8 @@ export async function analyzeLayout(doc: Document, pause: () => Promise<void>, s
   const articleSpan = article ? spans.get(article) ?? null : null;
 
   // The title: the candidate that matches what the page says its title is, nearest before the article body.
-  const refs = referenceTitles(doc).map(squeeze).filter((r) => r.length >= 4);
+  const stated = referenceTitles(doc);
+  const refs = stated.map(squeeze).filter((r) => r.length >= 4);
   let titleElement: Element | null = null;
   let titleSpan: Segment | null = null;
   let titleRank = 0;
@@ -170,7 +171,7 @@ export async function analyzeLayout(doc: Document, pause: () => Promise<void>, s
       titleSpan = c;
     }
   }
-  const title = titleSpan ? text.slice(titleSpan.start, titleSpan.end).replace(/\s+/g, ' ').trim() : refs.length ? referenceTitles(doc)[0] : '';
+  const title = titleSpan ? text.slice(titleSpan.start, titleSpan.end).replace(/\s+/g, ' ').trim() : refs.length ? stated[0] : '';
   let firstLine = '';
   if (!titleSpan && articleSpan) {
     for (const p of paragraphs) {
