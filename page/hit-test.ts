@@ -31,22 +31,31 @@ function caretAt(doc: CaretDocument, x: number, y: number): [Node, number] | nul
   return r ? [r.startContainer, r.startOffset] : null;
 }
 
-/**
- * The index of the match under the point (x, y), or -1. The caret APIs answer with the nearest text even in
- * a margin, so the answer is confirmed against the range's boxes.
- */
-export function matchAtPoint(doc: Document, map: TextMap, matches: Match[], ranges: Range[], x: number, y: number): number {
+/** The text offset under the point (x, y), or -1 when it is not over the mapped text. */
+export function offsetAtPoint(doc: Document, map: TextMap, x: number, y: number): number {
   const caret = caretAt(doc as CaretDocument, x, y);
-  if (!caret) return -1;
-  const at = offsetOf(map, caret[0], caret[1]);
+  return caret ? offsetOf(map, caret[0], caret[1]) : -1;
+}
+
+/**
+ * Whether (x, y) lies on one of the range's boxes, give or take `slack` pixels. The caret APIs answer with the
+ * nearest text even in a margin, so what they point at is confirmed this way.
+ */
+export function rangeCovers(range: Range, x: number, y: number, slack = 0): boolean {
+  for (const rect of range.getClientRects()) {
+    if (x >= rect.left - slack && x <= rect.right + slack && y >= rect.top - slack && y <= rect.bottom + slack) return true;
+  }
+  return false;
+}
+
+/** The index of the match under the point (x, y), or -1. */
+export function matchAtPoint(doc: Document, map: TextMap, matches: Match[], ranges: Range[], x: number, y: number): number {
+  const at = offsetAtPoint(doc, map, x, y);
   if (at < 0) return -1;
   // A caret between two characters may belong to the span before or after it.
   for (const probe of [at, at - 1]) {
     const i = matchAt(matches, probe);
-    if (i < 0) continue;
-    for (const rect of ranges[i].getClientRects()) {
-      if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) return i;
-    }
+    if (i >= 0 && rangeCovers(ranges[i], x, y, 1)) return i;
   }
   return -1;
 }

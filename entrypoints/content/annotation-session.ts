@@ -8,11 +8,12 @@ import { t } from '../../components/i18n';
 import type { TagPickerProps } from '../../components/TagPicker';
 import type { AnnotationItem, AnnotationList, DataReply, DataRequest, PageData } from '../../messaging/annotations';
 import { paintAnnotations } from '../../page/annotation-paint';
+import { offsetAtPoint, rangeCovers } from '../../page/hit-test';
 import { pageFacts } from '../../page/page-facts';
 import { revealRange } from '../../page/reveal';
 import type { ScanResult } from '../../page/scan';
 import { rangeToOffsets } from '../../page/selection';
-import { offsetOf, rangeFor } from '../../page/text-map';
+import { rangeFor } from '../../page/text-map';
 import { newAnnotationId } from '../../storage/ids';
 import type { AnnotationRecord, Term } from '../../storage/model';
 import { taggerLayer } from './tagger';
@@ -252,14 +253,12 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
   ctx.addEventListener(document, 'click', (event) => {
     const e = event as MouseEvent;
     if (!active || !document.getSelection()?.isCollapsed || (e.target as Element | null)?.closest?.('a, button, input, textarea, select')) return;
-    const caret = document.caretPositionFromPoint?.(e.clientX, e.clientY);
-    const at = caret ? offsetOf(map, caret.offsetNode, caret.offset) : -1;
+    const at = offsetAtPoint(document, map, e.clientX, e.clientY);
     if (at < 0) return;
     for (const [id, anchor] of anchors) {
       if (!anchor || at < anchor.start || at >= anchor.end) continue;
       const range = ranges.get(id)!;
-      const inside = [...range.getClientRects()].some((r) => e.clientX >= r.left && e.clientX <= r.right && e.clientY >= r.top && e.clientY <= r.bottom);
-      if (inside) openPicker(id, anchor, range.getBoundingClientRect());
+      if (rangeCovers(range, e.clientX, e.clientY)) openPicker(id, anchor, range.getBoundingClientRect());
       return;
     }
   });
