@@ -2,16 +2,13 @@
 // passage. Annotations that could not be anchored are listed apart as orphans, never dropped.
 import { browser } from '#imports';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { AnnotationItem, AnnotationList, AnnotationRequest, AnnotationsChanged } from '../messaging/annotations';
+import type { AnnotationItem, AnnotationList, AnnotationsChanged } from '../messaging/annotations';
 import type { Term } from '../storage/model';
-import type { TabInfo } from './active-tab';
+import { askTab, type TabInfo } from './active-tab';
 import { t } from './i18n';
 
 type State = { status: 'loading' } | { status: 'unavailable' } | { status: 'ready'; list: AnnotationList };
 
-function ask<T>(tabId: number, request: AnnotationRequest): Promise<T> {
-  return browser.tabs.sendMessage(tabId, request) as Promise<T>;
-}
 
 function Item({ item, terms, onClick }: { item: AnnotationItem; terms: Map<string, Term>; onClick?: () => void }) {
   const { record } = item;
@@ -42,7 +39,7 @@ export function AnnotationsPanel({ tab }: { tab: TabInfo }) {
   useEffect(() => {
     let live = true;
     const load = () =>
-      ask<AnnotationList | null>(tab.id, { type: 'pizhu:annotations:list' })
+      askTab<AnnotationList | null>(tab.id, { type: 'pizhu:annotations:list' })
         .then((list) => live && setState(list ? { status: 'ready', list } : { status: 'unavailable' }))
         .catch(() => live && setState({ status: 'unavailable' }));
     void load();
@@ -84,7 +81,7 @@ export function AnnotationsPanel({ tab }: { tab: TabInfo }) {
       </div>
       <ol class="annotation-list">
         {anchored.map((item) => (
-          <Item key={item.record.id} item={item} terms={terms} onClick={() => void ask(tab.id, { type: 'pizhu:annotations:reveal', id: item.record.id })} />
+          <Item key={item.record.id} item={item} terms={terms} onClick={() => void askTab(tab.id, { type: 'pizhu:annotations:reveal', id: item.record.id })} />
         ))}
       </ol>
       {orphans.length > 0 && (

@@ -1,28 +1,26 @@
 // Export of the page's figures and document numbers (with their sentences and section headings) to CSV and Excel,
 // from the side panel: what analysts otherwise copy into spreadsheets by hand.
-import { browser } from '#imports';
 import { useState } from 'preact/hooks';
 import { docNumbersCsv, figuresCsv } from '../exchange/csv';
-import type { Lang } from '../exchange/export-context';
 import { recognitionXlsx } from '../exchange/xlsx';
-import type { RecognitionRows, TabRequest } from '../messaging/protocol';
+import type { RecognitionRows } from '../messaging/protocol';
+import { askTab } from './active-tab';
 import { downloadBlob } from './download';
-import { t } from './i18n';
+import { t, uiLang } from './i18n';
 
 type Format = 'figures-csv' | 'docnos-csv' | 'xlsx';
 
-const lang = (): Lang => (browser.i18n.getUILanguage().toLowerCase().startsWith('zh') ? 'zh' : 'en');
 /** A file name from the page title, without characters file systems refuse. */
 const baseName = (title: string) => (title.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 60) || 'pizhu');
 
 async function exportRows(tabId: number, format: Format): Promise<void> {
-  const rows = (await browser.tabs.sendMessage(tabId, { type: 'pizhu:get-rows' } satisfies TabRequest)) as RecognitionRows | null;
+  const rows = await askTab<RecognitionRows | null>(tabId, { type: 'pizhu:get-rows' });
   if (!rows) throw new Error(t('exportNoRows'));
   const name = baseName(rows.title);
   const csv = (text: string) => new Blob([text], { type: 'text/csv;charset=utf-8' });
-  if (format === 'figures-csv') downloadBlob(csv(figuresCsv(rows.figures, lang())), `${name}-${t('exportFiguresFile')}.csv`);
-  else if (format === 'docnos-csv') downloadBlob(csv(docNumbersCsv(rows.docNumbers, lang())), `${name}-${t('exportDocnosFile')}.csv`);
-  else downloadBlob(await recognitionXlsx(rows.figures, rows.docNumbers, lang()), `${name}.xlsx`);
+  if (format === 'figures-csv') downloadBlob(csv(figuresCsv(rows.figures, uiLang())), `${name}-${t('exportFiguresFile')}.csv`);
+  else if (format === 'docnos-csv') downloadBlob(csv(docNumbersCsv(rows.docNumbers, uiLang())), `${name}-${t('exportDocnosFile')}.csv`);
+  else downloadBlob(await recognitionXlsx(rows.figures, rows.docNumbers, uiLang()), `${name}.xlsx`);
 }
 
 export function RecognitionExport({ tabId }: { tabId: number }) {

@@ -1,10 +1,10 @@
 // What Pizhu recognised on the page, in document order; click an item to scroll to it.
 import { browser } from '#imports';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { PageSummary, RuntimeMessage, TabRequest } from '../messaging/protocol';
+import type { PageSummary, RuntimeMessage } from '../messaging/protocol';
 import type { Category } from '../recognition/types';
 import { setCategory, setSiteDisabled, settingsItem, DEFAULT_SETTINGS, type Settings } from '../storage/settings';
-import type { TabInfo } from './active-tab';
+import { askTab, type TabInfo } from './active-tab';
 import { t } from './i18n';
 import { RecognitionExport } from './RecognitionExport';
 
@@ -24,9 +24,6 @@ function useSettings(): Settings {
   return settings;
 }
 
-async function ask<T>(tabId: number, request: TabRequest): Promise<T> {
-  return browser.tabs.sendMessage(tabId, request) as Promise<T>;
-}
 
 export function RecognitionPanel({ tab }: { tab: TabInfo }) {
   const [state, setState] = useState<State>({ status: 'loading' });
@@ -44,7 +41,7 @@ export function RecognitionPanel({ tab }: { tab: TabInfo }) {
     setState({ status: 'loading' });
     let live = true;
     const load = () =>
-      ask<PageSummary | null>(tab.id, { type: 'pizhu:get-summary' })
+      askTab<PageSummary | null>(tab.id, { type: 'pizhu:get-summary' })
         .then((summary) => live && setState({ status: 'ready', summary }))
         .catch(() => live && setState({ status: 'unavailable' }));
     void load();
@@ -102,7 +99,7 @@ export function RecognitionPanel({ tab }: { tab: TabInfo }) {
         <ol class="items" aria-label={t('panelItems')}>
           {shown.map((item) => (
             <li key={item.index}>
-              <button type="button" class={`item ${item.category}`} onClick={() => void ask(tab.id, { type: 'pizhu:reveal', index: item.index })}>
+              <button type="button" class={`item ${item.category}`} onClick={() => void askTab(tab.id, { type: 'pizhu:reveal', index: item.index })}>
                 <span class="item-text">{item.text}</span>
                 <span class="item-context">
                   …{item.before}

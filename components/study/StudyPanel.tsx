@@ -5,13 +5,13 @@
 import { browser } from '#imports';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { StudyRequest, StudyView } from '../../messaging/study';
+import type { StudyView } from '../../messaging/study';
 import type { RuntimeMessage } from '../../messaging/protocol';
-import { t } from '../i18n';
+import { askTab } from '../active-tab';
 import { ConventionNotes } from './ConventionNotes';
 import { CitedDocuments, OwnNumber } from './DocNumbers';
 import { FigureChart } from './FigureChart';
-import { uiLang, type Lang } from './lang';
+import { t, uiLang, type Lang } from '../i18n';
 import { OutlineTree } from './OutlineTree';
 import type { Reveal } from './reveal';
 import './study.css';
@@ -24,9 +24,6 @@ type State =
 /** Asks after a failed request (1 + 4 tries over 2.5 s). */
 const RETRIES = 4;
 
-function ask<T>(tabId: number, request: StudyRequest): Promise<T> {
-  return browser.tabs.sendMessage(tabId, request) as Promise<T>;
-}
 
 export interface StudyContentProps {
   /** null: Pizhu is off on the site, so there is no scan to study. */
@@ -111,7 +108,7 @@ export function StudyPanel({ tab }: { tab: { id: number; url: string } }) {
     // calling the page one Pizhu cannot run on.
     const load = (attempt = 0) => {
       clearTimeout(retry);
-      ask<StudyView | null>(tab.id, { type: 'pizhu:study:get' })
+      askTab<StudyView | null>(tab.id, { type: 'pizhu:study:get' })
         .then((view) => live && setState({ status: 'ready', view }))
         .catch(() => {
           if (!live) return;
@@ -133,7 +130,7 @@ export function StudyPanel({ tab }: { tab: { id: number; url: string } }) {
       clearTimeout(retry);
       browser.runtime.onMessage.removeListener(onMessage);
       // Leaving study mode (or this tab) takes the drawing off the page: it belongs to study mode.
-      if (drawnRef.current) void ask(tab.id, { type: 'pizhu:study:draw', on: false }).catch(() => {});
+      if (drawnRef.current) void askTab(tab.id, { type: 'pizhu:study:draw', on: false }).catch(() => {});
     };
   }, [tab.id, tab.url]);
 
@@ -142,8 +139,8 @@ export function StudyPanel({ tab }: { tab: { id: number; url: string } }) {
 
   const onDraw = (on: boolean) => {
     setDrawn(on);
-    ask<number>(tab.id, { type: 'pizhu:study:draw', on }).catch(() => setDrawn(false));
+    askTab<number>(tab.id, { type: 'pizhu:study:draw', on }).catch(() => setDrawn(false));
   };
-  const reveal: Reveal = (start, end) => void ask(tab.id, { type: 'pizhu:study:reveal', start, end }).catch(() => {});
+  const reveal: Reveal = (start, end) => void askTab(tab.id, { type: 'pizhu:study:reveal', start, end }).catch(() => {});
   return <StudyContent view={state.view} lang={lang} drawn={drawn} onDraw={onDraw} reveal={reveal} />;
 }
