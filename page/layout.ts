@@ -79,6 +79,12 @@ interface Candidate {
   end: number;
 }
 
+/** The main content's blocks with their text: the input study mode's readers (outline, own number…) take. */
+export function blocksWithText(layout: Layout): Array<Block & { text: string }> {
+  const { text } = layout.map;
+  return layout.blocks.map((b) => ({ ...b, text: text.slice(b.start, b.end) }));
+}
+
 /** Walks the page in slices of `slice` nodes; `pause` is awaited between slices. */
 export async function analyzeLayout(doc: Document, pause: () => Promise<void>, slice = 3000): Promise<Layout> {
   const body = doc.body;

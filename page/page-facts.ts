@@ -5,6 +5,7 @@ import type { PageMetadata } from '../storage/pages';
 import { findDateAndSignature } from '../study/end-matter';
 import { findOwnDocNumber } from '../study/own-docno';
 import type { Block } from '../study/types';
+import { blocksWithText } from './layout';
 import type { ScanResult } from './scan';
 
 const ISSUER_LABEL = /(?:发布机构|發布機構|发文机关|發文機關|发文单位|發文單位)\s*[:：]?\s*$/;
@@ -15,8 +16,7 @@ function isoDate(m: DateMatch | undefined): string | undefined {
 }
 
 export function pageFacts(scan: ScanResult, url: string): PageMetadata {
-  const { text } = scan.layout.map;
-  const blocks: Block[] = scan.layout.blocks.map((b) => ({ ...b, text: text.slice(b.start, b.end) }));
+  const blocks: Block[] = blocksWithText(scan.layout);
   const docnos = scan.matches.filter((m): m is DocNumberMatch => m.category === 'docno');
   const dates = scan.matches.filter((m): m is DateMatch => m.category === 'date');
   const own = findOwnDocNumber(blocks, docnos);

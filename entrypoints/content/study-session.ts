@@ -4,6 +4,7 @@
 // Everything studyOf returns is plain data (strings, numbers, arrays): it crosses to the side panel through
 // structured cloning, and every offset is into scan.layout.map.text, so the panel can ask for any part by span.
 import { PART_CLASSES, partClass } from '../../components/study/part-class';
+import { blocksWithText } from '../../page/layout';
 import type { ScanResult } from '../../page/scan';
 import { revealRange } from '../../page/reveal';
 import { rangeFor, type TextMap } from '../../page/text-map';
@@ -55,7 +56,7 @@ export function studyOf(scan: ScanResult): StudyView {
   if (kind === 'none') {
     return { kind, title: layout.title, outline: { title: layout.title, nodes: [] }, cited: [], notes: [], figures: EMPTY_FIGURES };
   }
-  const blocks: Block[] = layout.blocks.map((b) => ({ ...b, text: text.slice(b.start, b.end) }));
+  const blocks: Block[] = blocksWithText(layout);
   const docnos = matches.filter((m): m is DocNumberMatch => m.category === 'docno');
   const figures = matches.filter((m): m is FigureMatch => m.category === 'figure');
   const outline = outlineReport({ title: layout.title, blocks, matches });
