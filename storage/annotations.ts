@@ -62,17 +62,8 @@ export class AnnotationRepository {
     return this.db.annotations.where('[pageUrl+created]').between([pageUrl, Dexie.minKey], [pageUrl, Dexie.maxKey]);
   }
 
-  /** Annotations tagged with a term, oldest first. */
-  listByTerm(termId: string): Promise<AnnotationRecord[]> {
-    return guard(() => this.db.annotations.where('terms').equals(termId).sortBy('created'));
-  }
-
-  count(filter: { pageUrl?: string; term?: string } = {}): Promise<number> {
-    return guard(() => {
-      if (filter.pageUrl !== undefined) return this.byPage(filter.pageUrl).count();
-      if (filter.term !== undefined) return this.db.annotations.where('terms').equals(filter.term).count();
-      return this.db.annotations.count();
-    });
+  count(filter: { pageUrl?: string } = {}): Promise<number> {
+    return guard(() => (filter.pageUrl !== undefined ? this.byPage(filter.pageUrl).count() : this.db.annotations.count()));
   }
 
   /** Stores records as given (an import keeps their timestamps), all or none. */
