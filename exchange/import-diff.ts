@@ -8,6 +8,8 @@ export interface ImportDiff {
   changed: number;
   /** Ids of the annotations that exist here in another version, for a closer look. */
   changedIds: string[];
+  /** Ids of the annotations stored exactly as the file has them: an import need not write them again. */
+  unchangedIds: string[];
 }
 
 // Field by field over whatever the record holds, so that a field added to the model later is compared too.
@@ -27,12 +29,14 @@ export function diffImport(
   incoming: Iterable<AnnotationRecord>,
   existingById: ReadonlyMap<string, AnnotationRecord>,
 ): ImportDiff {
-  const diff: ImportDiff = { new: 0, unchanged: 0, changed: 0, changedIds: [] };
+  const diff: ImportDiff = { new: 0, unchanged: 0, changed: 0, changedIds: [], unchangedIds: [] };
   for (const a of incoming) {
     const existing = existingById.get(a.id);
     if (!existing) diff.new++;
-    else if (sameContent(a, existing)) diff.unchanged++;
-    else {
+    else if (sameContent(a, existing)) {
+      diff.unchanged++;
+      diff.unchangedIds.push(a.id);
+    } else {
       diff.changed++;
       diff.changedIds.push(a.id);
     }

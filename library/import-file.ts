@@ -81,7 +81,7 @@ export async function previewImport(
   parsed: ParsedImport,
   options: { signal?: AbortSignal; onProgress?: (done: number) => void } = {},
 ): Promise<ImportPreview> {
-  const total: ImportDiff = { new: 0, unchanged: 0, changed: 0, changedIds: [] };
+  const total: ImportDiff = { new: 0, unchanged: 0, changed: 0, changedIds: [], unchangedIds: [] };
   try {
     // Into an empty library (a new profile, a restore by import) everything is new: no need to look each id up.
     const empty = (await db.annotations.count()) === 0;
@@ -96,7 +96,8 @@ export async function previewImport(
       total.new += diff.new;
       total.unchanged += diff.unchanged;
       total.changed += diff.changed;
-      total.changedIds.push(...diff.changedIds);
+      for (const id of diff.changedIds) total.changedIds.push(id);
+      for (const id of diff.unchangedIds) total.unchangedIds.push(id);
       options.onProgress?.(i + chunk.length);
       await yieldToPage();
     }
@@ -131,20 +132,32 @@ function pageMetadata(page: Partial<PageRecord>, exists: boolean): PageMetadata 
 const WRITE_BATCH = 1_000;
 
 export interface ImportOutcome {
+  /** Annotations written: new ones and changed ones. */
   annotations: number;
+  /** Annotations left alone because they were stored exactly as the file has them. */
+  unchanged: number;
   pages: number;
   terms: number;
+}
+
+export interface ApplyOptions {
+  signal?: AbortSignal;
+  /** Annotations written so far, of `total` to write. */
+  onProgress?: (done: number, total: number) => void;
+  now?: Date;
+  /**
+   * The preview's `unchangedIds`: these are stored exactly as in the file and are not written again, so that
+   * importing a colleague's file a second time costs a comparison, not 100,000 writes. Should one of them have been
+   * edited here since the preview, the edit is kept, as if it had been made after the import.
+   */
+  unchanged?: ReadonlySet<string>;
 }
 
 /**
  * Writes the file in one transaction. Annotations go in batches (each batch's request completes in a task of its
  * own, which lets the page paint a progress bar), and a cancel between batches aborts the whole transaction.
  */
-export async function applyImport(
-  db: PizhuDB,
-  parsed: ParsedImport,
-  options: { signal?: AbortSignal; onProgress?: (done: number) => void; now?: Date } = {},
-): Promise<ImportOutcome> {
+export async function applyImport(db: PizhuDB, parsed: ParsedImport, options: ApplyOptions = {}): Promise<ImportOutcome> {
   const annotations = new AnnotationRepository(db);
   const pages = new PageRepository(db);
   const taxonomies = new TaxonomyRepository(db);
@@ -164,26 +177,28 @@ export async function applyImport(
         now,
       );
 
+      const skip = options.unchanged;
+      const toWrite = skip?.size ? parsed.annotations.filter((a) => !skip.has(a.id)) : parsed.annotations;
       // One batch is always queued behind the one being written, so IndexedDB never waits for the page; between
       // issuing batches the page gets its turn.
       let done = 0;
       let writing: Promise<number> | undefined;
-      for (let i = 0; i < parsed.annotations.length; i += WRITE_BATCH) {
+      for (let i = 0; i < toWrite.length; i += WRITE_BATCH) {
         options.signal?.throwIfAborted();
-        const next = annotations.bulkPut(parsed.annotations.slice(i, i + WRITE_BATCH));
+        const next = annotations.bulkPut(toWrite.slice(i, i + WRITE_BATCH));
         // A cancel leaves the queued batch unawaited: its rejection (the aborted transaction) is expected.
         next.catch(() => {});
         if (writing) {
           done += await writing;
-          options.onProgress?.(done);
+          options.onProgress?.(done, toWrite.length);
         }
         writing = next;
       }
       if (writing) {
         done += await writing;
-        options.onProgress?.(done);
+        options.onProgress?.(done, toWrite.length);
       }
-      return { annotations: done, pages: urls.length, terms: plan?.terms.length ?? 0 };
+      return { annotations: done, unchanged: parsed.annotations.length - toWrite.length, pages: urls.length, terms: plan?.terms.length ?? 0 };
     });
   } catch (e) {
     if (isAbort(e, options.signal)) throw options.signal!.reason;

@@ -44,11 +44,12 @@ export function ImportPanel({ db, tasks, onImported }: Props) {
 
   const confirm = () => {
     if (!pending) return;
-    const { parsed } = pending;
+    const { parsed, preview } = pending;
     void tasks.run(L('StageWriting'), async (signal, progress) => {
-      const outcome = await applyImport(db, parsed, { signal, onProgress: (done) => progress(done, parsed.annotations.length) });
+      const outcome = await applyImport(db, parsed, { signal, onProgress: progress, unchanged: new Set(preview.unchangedIds) });
       setPending(null);
-      onImported(L('ImportDone', [outcome.annotations.toLocaleString(), String(outcome.pages), String(outcome.terms)]));
+      const done = L('ImportDone', [outcome.annotations.toLocaleString(), String(outcome.pages), String(outcome.terms)]);
+      onImported(outcome.unchanged ? `${done} ${L('ImportUnchanged', [outcome.unchanged.toLocaleString()])}` : done);
     });
   };
 

@@ -127,6 +127,14 @@ describe('library page', () => {
     await preview.waitFor();
     await expect(preview.locator('[data-count=unchanged]').textContent()).resolves.toMatch(/\b3\b/);
     await page.getByRole('button', { name: /取消|Cancel/ }).click();
+    await preview.waitFor({ state: 'detached' });
+    // Confirmed, it writes nothing and says so.
+    await page.setInputFiles('input[type=file]', file);
+    await preview.waitFor();
+    await page.getByRole('button', { name: /导入|Import/ }).click();
+    // (The first import's message is still there until this one replaces it.)
+    await page.getByRole('status').filter({ hasText: /(已导入 0 条|Imported 0 ).*(3 条已存在且相同|3 more were already here)/ }).waitFor();
+    expect(await count(page)).toBe(3);
   });
 
   it('searches and filters', async () => {

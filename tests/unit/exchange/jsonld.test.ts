@@ -104,6 +104,7 @@ describe('W3C round trip', () => {
       unchanged: 2,
       changed: 1,
       changedIds: [ANNOTATIONS[1].id],
+      unchangedIds: [ANNOTATIONS[0].id, ANNOTATIONS[2].id],
     });
   });
 });

@@ -43,7 +43,7 @@ describe('import into the library', () => {
     expect(await db.annotations.count()).toBe(0);
 
     const outcome = await applyImport(db, parsed, { now: new Date('2025-01-01T00:00:00Z') });
-    expect(outcome).toEqual({ annotations: 2, pages: 1, terms: 1 });
+    expect(outcome).toEqual({ annotations: 2, unchanged: 0, pages: 1, terms: 1 });
     expect(await db.annotations.get(annotation(1).id)).toEqual(annotation(1, { terms: [TERM] }));
     expect(await db.pages.get(PAGE.url)).toMatchObject({ title: PAGE.title, issuer: PAGE.issuer, docNumber: PAGE.docNumber });
     const term = await db.terms.get(TERM);
@@ -53,6 +53,22 @@ describe('import into the library', () => {
 
     const again = parse(fileText([annotation(1, { terms: [TERM] }), annotation(2, { note: '改过' }), annotation(3)]));
     expect(await previewImport(db, again)).toMatchObject({ new: 1, unchanged: 1, changed: 1, newTerms: 0 });
+  });
+
+  it('writes only what the preview found new or changed; what is stored as in the file is left alone', async () => {
+    await applyImport(db, parse(fileText()));
+    const again = parse(fileText([annotation(1, { terms: [TERM] }), annotation(2, { note: '改过' }), annotation(3)]));
+    const preview = await previewImport(db, again);
+    expect(preview.unchangedIds).toEqual([annotation(1).id]);
+    // Edited here after the preview: skipping the unchanged one keeps this edit instead of the file's older copy.
+    await db.annotations.update(annotation(1).id, { note: '预览后改的' });
+    const progress: [number, number][] = [];
+    const outcome = await applyImport(db, again, { unchanged: new Set(preview.unchangedIds), onProgress: (d, t) => progress.push([d, t]) });
+    expect(outcome).toMatchObject({ annotations: 2, unchanged: 1 });
+    expect(progress.at(-1)).toEqual([2, 2]);
+    expect((await db.annotations.get(annotation(1).id))!.note).toBe('预览后改的');
+    expect((await db.annotations.get(annotation(2).id))!.note).toBe('改过');
+    expect(await db.annotations.get(annotation(3).id)).toEqual(annotation(3));
   });
 
   it('keeps a stored page’s metadata when the file says less about it', async () => {
