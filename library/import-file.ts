@@ -75,7 +75,28 @@ function fail(zh: string, en: string, details: string[]): never {
 
 const COMPARE_BATCH = 5000;
 
-/** Compares the file's annotations with the stored ones by id, a batch at a time. */
+/**
+ * The stored versions of a batch of annotations, whose ids come sorted. One range read between the first and the
+ * last id costs a single request where a lookup by id costs one each (100,000 lookups took 6 s); it pays when the
+ * stored rows in that range are mostly the file's own, as when a large file comes back. When the range holds many
+ * other rows too (a small file into a large library), the read stops early and the lookup by id takes over.
+ */
+async function storedVersions(db: PizhuDB, sorted: readonly AnnotationRecord[]): Promise<Map<string, AnnotationRecord>> {
+  const byId = new Map<string, AnnotationRecord>();
+  const limit = sorted.length * 2;
+  const first = sorted[0].id;
+  const last = sorted[sorted.length - 1].id;
+  const inRange = await db.annotations.where(':id').between(first, last, true, true).limit(limit + 1).toArray();
+  if (inRange.length <= limit) {
+    for (const s of inRange) byId.set(s.id, s);
+    return byId;
+  }
+  const stored = await db.annotations.bulkGet(sorted.map((a) => a.id));
+  for (const s of stored) if (s) byId.set(s.id, s);
+  return byId;
+}
+
+/** Compares the file's annotations with the stored ones by id, a batch at a time, in id order. */
 export async function previewImport(
   db: PizhuDB,
   parsed: ParsedImport,
@@ -86,13 +107,11 @@ export async function previewImport(
     // Into an empty library (a new profile, a restore by import) everything is new: no need to look each id up.
     const empty = (await db.annotations.count()) === 0;
     if (empty) total.new = parsed.annotations.length;
-    for (let i = 0; !empty && i < parsed.annotations.length; i += COMPARE_BATCH) {
+    const sorted = empty ? [] : [...parsed.annotations].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    for (let i = 0; i < sorted.length; i += COMPARE_BATCH) {
       options.signal?.throwIfAborted();
-      const chunk = parsed.annotations.slice(i, i + COMPARE_BATCH);
-      const stored = await db.annotations.bulkGet(chunk.map((a) => a.id));
-      const byId = new Map<string, AnnotationRecord>();
-      for (const s of stored) if (s) byId.set(s.id, s);
-      const diff = diffImport(chunk, byId);
+      const chunk = sorted.slice(i, i + COMPARE_BATCH);
+      const diff = diffImport(chunk, await storedVersions(db, chunk));
       total.new += diff.new;
       total.unchanged += diff.unchanged;
       total.changed += diff.changed;

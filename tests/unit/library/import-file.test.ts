@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { toAnnotationCollection } from '../../../exchange/jsonld';
 import { parseW3CText } from '../../../exchange/jsonld-import';
 import { applyImport, checkSize, fromParseResult, ImportFileError, previewImport } from '../../../library/import-file';
@@ -69,6 +69,27 @@ describe('import into the library', () => {
     expect((await db.annotations.get(annotation(1).id))!.note).toBe('预览后改的');
     expect((await db.annotations.get(annotation(2).id))!.note).toBe('改过');
     expect(await db.annotations.get(annotation(3).id)).toEqual(annotation(3));
+  });
+
+  it('compares a large file by id ranges and a small file into a large library by lookups, with the same counts', async () => {
+    const stored = Array.from({ length: 60 }, (_, i) => annotation(i + 1));
+    await db.annotations.bulkPut(stored);
+    const file = (records: ReturnType<typeof annotation>[]) => ({ annotations: records, pages: [], importedTerms: [], warnings: [] });
+    const lookups = vi.spyOn(db.annotations, 'bulkGet');
+
+    // Most of the library comes back, shuffled, some edited, some new in between: one range read answers it.
+    const large = stored.slice(0, 50).map((a, i) => (i % 10 === 0 ? { ...a, note: '改过' } : a));
+    large.push(annotation(0), annotation(1000), annotation(25, { id: 'urn:uuid:00000000-0000-4000-8000-000000000025x' }));
+    large.reverse();
+    const wide = await previewImport(db, file(large));
+    expect(wide).toMatchObject({ total: 53, new: 3, changed: 5, unchanged: 45 });
+    expect(wide.changedIds.sort()).toEqual(stored.filter((_, i) => i < 50 && i % 10 === 0).map((a) => a.id));
+    expect(lookups).not.toHaveBeenCalled();
+
+    // Two ids from the ends of the library: the range between them holds 58 others, so each is looked up.
+    const small = await previewImport(db, file([stored[59], { ...stored[0], note: '改过' }]));
+    expect(small).toMatchObject({ new: 0, changed: 1, unchanged: 1, changedIds: [stored[0].id], unchangedIds: [stored[59].id] });
+    expect(lookups).toHaveBeenCalledTimes(1);
   });
 
   it('keeps a stored page’s metadata when the file says less about it', async () => {
