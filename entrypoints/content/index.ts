@@ -4,6 +4,7 @@ import { browser, defineContentScript } from '#imports';
 import type { AnnotationRequest, TagSelectionCommand } from '../../messaging/annotations';
 import type { TabRequest } from '../../messaging/protocol';
 import { handleStudyMessage } from '../../messaging/study';
+import { watchLateContent } from '../../page/late-content';
 import { isSiteDisabled, settingsItem } from '../../storage/settings';
 import { startAnnotations, type AnnotationSession } from './annotation-session';
 import { reportScan, startRecognition, type RecognitionSession } from './recognition-session';
@@ -22,6 +23,9 @@ export default defineContentScript({
     let recognition: RecognitionSession | null = null;
     let annotations: AnnotationSession | null = null;
     let starting: Promise<void> | null = null;
+    let unwatchLate: (() => void) | undefined;
+    // Readings after the first, for pages whose article came late: a few at most, whatever the page does.
+    let rereadings = 0;
 
     const start = () => {
       starting ??= (async () => {
@@ -32,10 +36,19 @@ export default defineContentScript({
           console.warn('[Pizhu] annotations unavailable:', e);
           return null;
         });
+        if (recognition.status.kind === 'none' && rereadings < 3) {
+          unwatchLate = watchLateContent(document.body, () => {
+            rereadings++;
+            stop();
+            void start();
+          });
+        }
       })();
       return starting;
     };
     const stop = () => {
+      unwatchLate?.();
+      unwatchLate = undefined;
       recognition?.stop();
       annotations?.stop();
       clearOutline();
@@ -84,6 +97,9 @@ export default defineContentScript({
       else if (!disabled && !starting) void start();
       else recognition?.setSwitches(next.categories);
     });
-    ctx.onInvalidated(unwatch);
+    ctx.onInvalidated(() => {
+      unwatch();
+      unwatchLate?.();
+    });
   },
 });

@@ -190,3 +190,25 @@ describe('the page as served', () => {
     },
   );
 });
+
+describe('a page whose article arrives by script after the first reading', () => {
+  it('is read again once the article is there, and highlighted as if it had been served whole', async () => {
+    const name = 'zhangdian-2017-report';
+    const served = await observe(name);
+    const html = fs.readFileSync(path.join(sharedFixturesDir, 'pages', `${name}.html`), 'utf8');
+    const body = /<body[^>]*>([\s\S]*)<\/body>/i.exec(html)![1];
+    // The shell many sites send: a title, an empty container, and the article put in by script a moment later.
+    const shell = html.replace(body, `<div id="app">加载中…</div><template id="later">${body}</template>
+<script>setTimeout(() => { document.getElementById('app').replaceWith(document.getElementById('later').content.cloneNode(true)); }, 1500);</script>`);
+    const late = await browser.context.newPage();
+    try {
+      await late.route(browser.urlFor(name), (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: shell }));
+      expect(await visit(late, browser.urlFor(name))).toBe('none');
+      await expect.poll(() => late.evaluate(() => document.documentElement.dataset.pizhuKind), { timeout: 8000 }).toBe(served.kind);
+      await expect.poll(() => readHighlights(late, 'pizhu-docno')).toEqual(served.docNumbers);
+      expect(await readHighlights(late, 'pizhu-figure')).toEqual(served.figures);
+    } finally {
+      await late.close();
+    }
+  });
+});
