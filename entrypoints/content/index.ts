@@ -27,7 +27,11 @@ export default defineContentScript({
     // Readings after the first, for pages whose article came late: a few at most, whatever the page does.
     let rereadings = 0;
 
+    // Bumped by stop(): a reading that was running when Pizhu was turned off for the site knows it is stale.
+    let stops = 0;
+
     const start = () => {
+      const mine = stops;
       starting ??= (async () => {
         recognition = await startRecognition(ctx, settings.categories);
         reportScan(recognition.status);
@@ -36,7 +40,7 @@ export default defineContentScript({
           console.warn('[Pizhu] annotations unavailable:', e);
           return null;
         });
-        if (recognition.status.kind === 'none' && rereadings < 3) {
+        if (mine === stops && recognition.status.kind === 'none' && rereadings < 3) {
           unwatchLate = watchLateContent(document.body, () => {
             rereadings++;
             stop();
@@ -47,6 +51,7 @@ export default defineContentScript({
       return starting;
     };
     const stop = () => {
+      stops++;
       unwatchLate?.();
       unwatchLate = undefined;
       recognition?.stop();
