@@ -82,16 +82,12 @@ const COMPARE_BATCH = 5000;
  * other rows too (a small file into a large library), the read stops early and the lookup by id takes over.
  */
 async function storedVersions(db: PizhuDB, sorted: readonly AnnotationRecord[]): Promise<Map<string, AnnotationRecord>> {
-  const byId = new Map<string, AnnotationRecord>();
   const limit = sorted.length * 2;
   const first = sorted[0].id;
   const last = sorted[sorted.length - 1].id;
   const inRange = await db.annotations.where(':id').between(first, last, true, true).limit(limit + 1).toArray();
-  if (inRange.length <= limit) {
-    for (const s of inRange) byId.set(s.id, s);
-    return byId;
-  }
-  const stored = await db.annotations.bulkGet(sorted.map((a) => a.id));
+  const stored = inRange.length <= limit ? inRange : await db.annotations.bulkGet(sorted.map((a) => a.id));
+  const byId = new Map<string, AnnotationRecord>();
   for (const s of stored) if (s) byId.set(s.id, s);
   return byId;
 }
