@@ -2,7 +2,7 @@
 // (disambiguated by its context), then approximate matching, and last the stored position if the quote is still
 // there verbatim but nothing around it vouches for it. Returns null rather than a doubtful anchor; the caller shows
 // such an annotation as an orphan.
-import type { TextPosition, TextQuote } from '../storage/model';
+import type { TextPosition, TextQuote } from '../model';
 import { contextCandidates, exactCandidates, quoteCandidates, type Found, type Window } from './candidates';
 import { widenToCodePoints } from './code-points';
 import { foldString, foldText, toFoldedIndex, toOriginalRange, type FoldedText } from './fold';

@@ -1,5 +1,5 @@
 // Describes a selection of the main text as W3C TextQuote and TextPosition selectors.
-import type { TextPosition, TextQuote } from '../storage/model';
+import type { TextPosition, TextQuote } from '../model';
 import { splitsPair, widenToCodePoints } from './code-points';
 import { isIgnorable } from './fold';
 

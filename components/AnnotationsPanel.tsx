@@ -3,7 +3,7 @@
 import { browser } from '#imports';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { AnnotationItem, AnnotationList, AnnotationsChanged } from '../messaging/annotations';
-import type { Term } from '../storage/model';
+import type { Term } from '../model';
 import { askTab, type TabInfo } from './active-tab';
 import { t } from './i18n';
 

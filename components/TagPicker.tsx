@@ -1,7 +1,7 @@
 // The tag picker: type to filter the codebook (Chinese label, English label or term number), Enter applies the
 // highlighted term at once, several terms per passage, an optional note. The same card edits an existing annotation.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { Term } from '../storage/model';
+import type { Term } from '../model';
 import { t } from './i18n';
 
 export interface TagPickerProps {

@@ -1,7 +1,7 @@
 // CSV for spreadsheets: UTF-8 with a byte-order mark (so that Excel reads the Chinese text as UTF-8), RFC 4180
 // quoting with CRLF line ends, and formula-looking text neutralised.
 import Papa from 'papaparse';
-import type { AnnotationRecord } from '../storage/model';
+import type { AnnotationRecord } from '../model';
 import type { ExportContext, Lang } from './export-context';
 import type { DocNumberRow, FigureRow } from './rows';
 import { batches, type Source, type StreamOptions } from './stream';

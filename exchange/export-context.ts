@@ -1,4 +1,4 @@
-import type { PageRecord, Term } from '../storage/model';
+import type { PageRecord, Term } from '../model';
 
 /** What an export needs besides the annotations: the pages they sit on and the terms they apply. */
 export interface ExportContext {

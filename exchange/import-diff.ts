@@ -1,6 +1,6 @@
 // Before an import is applied, the user is told what it would do: how many annotations are new, how many are
 // already here unchanged, and how many would overwrite a different version of the same annotation.
-import type { AnnotationRecord } from '../storage/model';
+import type { AnnotationRecord } from '../model';
 
 export interface ImportDiff {
   new: number;

@@ -1,6 +1,6 @@
 // Import of W3C Web Annotations: Pizhu's own collections and what other conformant tools write. Never throws on
 // bad input; every problem is reported with the place it was found, e.g. `items[12].target.selector: missing exact`.
-import type { Agent, AnnotationRecord, LocalizedText, PageRecord, Term } from '../storage/model';
+import type { Agent, AnnotationRecord, LocalizedText, PageRecord, Term } from '../model';
 import { findJsonSyntaxProblem } from './json-syntax';
 import { MAX_IMPORT_BYTES, tagIri } from './jsonld-vocab';
 

@@ -14,7 +14,7 @@
 // TextPositionSelector; the normalised page URL, when it differs, is the source's `canonical`.
 // Concepts (labels in both languages, notation, scheme, parent…) and page metadata (title, issuer, document
 // number…) are described once per collection under `concepts` and `pages`, named by an extension context.
-import type { AnnotationRecord, PageRecord, Term } from '../storage/model';
+import type { AnnotationRecord, PageRecord, Term } from '../model';
 import type { ExportContext } from './export-context';
 import { COLLECTION_CONTEXT, GENERATOR } from './jsonld-vocab';
 import { batches, type Source, type StreamOptions } from './stream';

@@ -1,6 +1,6 @@
 // The tables that CSV and Excel share, defined once so that both formats carry the same columns in the same
 // order under the same headers.
-import type { AnnotationRecord, LocalizedText, PageRecord, Term } from '../storage/model';
+import type { AnnotationRecord, LocalizedText, PageRecord, Term } from '../model';
 import type { ExportContext, Lang } from './export-context';
 import type { DocNumberRow, FigureRow } from './rows';
 

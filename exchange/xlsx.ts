@@ -1,7 +1,7 @@
 // Excel workbooks. Cells keep their types (numbers as numbers, dates as Excel dates) so that the tables can be
 // sorted, filtered and summed without conversion; the header row is frozen.
 import writeExcelFile, { type Cell, type Row, type SheetData } from 'write-excel-file/universal';
-import type { AnnotationRecord, Term } from '../storage/model';
+import type { AnnotationRecord, Term } from '../model';
 import type { ExportContext, Lang } from './export-context';
 import type { DocNumberRow, FigureRow } from './rows';
 import { batches, type Source, type StreamOptions } from './stream';

@@ -15,7 +15,7 @@
 // for. The page asks for confirmation and says how many records would be replaced by how many.
 import type { PizhuDB } from '../storage/db';
 import { toStorageError } from '../storage/errors';
-import type { AnnotationRecord, PageRecord, Taxonomy, Term } from '../storage/model';
+import type { AnnotationRecord, PageRecord, Taxonomy, Term } from '../model';
 import { SCHEMA_VERSION } from '../storage/schema';
 import { findProblem } from '../taxonomy/state';
 import { isAbort } from './abort';

@@ -4,7 +4,7 @@
 import type { ExportContext, Lang } from '../exchange/export-context';
 import { annotationsCsv } from '../exchange/csv';
 import { annotationCollectionJson } from '../exchange/jsonld';
-import type { AnnotationRecord } from '../storage/model';
+import type { AnnotationRecord } from '../model';
 import { yieldToPage } from './yield';
 
 export interface ExportOptions {

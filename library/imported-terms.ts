@@ -4,7 +4,7 @@
 // whose parent is not imported with it becomes a top-level term of the group; a colour that is not #rrggbb is
 // replaced; a shortcut already in use is left off (the term itself stays).
 import type { ImportedTerm } from '../exchange/jsonld-import';
-import type { Scheme, Term } from '../storage/model';
+import type { Scheme, Term } from '../model';
 import { normaliseColour, pickColour } from '../taxonomy/palette';
 import { importedSchemeId } from '../taxonomy/refi-qda';
 import { bumpVersion, findProblem, type TaxonomyState } from '../taxonomy/state';

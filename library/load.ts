@@ -4,7 +4,7 @@
 import { AnnotationRepository } from '../storage/annotations';
 import type { PizhuDB } from '../storage/db';
 import { guard } from '../storage/errors';
-import type { PageRecord, Term } from '../storage/model';
+import type { PageRecord, Term } from '../model';
 import { toRow, type LibraryRow } from './rows';
 import { yieldToPage } from './yield';
 

@@ -1,6 +1,6 @@
 // What the library shows: a search text and filters (term, page, page kind, date range) over the loaded rows, then
 // one sort. Pure functions over arrays, so that the component only keeps the query and re-runs these.
-import type { PageKind } from '../recognition/types';
+import type { PageKind } from '../model';
 import type { LibraryRow } from './rows';
 
 export type SortKey = 'created' | 'modified' | 'title' | 'issuer' | 'docNumber' | 'quote' | 'terms' | 'note';

@@ -1,7 +1,7 @@
 // Reads an annotation file or a backup through read-worker.ts (or, where no worker can start, here), checking the
 // size first: a file over the limit is refused before a byte of it is read.
 import { parseW3CText } from '../exchange/jsonld-import';
-import type { AnnotationRecord, PageRecord } from '../storage/model';
+import type { AnnotationRecord, PageRecord } from '../model';
 import type { ImportedTerm } from '../exchange/jsonld-import';
 import { readBackup, type BackupTables } from './backup';
 import { checkSize, fromParseResult, ImportFileError, type ParsedImport } from './import-file';

@@ -1,6 +1,6 @@
 // The library's table rows: an annotation with what the table shows about it looked up once, when the library is
 // loaded, so that filtering and sorting 100,000 rows never touch the database or build strings again.
-import type { AnnotationRecord, PageRecord, Term } from '../storage/model';
+import type { AnnotationRecord, PageRecord, Term } from '../model';
 
 export interface LibraryRow {
   annotation: AnnotationRecord;

@@ -1,6 +1,6 @@
 // Synthetic libraries for the benchmark and the speed tests: realistic sizes and text (Chinese quotes with
 // full-width punctuation, notes, several terms), deterministic so that runs compare.
-import type { AnnotationRecord, PageRecord } from '../storage/model';
+import type { AnnotationRecord, PageRecord } from '../model';
 
 const PHRASES = [
   '全面推进依法行政，加快建设法治政府',

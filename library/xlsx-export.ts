@@ -3,7 +3,7 @@
 // yield between batches of rows; only the final zip step then blocks the page.
 import type { ExportContext, Lang } from '../exchange/export-context';
 import { annotationsXlsx } from '../exchange/xlsx';
-import type { AnnotationRecord } from '../storage/model';
+import type { AnnotationRecord } from '../model';
 import type { ExportOptions } from './export-files';
 import type { XlsxWorkerReply, XlsxWorkerRequest } from './xlsx-worker';
 import { yieldToPage } from './yield';

@@ -3,7 +3,7 @@
 // structured clone is short), then the pages and terms, then 'build'; the worker replies with progress and the Blob.
 import { annotationsXlsx } from '../exchange/xlsx';
 import type { Lang } from '../exchange/export-context';
-import type { AnnotationRecord, PageRecord, Term } from '../storage/model';
+import type { AnnotationRecord, PageRecord, Term } from '../model';
 
 export type XlsxWorkerRequest =
   | { type: 'rows'; annotations: AnnotationRecord[] }

@@ -1,9 +1,7 @@
 // Messages about annotations. The database lives with the extension (IndexedDB of the extension's origin, not the
 // visited site's), so content scripts ask the background for reads and writes; panels ask the content script of
 // their tab, which knows where each annotation is anchored.
-import type { PageMetadata } from '../storage/pages';
-import type { AnnotationInput } from '../storage/annotations';
-import type { AnnotationRecord, Term } from '../storage/model';
+import type { AnnotationInput, AnnotationRecord, PageMetadata, Term } from '../model';
 
 export interface ErrorReply {
   ok: false;

@@ -1,6 +1,7 @@
 // Messages between the content script, the background and the extension pages. One union, one place.
 import type { DocNumberRow, FigureRow } from '../exchange/rows';
-import type { Category, PageKind } from '../recognition/types';
+import type { PageKind } from '../model';
+import type { Category } from '../recognition/types';
 
 /** One recognised item as the side panel lists it. */
 export interface ItemSummary {

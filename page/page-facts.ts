@@ -1,7 +1,7 @@
 // What a page record keeps about the page it annotates: its title, kind, own document number, issuing body and
 // date, read off the scan. The report's own number and its signature are found as study mode finds them.
 import type { DateMatch, DocNumberMatch } from '../recognition/types';
-import type { PageMetadata } from '../storage/pages';
+import type { PageMetadata } from '../model';
 import { findDateAndSignature } from '../study/end-matter';
 import { findOwnDocNumber } from '../study/own-docno';
 import type { Block } from '../study/types';

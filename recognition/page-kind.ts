@@ -1,7 +1,7 @@
 // Is this page a government work report, another official document, or neither?
 // Decided from the page itself: its title, and whether its main text is the document (long, running prose
 // with the structure of official writing) rather than a listing, a news item about a report, or a shop.
-import type { PageKind } from './types';
+import type { PageKind } from '../model';
 
 export interface PageFeatures {
   /** The title of the main content (its heading, or the document's title). */

@@ -54,6 +54,3 @@ export interface DateMatch extends BaseMatch {
 }
 
 export type Match = DocNumberMatch | FigureMatch | DateMatch;
-
-/** Page kinds, as the recognition rules define them. */
-export type PageKind = 'report' | 'document' | 'none';

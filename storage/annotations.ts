@@ -3,11 +3,7 @@
 import Dexie from 'dexie';
 import type { PizhuDB } from './db';
 import { guard } from './errors';
-import type { AnnotationRecord } from './model';
-
-/** A record as the UI builds it: created/modified are set here unless given. */
-export type AnnotationInput = Omit<AnnotationRecord, 'created' | 'modified'> &
-  Partial<Pick<AnnotationRecord, 'created' | 'modified'>>;
+import type { AnnotationInput, AnnotationRecord } from '../model';
 
 export class AnnotationRepository {
   constructor(private readonly db: PizhuDB) {}

@@ -1,7 +1,7 @@
 // Pizhu's IndexedDB database. The same class opens it in extension pages and in the background service worker (both
 // have IndexedDB); tests give each case a fresh name.
 import Dexie, { type EntityTable } from 'dexie';
-import type { AnnotationRecord, PageRecord, Taxonomy, Term } from './model';
+import type { AnnotationRecord, PageRecord, Taxonomy, Term } from '../model';
 import { declareSchema } from './schema';
 
 export const DB_NAME = 'pizhu';

@@ -3,10 +3,7 @@
 import type { PizhuDB } from './db';
 import { docNumberKey } from './doc-number-key';
 import { guard, notFound } from './errors';
-import type { PageRecord } from './model';
-
-/** What recognition reports about a page on each visit. */
-export type PageMetadata = Pick<PageRecord, 'url' | 'title' | 'kind' | 'docNumber' | 'issuer' | 'published'>;
+import type { PageMetadata, PageRecord } from '../model';
 
 const METADATA_FIELDS = ['url', 'title', 'kind', 'docNumber', 'issuer', 'published'] as const satisfies readonly (keyof PageMetadata)[];
 

@@ -2,7 +2,7 @@
 // browser holding any earlier version is brought forward on open. Never edit a published version: add one.
 import type Dexie from 'dexie';
 import { docNumberKey } from './doc-number-key';
-import type { PageRecord } from './model';
+import type { PageRecord } from '../model';
 
 export const SCHEMA_VERSION = 4;
 

@@ -7,7 +7,7 @@ import { planMerge, type MergePlan } from '../taxonomy/merge';
 import { touchedTerms, type TaxonomyState } from '../taxonomy/state';
 import type { PizhuDB } from './db';
 import { guard, notFound } from './errors';
-import type { LocalizedText, Taxonomy } from './model';
+import type { LocalizedText, Taxonomy } from '../model';
 
 export class TaxonomyRepository {
   constructor(private readonly db: PizhuDB) {}

@@ -1,6 +1,6 @@
 // The shapes study mode works on. Offsets are UTF-16 indices into the joined main text that the content script
 // built from the blocks (start inclusive, end exclusive), the same text the recognisers scanned.
-import type { LocalizedText } from '../storage/model';
+import type { LocalizedText } from '../model';
 import type { Match } from '../recognition/types';
 
 export type { LocalizedText };

@@ -3,7 +3,7 @@
 // children the outline itself names. Scheme 2 holds the parts a 法治政府建设年度报告 is made of (the contents the
 // 年度报告工作规定 requires, plus the formal parts of an official document). IRIs live under one base and never
 // change; notations, labels and colours may.
-import type { LocalizedText, Scheme, Taxonomy, Term } from '../storage/model';
+import type { LocalizedText, Scheme, Taxonomy, Term } from '../model';
 import { AREA_COLOURS, REPORT_COLOURS, childShade } from './palette';
 import type { TaxonomyState } from './state';
 

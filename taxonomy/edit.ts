@@ -1,6 +1,6 @@
 // Editing a taxonomy: every operation checks its input, returns a new state with the taxonomy's version bumped once,
 // and leaves a term's id alone whatever else changes, since annotations refer to terms by id.
-import type { LocalizedText, Term } from '../storage/model';
+import type { LocalizedText, Term } from '../model';
 import { TaxonomyError } from './errors';
 import { childShade, normaliseColour, pickColour } from './palette';
 import { bumpVersion, descendantIds, labelOf, siblings, type TaxonomyState } from './state';

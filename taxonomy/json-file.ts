@@ -6,7 +6,7 @@
 //
 // `version` is the version of this file format; the taxonomy's own edit count is taxonomy.version. A file is
 // checked in full before anything is used, and the first thing wrong is reported by name.
-import type { LocalizedText, Scheme, Taxonomy, Term } from '../storage/model';
+import type { LocalizedText, Scheme, Taxonomy, Term } from '../model';
 import { malformed } from './errors';
 import { findProblem, type TaxonomyState } from './state';
 

@@ -2,7 +2,7 @@
 // field by field, since importing is the user's explicit choice to take it. Nothing is ever removed: a term we have
 // and they lack stays (annotations may use it). The summary lists what would change, for the UI to show before the
 // user applies it.
-import type { LocalizedText, Scheme, Term } from '../storage/model';
+import type { LocalizedText, Scheme, Term } from '../model';
 import { TaxonomyError } from './errors';
 import { bumpVersion, findProblem, siblings, type TaxonomyState } from './state';
 

@@ -19,7 +19,7 @@
 // Import turns a file into a TaxonomyState for planMerge: a Code is one of ours when its guid is that of one of our
 // terms or schemes, or when its Pizhu-IRI hashes to its guid; any other Code becomes the term `urn:uuid:<guid>`.
 // Foreign top-level Codes go into an "imported codes" scheme; Codes without a colour get one.
-import type { LocalizedText, Scheme, Term } from '../storage/model';
+import type { LocalizedText, Scheme, Term } from '../model';
 import { malformed } from './errors';
 import { childShade, normaliseColour, pickColour } from './palette';
 import { guidForIri, isUuid } from './name-uuid';

@@ -1,7 +1,7 @@
 // A taxonomy together with its terms: the unit the editing operations, the merge and the file formats work on.
 // Operations never mutate a state; they return a new one in which every term they did not change is the very same
 // object as before, which is how the repositories know which rows to write (touchedTerms).
-import type { LocalizedText, Taxonomy, Term } from '../storage/model';
+import type { LocalizedText, Taxonomy, Term } from '../model';
 import { normaliseColour } from './palette';
 
 export interface TaxonomyState {

@@ -4,7 +4,7 @@ import { browser } from '#imports';
 import type { LibraryQuery, SortKey } from '../../library/query';
 import type { LibraryRow } from '../../library/rows';
 import { textFragmentUrl } from '../../library/text-fragment';
-import type { Term } from '../../storage/model';
+import type { Term } from '../../model';
 import { L } from './strings';
 import { VirtualTable } from './VirtualTable';
 

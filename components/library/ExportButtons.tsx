@@ -6,7 +6,7 @@ import { useState } from 'preact/hooks';
 import type { ExportContext, Lang } from '../../exchange/export-context';
 import { csvBlob, exportFileName, jsonLdBlob } from '../../library/export-files';
 import { xlsxBlob } from '../../library/xlsx-export';
-import type { AnnotationRecord } from '../../storage/model';
+import type { AnnotationRecord } from '../../model';
 import { downloadBlob } from '../download';
 import { L } from './strings';
 import type { TaskControl } from './use-task';

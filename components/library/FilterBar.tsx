@@ -2,7 +2,7 @@
 // filters up to 100,000 rows.
 import { useEffect, useState } from 'preact/hooks';
 import { isFiltered, type LibraryQuery } from '../../library/query';
-import type { PageRecord, Term } from '../../storage/model';
+import type { PageRecord, Term } from '../../model';
 import { t } from '../i18n';
 import { L } from './strings';
 

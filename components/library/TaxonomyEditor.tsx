@@ -3,7 +3,7 @@
 // merge summary shown first and applied only on confirm. Every edit goes through TaxonomyRepository (one
 // transaction each); its errors carry their own bilingual message.
 import { useEffect, useState } from 'preact/hooks';
-import type { Term } from '../../storage/model';
+import type { Term } from '../../model';
 import type { PizhuDB } from '../../storage/db';
 import { TaxonomyRepository } from '../../storage/taxonomies';
 import { taxonomyToJson, parseTaxonomyJson } from '../../taxonomy/json-file';

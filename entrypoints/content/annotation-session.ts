@@ -15,7 +15,7 @@ import type { ScanResult } from '../../page/scan';
 import { rangeToOffsets } from '../../page/selection';
 import { rangeFor } from '../../page/text-map';
 import { newAnnotationId } from '../../storage/ids';
-import type { AnnotationRecord, Term } from '../../storage/model';
+import type { AnnotationRecord, Term } from '../../model';
 import { taggerLayer } from './tagger';
 
 type Anchor = NonNullable<AnnotationItem['anchor']>;

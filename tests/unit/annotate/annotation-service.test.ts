@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { PageData } from '../../../messaging/annotations';
 import { AnnotationService } from '../../../storage/annotation-service';
 import { PizhuDB } from '../../../storage/db';
-import type { AnnotationRecord } from '../../../storage/model';
+import type { AnnotationRecord } from '../../../model';
 
 let n = 0;
 const dbs: PizhuDB[] = [];

@@ -1,6 +1,6 @@
 // Records with the text a reader of Chinese government reports actually meets: full-width punctuation, quotes of
 // both kinds, commas, line breaks, emoji and formula-looking cells.
-import type { AnnotationRecord, PageRecord, Term } from '../../../storage/model';
+import type { AnnotationRecord, PageRecord, Term } from '../../../model';
 import type { ExportContext } from '../../../exchange/export-context';
 
 export const REPORT: PageRecord = {

@@ -1,4 +1,4 @@
-import type { AnnotationRecord } from '../../../storage/model';
+import type { AnnotationRecord } from '../../../model';
 import { REPORT } from '../exchange/fixtures';
 
 let serial = 0;

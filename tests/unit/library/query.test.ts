@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyQuery, EMPTY_QUERY, filterRows, isFiltered, sortRows } from '../../../library/query';
 import { toRow } from '../../../library/rows';
-import type { PageRecord, Term } from '../../../storage/model';
+import type { PageRecord, Term } from '../../../model';
 import { annotation, PAGE } from './fixtures';
 
 const OTHER: PageRecord = { ...PAGE, url: 'http://www.gov.cn/notice.html', title: '纲要', kind: 'document', issuer: '国务院', docNumber: undefined };

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { AnnotationRepository } from '../../../storage/annotations';
 import { PizhuDB } from '../../../storage/db';
-import type { AnnotationRecord } from '../../../storage/model';
+import type { AnnotationRecord } from '../../../model';
 import { annotation, freshName } from './fixtures';
 
 let db: PizhuDB;

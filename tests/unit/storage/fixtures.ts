@@ -1,4 +1,4 @@
-import type { AnnotationRecord } from '../../../storage/model';
+import type { AnnotationRecord } from '../../../model';
 
 let serial = 0;
 
