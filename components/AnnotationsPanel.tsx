@@ -1,14 +1,11 @@
 // The page's annotations in document order, with their terms and notes; filter by term; click to scroll to the
 // passage. Annotations that could not be anchored are listed apart as orphans, never dropped.
-import { browser } from '#imports';
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { AnnotationItem, AnnotationList, AnnotationsChanged } from '../messaging/annotations';
+import { useMemo, useState } from 'preact/hooks';
+import { tabs, type AnnotationItem } from '../messaging';
 import type { Term } from '../model';
-import { askTab, type TabInfo } from './active-tab';
+import type { TabInfo } from './active-tab';
 import { t } from './i18n';
-
-type State = { status: 'loading' } | { status: 'unavailable' } | { status: 'ready'; list: AnnotationList };
-
+import { useTabRequest } from './use-tab-request';
 
 function Item({ item, terms, onClick }: { item: AnnotationItem; terms: Map<string, Term>; onClick?: () => void }) {
   const { record } = item;
@@ -33,30 +30,15 @@ function Item({ item, terms, onClick }: { item: AnnotationItem; terms: Map<strin
 }
 
 export function AnnotationsPanel({ tab }: { tab: TabInfo }) {
-  const [state, setState] = useState<State>({ status: 'loading' });
+  const state = useTabRequest(tab, 'annotations:list', { refreshOn: ['annotations:changed', 'scan:done'] });
   const [filter, setFilter] = useState('');
 
-  useEffect(() => {
-    let live = true;
-    const load = () =>
-      askTab<AnnotationList | null>(tab.id, { type: 'pizhu:annotations:list' })
-        .then((list) => live && setState(list ? { status: 'ready', list } : { status: 'unavailable' }))
-        .catch(() => live && setState({ status: 'unavailable' }));
-    void load();
-    const onMessage = (message: AnnotationsChanged, sender: { tab?: { id?: number } }) => {
-      if (message.type === 'pizhu:annotations:changed' && sender.tab?.id === tab.id) void load();
-    };
-    browser.runtime.onMessage.addListener(onMessage);
-    return () => {
-      live = false;
-      browser.runtime.onMessage.removeListener(onMessage);
-    };
-  }, [tab.id, tab.url]);
-
-  const terms = useMemo(() => new Map((state.status === 'ready' ? state.list.terms : []).map((x) => [x.id, x])), [state]);
+  const list = state.status === 'ready' ? state.value : null;
+  const terms = useMemo(() => new Map((list?.terms ?? []).map((x) => [x.id, x])), [list]);
   if (state.status === 'loading') return <p class="state" aria-busy="true">{t('panelLoading')}</p>;
-  if (state.status === 'unavailable') return <p class="state">{t('annotationsUnavailable')}</p>;
-  const { items } = state.list;
+  // No list: Pizhu is off on the site, or the annotations could not be read.
+  if (!list) return <p class="state">{t('annotationsUnavailable')}</p>;
+  const { items } = list;
   if (items.length === 0) return <p class="state">{t('annotationsEmpty')}</p>;
 
   const used = [...new Set(items.flatMap((i) => i.record.terms))].map((id) => terms.get(id)).filter((x): x is Term => !!x);
@@ -81,7 +63,7 @@ export function AnnotationsPanel({ tab }: { tab: TabInfo }) {
       </div>
       <ol class="annotation-list">
         {anchored.map((item) => (
-          <Item key={item.record.id} item={item} terms={terms} onClick={() => void askTab(tab.id, { type: 'pizhu:annotations:reveal', id: item.record.id })} />
+          <Item key={item.record.id} item={item} terms={terms} onClick={() => void tabs.sendToTab(tab.id, 'annotations:reveal', { id: item.record.id }).catch(() => {})} />
         ))}
       </ol>
       {orphans.length > 0 && (

@@ -2,9 +2,7 @@
 // from the side panel: what analysts otherwise copy into spreadsheets by hand.
 import { useState } from 'preact/hooks';
 import { docNumbersCsv, figuresCsv } from '../exchange/csv';
-import { recognitionXlsx } from '../exchange/xlsx';
-import type { RecognitionRows } from '../messaging/protocol';
-import { askTab } from './active-tab';
+import { tabs } from '../messaging';
 import { downloadBlob } from './download';
 import { t, uiLang } from './i18n';
 
@@ -14,13 +12,17 @@ type Format = 'figures-csv' | 'docnos-csv' | 'xlsx';
 const baseName = (title: string) => (title.replace(/[\\/:*?"<>|\s]+/g, '_').slice(0, 60) || 'pizhu');
 
 async function exportRows(tabId: number, format: Format): Promise<void> {
-  const rows = await askTab<RecognitionRows | null>(tabId, { type: 'pizhu:get-rows' });
+  const rows = await tabs.sendToTab(tabId, 'scan:rows');
   if (!rows) throw new Error(t('exportNoRows'));
   const name = baseName(rows.title);
   const csv = (text: string) => new Blob([text], { type: 'text/csv;charset=utf-8' });
   if (format === 'figures-csv') downloadBlob(csv(figuresCsv(rows.figures, uiLang())), `${name}-${t('exportFiguresFile')}.csv`);
   else if (format === 'docnos-csv') downloadBlob(csv(docNumbersCsv(rows.docNumbers, uiLang())), `${name}-${t('exportDocnosFile')}.csv`);
-  else downloadBlob(await recognitionXlsx(rows.figures, rows.docNumbers, uiLang()), `${name}.xlsx`);
+  else {
+    // The xlsx writer is most of the panel's weight: loaded when an analyst first asks for a workbook.
+    const { recognitionXlsx } = await import('../exchange/xlsx');
+    downloadBlob(await recognitionXlsx(rows.figures, rows.docNumbers, uiLang()), `${name}.xlsx`);
+  }
 }
 
 export function RecognitionExport({ tabId }: { tabId: number }) {

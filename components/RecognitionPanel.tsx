@@ -1,17 +1,12 @@
 // What Pizhu recognised on the page, in document order; click an item to scroll to it.
-import { browser } from '#imports';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { PageSummary, RuntimeMessage } from '../messaging/protocol';
+import { tabs } from '../messaging';
 import type { Category } from '../recognition/types';
 import { setCategory, setSiteDisabled, settingsItem, DEFAULT_SETTINGS, type Settings } from '../storage/settings';
-import { askTab, type TabInfo } from './active-tab';
+import type { TabInfo } from './active-tab';
 import { t } from './i18n';
 import { RecognitionExport } from './RecognitionExport';
-
-type State =
-  | { status: 'loading' }
-  | { status: 'unavailable' } // a page content scripts cannot run on (browser pages, the web store, files)
-  | { status: 'ready'; summary: PageSummary | null };
+import { useTabRequest } from './use-tab-request';
 
 const CATEGORIES: Category[] = ['docno', 'figure', 'date'];
 
@@ -26,7 +21,8 @@ function useSettings(): Settings {
 
 
 export function RecognitionPanel({ tab }: { tab: TabInfo }) {
-  const [state, setState] = useState<State>({ status: 'loading' });
+  // A rescan (Pizhu switched back on for the site, or the page reloaded) brings a new list.
+  const state = useTabRequest(tab, 'scan:summary', { refreshOn: ['scan:done'] });
   const settings = useSettings();
   const host = useMemo(() => {
     try {
@@ -37,31 +33,10 @@ export function RecognitionPanel({ tab }: { tab: TabInfo }) {
   }, [tab.url]);
   const disabled = settings.disabledSites.includes(host);
 
-  useEffect(() => {
-    setState({ status: 'loading' });
-    let live = true;
-    const load = () =>
-      askTab<PageSummary | null>(tab.id, { type: 'pizhu:get-summary' })
-        .then((summary) => live && setState({ status: 'ready', summary }))
-        .catch(() => live && setState({ status: 'unavailable' }));
-    void load();
-    // A rescan (Pizhu switched back on for the site, or the page reloaded): fetch the new list.
-    const onMessage = (message: RuntimeMessage, sender: { tab?: { id?: number } }) => {
-      if (message.type === 'pizhu:scanned' && sender.tab?.id === tab.id) {
-        if (message.status) void load();
-        else setState({ status: 'ready', summary: null });
-      }
-    };
-    browser.runtime.onMessage.addListener(onMessage);
-    return () => {
-      live = false;
-      browser.runtime.onMessage.removeListener(onMessage);
-    };
-  }, [tab.id, tab.url]);
-
   if (state.status === 'loading') return <p class="state" aria-busy="true">{t('panelLoading')}</p>;
+  // A page content scripts cannot run on (browser pages, the web store, files).
   if (state.status === 'unavailable') return <p class="state">{t('panelUnavailable')}</p>;
-  const { summary } = state;
+  const summary = state.value;
   const shown = summary?.items.filter((item) => item.category !== 'date' && settings.categories[item.category]) ?? [];
 
   return (
@@ -99,7 +74,7 @@ export function RecognitionPanel({ tab }: { tab: TabInfo }) {
         <ol class="items" aria-label={t('panelItems')}>
           {shown.map((item) => (
             <li key={item.index}>
-              <button type="button" class={`item ${item.category}`} onClick={() => void askTab(tab.id, { type: 'pizhu:reveal', index: item.index })}>
+              <button type="button" class={`item ${item.category}`} onClick={() => void tabs.sendToTab(tab.id, 'scan:reveal', { index: item.index }).catch(() => {})}>
                 <span class="item-text">{item.text}</span>
                 <span class="item-context">
                   …{item.before}

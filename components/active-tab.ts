@@ -2,9 +2,6 @@
 // the user as they switch tabs or navigate.
 import { browser } from '#imports';
 import { useEffect, useState } from 'preact/hooks';
-import type { AnnotationRequest } from '../messaging/annotations';
-import type { TabRequest } from '../messaging/protocol';
-import type { StudyRequest } from '../messaging/study';
 
 export interface TabInfo {
   id: number;
@@ -37,9 +34,4 @@ export function useActiveTab(): TabInfo | null {
     };
   }, []);
   return tab;
-}
-
-/** A request to the content script of a panel's tab; rejects when no content script runs there. */
-export function askTab<T>(tabId: number, request: TabRequest | AnnotationRequest | StudyRequest): Promise<T> {
-  return browser.tabs.sendMessage(tabId, request) as Promise<T>;
 }

@@ -1,8 +1,9 @@
-// The background keeps the toolbar icon in step with each tab's scan, and opens the side panel on click.
+// The background: it owns the database (the content scripts' reads and writes come here), keeps the toolbar icon in
+// step with each tab's scan, opens the side panel on click, and turns the context menu and the keyboard command
+// into "tag the selection" on the tab.
 import { browser, defineBackground } from '#imports';
 import { t } from '../components/i18n';
-import type { DataRequest, TagSelectionCommand } from '../messaging/annotations';
-import type { RuntimeMessage, ScanStatus } from '../messaging/protocol';
+import { background, events, tabs, type ScanStatus } from '../messaging';
 import { AnnotationService } from '../storage/annotation-service';
 import { PizhuDB } from '../storage/db';
 
@@ -30,10 +31,16 @@ export default defineBackground(() => {
   }
 
   const service = new AnnotationService(new PizhuDB());
+  background.handle({
+    'annotations:page': ({ url }) => service.pageData(url),
+    'annotations:save': ({ annotation, page, snapshot }) => service.save(annotation, page, snapshot),
+    'annotations:delete': ({ id }) => service.delete(id),
+    'annotations:restore': ({ annotation }) => service.restore(annotation),
+    'terms:list': () => service.terms(),
+  });
+
   const tagSelection = (tabId: number | undefined) => {
-    if (tabId === undefined) return;
-    const command: TagSelectionCommand = { type: 'pizhu:tag-selection' };
-    browser.tabs.sendMessage(tabId, command).catch(() => {});
+    if (tabId !== undefined) tabs.sendToTab(tabId, 'annotations:tag-selection').catch(() => {});
   };
   // The menu is registered once per install; its clicks arrive every time the worker wakes.
   browser.runtime.onInstalled.addListener(() => {
@@ -46,17 +53,12 @@ export default defineBackground(() => {
     if (command === 'tag-selection') tagSelection(tab?.id);
   });
 
-  browser.runtime.onMessage.addListener((message: RuntimeMessage | DataRequest, sender, sendResponse) => {
-    if (message.type.startsWith('pizhu:data:')) {
-      void service.handle(message as DataRequest).then(sendResponse);
-      return true; // the reply comes asynchronously
-    }
-    if (message.type !== 'pizhu:scanned' || sender.tab?.id === undefined) return undefined;
-    const tabId = sender.tab.id;
-    const badge = badgeFor((message as RuntimeMessage).status);
+  events.on('scan:done', ({ status }, sender) => {
+    if (sender.tabId === undefined) return;
+    const { tabId } = sender;
+    const badge = badgeFor(status);
     void browser.action.setBadgeText({ tabId, text: badge.text });
     void browser.action.setBadgeBackgroundColor({ tabId, color: badge.colour });
     void browser.action.setTitle({ tabId, title: badge.title });
-    return undefined;
   });
 });

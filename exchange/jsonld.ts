@@ -15,6 +15,7 @@
 // Concepts (labels in both languages, notation, scheme, parent…) and page metadata (title, issuer, document
 // number…) are described once per collection under `concepts` and `pages`, named by an extension context.
 import type { AnnotationRecord, PageRecord, Term } from '../model';
+import { randomUuid } from '../model';
 import type { ExportContext } from './export-context';
 import { COLLECTION_CONTEXT, GENERATOR } from './jsonld-vocab';
 import { batches, type Source, type StreamOptions } from './stream';
@@ -132,7 +133,7 @@ export interface CollectionOptions {
 const DEFAULT_LABEL = 'Pizhu annotations';
 
 function head(options: CollectionOptions): { id: string; label: string; pageId: string } {
-  const id = options.id ?? `urn:uuid:${crypto.randomUUID()}`;
+  const id = options.id ?? `urn:uuid:${randomUuid()}`;
   return { id, label: options.label ?? DEFAULT_LABEL, pageId: `${id}#page-1` };
 }
 

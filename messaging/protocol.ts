@@ -1,7 +1,16 @@
-// Messages between the content script, the background and the extension pages. One union, one place.
-import type { DocNumberRow, FigureRow } from '../exchange/rows';
-import type { PageKind } from '../model';
+// Every message between Pizhu's parts, in one place: who answers it, what it carries, what comes back. The compiler
+// checks both ends through messaging/channel.ts; the handlers live with their entrypoints (background.ts, the
+// content scripts). The parts:
+//   content script (one per tab)  ──requests──▶  background (owns the database)
+//   side panel, library          ──requests──▶  the content script of a tab
+//   content script               ──events────▶  background and panels (a scan finished, annotations changed)
+//   background, library          ──events────▶  content scripts (the codebook changed, tag the selection)
+import type { FigureRow, DocNumberRow } from '../exchange/rows';
+import type { AnnotationInput, AnnotationRecord, PageKind, PageMetadata, Term } from '../model';
 import type { Category } from '../recognition/types';
+import type { StudyView } from '../study/view';
+
+// ── What the messages carry ────────────────────────────────────────────────────────────────────────────────────
 
 /** One recognised item as the side panel lists it. */
 export interface ItemSummary {
@@ -28,23 +37,74 @@ export interface PageSummary extends ScanStatus {
   items: ItemSummary[];
 }
 
-/** Content script → background and panels: a scan finished (or Pizhu is off on this site: status null). */
-export interface ScanReport {
-  type: 'pizhu:scanned';
-  status: ScanStatus | null;
-}
-
-/** Panel → content script. */
-export type TabRequest =
-  | { type: 'pizhu:get-summary' }
-  | { type: 'pizhu:reveal'; index: number }
-  /** The page's figures and document numbers as export rows (RecognitionRows). */
-  | { type: 'pizhu:get-rows' };
-
 export interface RecognitionRows {
   title: string;
   figures: FigureRow[];
   docNumbers: DocNumberRow[];
 }
 
-export type RuntimeMessage = ScanReport;
+/** Where an annotation anchored in the page text; null for an orphan (kept, listed apart, never deleted). */
+export type AnchorPlace = { start: number; end: number; method: 'exact' | 'position' | 'fuzzy' } | null;
+
+/** One annotation as the side panel lists it. */
+export interface AnnotationItem {
+  record: AnnotationRecord;
+  anchor: AnchorPlace;
+}
+
+export interface AnnotationList {
+  items: AnnotationItem[];
+  terms: Term[];
+}
+
+/** A page's stored annotations and the terms to show them with. */
+export interface PageData {
+  annotations: AnnotationRecord[];
+  /** Every term of every taxonomy, retired ones too (old annotations still show them). */
+  terms: Term[];
+}
+
+// ── Requests ───────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** Answered by the background, which alone opens the database (the extension's origin, not the visited site's). */
+export interface BackgroundProtocol {
+  'annotations:page': (req: { url: string }) => PageData;
+  /** One transaction: the page record, its text (`snapshot`, with a page's first annotation only: it can be a
+   * megabyte) and the annotation. */
+  'annotations:save': (req: { annotation: AnnotationInput; page: PageMetadata; snapshot?: string }) => AnnotationRecord;
+  /** Returns the deleted record, for undo. */
+  'annotations:delete': (req: { id: string }) => AnnotationRecord | undefined;
+  'annotations:restore': (req: { annotation: AnnotationRecord }) => AnnotationRecord;
+  /** Every term, after the codebook changed elsewhere. */
+  'terms:list': () => Term[];
+}
+
+/** Answered by the content script of a tab (study requests by study mode's script, injected when first asked). */
+export interface TabProtocol {
+  /** null while Pizhu is off on the site. */
+  'scan:summary': () => PageSummary | null;
+  /** Scrolls to the index-th item of the summary and shows its card. */
+  'scan:reveal': (req: { index: number }) => boolean;
+  'scan:rows': () => RecognitionRows | null;
+  'annotations:list': () => AnnotationList | null;
+  'annotations:reveal': (req: { id: string }) => boolean;
+  /** Opens the tag picker for the selection (context menu, keyboard command). */
+  'annotations:tag-selection': () => boolean;
+  /** null when Pizhu is off on the site. */
+  'study:get': () => StudyView | null;
+  /** Draws the outline on the page, or takes it off; the number of parts drawn. */
+  'study:draw': (req: { on: boolean }) => number;
+  /** Scrolls the page to text[start, end) of the scan's text. */
+  'study:reveal': (req: { start: number; end: number }) => boolean;
+}
+
+// ── Events ─────────────────────────────────────────────────────────────────────────────────────────────────────
+
+export interface EventProtocol {
+  /** A scan finished, or Pizhu went off on the site (null). From a content script: the badge and the panels. */
+  'scan:done': (data: { status: ScanStatus | null }) => void;
+  /** The page's annotations changed. From a content script: its tab's panels. */
+  'annotations:changed': () => void;
+  /** The codebook changed (edited, imported, restored, synced). To every tab's content script. */
+  'codebook:changed': () => void;
+}

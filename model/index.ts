@@ -3,3 +3,5 @@
 export type * from './annotation';
 export type * from './page';
 export type * from './taxonomy';
+export { newAnnotationId } from './ids';
+export { guidForIri, isUuid, randomUuid, uuidV5 } from './uuid';

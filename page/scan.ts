@@ -2,7 +2,8 @@
 import { classifyPage, type KindVerdict, type PageFeatures } from '../recognition/page-kind';
 import { recognize } from '../recognition/recognize';
 import type { Match } from '../recognition/types';
-import { analyzeLayout, type Layout } from './layout';
+import type { StudyInput } from '../study/view';
+import { analyzeLayout, blocksWithText, type Layout } from './layout';
 
 export interface ScanResult extends KindVerdict {
   layout: Layout;
@@ -46,4 +47,9 @@ export async function scanPage(doc: Document, pause: () => Promise<void>): Promi
     }
   }
   return { ...verdict, layout, matches };
+}
+
+/** What study mode and the report's outline read of a scan. */
+export function studyInputOf(scan: ScanResult): StudyInput {
+  return { kind: scan.kind, title: scan.layout.title, text: scan.layout.map.text, blocks: blocksWithText(scan.layout), matches: scan.matches };
 }

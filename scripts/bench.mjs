@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { buildExtension, launchWithExtension } from './extension-browser.mjs';
+import { benchExtensionDir, buildExtension, extensionDir, launchWithExtension } from './extension-browser.mjs';
 
 const benchDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'bench');
 const args = process.argv.slice(2);
@@ -28,8 +28,10 @@ if (unknown.length) {
   process.exit(2);
 }
 
+// The bench build is the production code plus the library's bench hook, which ships only in this build.
+const dir = process.env.PIZHU_EXTENSION_DIR ? extensionDir : benchExtensionDir;
 try {
-  buildExtension({ ifStale: true });
+  buildExtension({ ifStale: true, mode: 'bench' });
 } catch {
   console.error('bench: the extension did not build (wxt build, output above).');
   process.exit(2);
@@ -54,7 +56,7 @@ function table(header, rows) {
 for (const name of chosen) {
   const bench = await import(pathToFileURL(path.join(benchDir, `${name}.mjs`)).href);
   console.log(`\n## ${name}: ${bench.title} (${runs} runs)\n`);
-  const browser = await launchWithExtension();
+  const browser = await launchWithExtension({ extensionDir: dir });
   try {
     await bench.run({ browser, runs, median, ratio, ms, table });
   } finally {

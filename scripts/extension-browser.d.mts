@@ -3,8 +3,9 @@ import type { FixtureServer } from './serve-fixtures.mjs';
 
 export const projectRoot: string;
 export const extensionDir: string;
+export const benchExtensionDir: string;
 export function chromiumPath(): string;
-export function buildExtension(options?: { ifStale?: boolean }): void;
+export function buildExtension(options?: { ifStale?: boolean; mode?: 'production' | 'bench' }): void;
 export function assertChromium(): void;
 export function chromiumArgs(options: { dir?: string; hosts: string[]; isolate?: boolean }): string[];
 

@@ -14,6 +14,8 @@ export const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.u
 export const extensionDir = process.env.PIZHU_EXTENSION_DIR
   ? path.resolve(process.env.PIZHU_EXTENSION_DIR)
   : path.join(projectRoot, '.output', 'chrome-mv3');
+/** The build the benchmark measures: the same code plus the library's bench hook (`wxt build --mode bench`). */
+export const benchExtensionDir = path.join(projectRoot, '.output', 'chrome-mv3-bench');
 export const chromiumPath = () => process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 // A build is stale when any file it could read is newer: everything in the project but dependencies,
@@ -29,18 +31,19 @@ function newestMtime(file) {
     .reduce((m, f) => Math.max(m, newestMtime(path.join(file, f))), file === projectRoot ? 0 : stat.mtimeMs);
 }
 
-function isBuildStale() {
-  const manifest = path.join(extensionDir, 'manifest.json');
+function isBuildStale(dir) {
+  const manifest = path.join(dir, 'manifest.json');
   return !fs.existsSync(manifest) || newestMtime(projectRoot) > fs.statSync(manifest).mtimeMs;
 }
 
 /**
- * Runs `npx wxt build` (output .output/chrome-mv3); with ifStale, only when a source is newer than the build.
- * Never when PIZHU_EXTENSION_DIR names another build: that one is used as it is.
+ * Runs `npx wxt build` (output .output/chrome-mv3; with mode 'bench', .output/chrome-mv3-bench); with ifStale, only
+ * when a source is newer than the build. Never when PIZHU_EXTENSION_DIR names another build: that one is used as it is.
  */
-export function buildExtension({ ifStale = false } = {}) {
-  if (process.env.PIZHU_EXTENSION_DIR || (ifStale && !isBuildStale())) return;
-  execFileSync('npx', ['wxt', 'build'], { cwd: projectRoot, stdio: 'inherit' });
+export function buildExtension({ ifStale = false, mode = 'production' } = {}) {
+  const dir = mode === 'bench' ? benchExtensionDir : extensionDir;
+  if (process.env.PIZHU_EXTENSION_DIR || (ifStale && !isBuildStale(dir))) return;
+  execFileSync('npx', ['wxt', 'build', ...(mode === 'production' ? [] : ['--mode', mode])], { cwd: projectRoot, stdio: 'inherit' });
 }
 
 /** Throws the fix to type when there is no Chromium to drive. */

@@ -1,6 +1,7 @@
-// The background's side of the annotation messages: every read and write of the content scripts goes through here,
-// so that all of them land in the extension's own database. Replies carry a StorageError's bilingual message.
-import type { DataReply, DataRequest, PageData } from '../messaging/annotations';
+// What the background does for the content scripts: every read and write of a page's annotations goes through
+// here, so that all of them land in the extension's own database. Each call fails as a StorageError, whose
+// bilingual message the page shows (the background's handlers in entrypoints/background.ts wire it to messages).
+import type { AnnotationInput, AnnotationRecord, PageMetadata, Term } from '../model';
 import { AnnotationRepository } from './annotations';
 import type { PizhuDB } from './db';
 import { toStorageError } from './errors';
@@ -19,41 +20,61 @@ export class AnnotationService {
     this.taxonomies = new TaxonomyRepository(db);
   }
 
-  async handle(request: DataRequest): Promise<DataReply<unknown>> {
-    try {
-      return { ok: true, value: await this.run(request) };
-    } catch (e) {
-      const error = toStorageError(e);
-      return { ok: false, error: { code: error.code, zh: error.zh, en: error.en } };
-    }
+  /** A page's annotations and the terms to show them with (every term, retired ones too: old annotations show them). */
+  pageData(url: string): Promise<{ annotations: AnnotationRecord[]; terms: Term[] }> {
+    return storing(async () => {
+      await this.codebookInstalled();
+      const [annotations, terms] = await Promise.all([this.annotations.listByPage(url), this.db.terms.toArray()]);
+      return { annotations, terms };
+    });
   }
 
-  private async run(request: DataRequest): Promise<unknown> {
-    switch (request.type) {
-      case 'pizhu:data:page':
-        return this.pageData(request.url);
-      case 'pizhu:data:save': {
-        // One transaction for the page, its snapshot and the annotation: either all are stored or none.
-        const { db } = this;
-        return db.transaction('rw', db.annotations, db.pages, async () => {
-          await this.pages.upsert(request.page);
-          if (request.snapshot !== undefined) await this.pages.keepSnapshot(request.page.url, request.snapshot);
-          return this.annotations.put(request.annotation);
-        });
-      }
-      case 'pizhu:data:delete':
-        return this.annotations.delete(request.id);
-      case 'pizhu:data:restore':
-        await this.annotations.restore(request.annotation);
-        return request.annotation;
-    }
+  terms(): Promise<Term[]> {
+    return storing(async () => {
+      await this.codebookInstalled();
+      return this.db.terms.toArray();
+    });
   }
 
-  private async pageData(url: string): Promise<PageData> {
-    // The default codebook is installed on first use, once.
-    this.ready ??= this.taxonomies.ensureDefault();
-    await this.ready;
-    const [annotations, terms] = await Promise.all([this.annotations.listByPage(url), this.db.terms.toArray()]);
-    return { annotations, terms };
+  /** One transaction for the page, its text (`snapshot`, with a page's first annotation) and the annotation. */
+  save(annotation: AnnotationInput, page: PageMetadata, snapshot?: string): Promise<AnnotationRecord> {
+    const { db } = this;
+    return storing(() =>
+      db.transaction('rw', db.annotations, db.pages, async () => {
+        await this.pages.upsert(page);
+        if (snapshot !== undefined) await this.pages.keepSnapshot(page.url, snapshot);
+        return this.annotations.put(annotation);
+      }),
+    );
+  }
+
+  /** Returns the deleted record, for undo. */
+  delete(id: string): Promise<AnnotationRecord | undefined> {
+    return storing(() => this.annotations.delete(id));
+  }
+
+  restore(annotation: AnnotationRecord): Promise<AnnotationRecord> {
+    return storing(async () => {
+      await this.annotations.restore(annotation);
+      return annotation;
+    });
+  }
+
+  /** The default codebook is installed on first use, once; a failed install is tried again on the next call. */
+  private codebookInstalled(): Promise<unknown> {
+    this.ready ??= this.taxonomies.ensureDefault().catch((e: unknown) => {
+      this.ready = null;
+      throw e;
+    });
+    return this.ready;
+  }
+}
+
+/** Every failure leaves as a StorageError, with its code and bilingual message. */
+async function storing<T>(operation: () => Promise<T>): Promise<T> {
+  try {
+    return await operation();
+  } catch (e) {
+    throw toStorageError(e);
   }
 }

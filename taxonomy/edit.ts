@@ -1,6 +1,7 @@
 // Editing a taxonomy: every operation checks its input, returns a new state with the taxonomy's version bumped once,
 // and leaves a term's id alone whatever else changes, since annotations refer to terms by id.
 import type { LocalizedText, Term } from '../model';
+import { randomUuid } from '../model';
 import { TaxonomyError } from './errors';
 import { childShade, normaliseColour, pickColour } from './palette';
 import { bumpVersion, descendantIds, labelOf, siblings, type TaxonomyState } from './state';
@@ -85,7 +86,7 @@ export function addTerm(state: TaxonomyState, input: NewTerm, now = new Date()):
   const scheme = parent?.scheme ?? input.scheme;
   if (!scheme || !state.taxonomy.schemes.some((s) => s.id === scheme))
     throw new TaxonomyError('invalid-term', `方案不存在：${scheme ?? '（未指定）'}`, `No such scheme: ${scheme ?? '(none given)'}`);
-  const id = input.id ?? `urn:uuid:${crypto.randomUUID()}`;
+  const id = input.id ?? `urn:uuid:${randomUuid()}`;
   if (state.terms.some((other) => other.id === id))
     throw new TaxonomyError('invalid-term', `术语 id 已存在：${id}`, `A term with id ${id} already exists`);
   const peers = siblings(state.terms, scheme, parent?.id);

@@ -22,7 +22,7 @@
 import type { LocalizedText, Scheme, Term } from '../model';
 import { malformed } from './errors';
 import { childShade, normaliseColour, pickColour } from './palette';
-import { guidForIri, isUuid } from './name-uuid';
+import { guidForIri, isUuid } from '../model';
 import { findProblem, labelOf, siblings, type TaxonomyState } from './state';
 
 export const QDC_NAMESPACE = 'urn:QDA-XML:codebook:1.0';

@@ -2,7 +2,7 @@
 // report cites (《title》 with its number where the text gives both). Each number is taken apart into 机关代字,
 // 年份 and 发文顺序号, and the code into what each character stands for; the issuing body is named only when the
 // code itself says which body it is.
-import type { CitedEntry, ExplainedNumber } from '../../messaging/study';
+import type { CitedEntry, ExplainedNumber } from '../../study/view';
 import { t } from '../i18n';
 import { pick, type Lang } from './lang';
 import type { Reveal } from './reveal';

@@ -1,7 +1,7 @@
 // The report's parts as a nested list, each with its conventional name; a click scrolls the page to the part.
 import type { OutlineNode } from '../../study/types';
 import { pick, type Lang } from './lang';
-import { partClass } from './part-class';
+import { partClass } from '../../study/part-class';
 import type { Reveal } from './reveal';
 
 /** What a part's entry shows of its text: the first line, since an opening or a signature can run to several. */

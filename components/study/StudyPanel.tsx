@@ -2,12 +2,13 @@
 // document numbers taken apart, the documents it cites, how its format compares with GB/T 9704-2012, and where
 // its figures are. Everything is computed by the content script from its scan (messaging/study.ts); the panel
 // only shows it and asks the page to scroll or draw.
-import { browser } from '#imports';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { StudyView } from '../../messaging/study';
-import type { RuntimeMessage } from '../../messaging/protocol';
-import { askTab } from '../active-tab';
+import { events, tabs } from '../../messaging';
+import type { StudyView } from '../../study/view';
+import type { TabInfo } from '../active-tab';
+import { useTabRequest } from '../use-tab-request';
+import { loadStudyMode } from './load-study';
 import { ConventionNotes } from './ConventionNotes';
 import { CitedDocuments, OwnNumber } from './DocNumbers';
 import { FigureChart } from './FigureChart';
@@ -15,14 +16,6 @@ import { t, uiLang, type Lang } from '../i18n';
 import { OutlineTree } from './OutlineTree';
 import type { Reveal } from './reveal';
 import './study.css';
-
-type State =
-  | { status: 'loading' }
-  | { status: 'unavailable' } // no content script: a browser page, the web store, a file
-  | { status: 'ready'; view: StudyView | null };
-
-/** Asks after a failed request (1 + 4 tries over 2.5 s). */
-const RETRIES = 4;
 
 
 export interface StudyContentProps {
@@ -92,45 +85,22 @@ export function StudyContent({ view, lang, drawn, onDraw, reveal }: StudyContent
   );
 }
 
-export function StudyPanel({ tab }: { tab: { id: number; url: string } }) {
-  const [state, setState] = useState<State>({ status: 'loading' });
+export function StudyPanel({ tab }: { tab: TabInfo }) {
+  // A rescan (the page reloaded, Pizhu switched back on for the site) brings a new view.
+  const state = useTabRequest(tab, 'study:get', { refreshOn: ['scan:done'], prepare: loadStudyMode });
   const [drawn, setDrawn] = useState(false);
   const lang = useMemo(uiLang, []);
   const drawnRef = useRef(false);
   drawnRef.current = drawn;
 
   useEffect(() => {
-    setState({ status: 'loading' });
     setDrawn(false);
-    let live = true;
-    let retry: ReturnType<typeof setTimeout> | undefined;
-    // Just after a navigation the new page's content script may not listen yet: ask again a few times before
-    // calling the page one Pizhu cannot run on.
-    const load = (attempt = 0) => {
-      clearTimeout(retry);
-      askTab<StudyView | null>(tab.id, { type: 'pizhu:study:get' })
-        .then((view) => live && setState({ status: 'ready', view }))
-        .catch(() => {
-          if (!live) return;
-          if (attempt < RETRIES) retry = setTimeout(() => load(attempt + 1), 250 * (attempt + 1));
-          else setState({ status: 'unavailable' });
-        });
-    };
-    load();
-    // A rescan (the page reloaded, Pizhu switched back on for the site) brings a new view; the old drawing is gone.
-    const onMessage = (message: RuntimeMessage, sender: { tab?: { id?: number } }) => {
-      if (message.type !== 'pizhu:scanned' || sender.tab?.id !== tab.id) return;
-      setDrawn(false);
-      if (message.status) load();
-      else setState({ status: 'ready', view: null });
-    };
-    browser.runtime.onMessage.addListener(onMessage);
+    // A new scan has no drawing on it.
+    const unlisten = events.on('scan:done', (_data, sender) => sender.tabId === tab.id && setDrawn(false));
     return () => {
-      live = false;
-      clearTimeout(retry);
-      browser.runtime.onMessage.removeListener(onMessage);
+      unlisten();
       // Leaving study mode (or this tab) takes the drawing off the page: it belongs to study mode.
-      if (drawnRef.current) void askTab(tab.id, { type: 'pizhu:study:draw', on: false }).catch(() => {});
+      if (drawnRef.current) void tabs.sendToTab(tab.id, 'study:draw', { on: false }).catch(() => {});
     };
   }, [tab.id, tab.url]);
 
@@ -139,8 +109,8 @@ export function StudyPanel({ tab }: { tab: { id: number; url: string } }) {
 
   const onDraw = (on: boolean) => {
     setDrawn(on);
-    askTab<number>(tab.id, { type: 'pizhu:study:draw', on }).catch(() => setDrawn(false));
+    tabs.sendToTab(tab.id, 'study:draw', { on }).catch(() => setDrawn(false));
   };
-  const reveal: Reveal = (start, end) => void askTab(tab.id, { type: 'pizhu:study:reveal', start, end }).catch(() => {});
-  return <StudyContent view={state.view} lang={lang} drawn={drawn} onDraw={onDraw} reveal={reveal} />;
+  const reveal: Reveal = (start, end) => void tabs.sendToTab(tab.id, 'study:reveal', { start, end }).catch(() => {});
+  return <StudyContent view={state.value} lang={lang} drawn={drawn} onDraw={onDraw} reveal={reveal} />;
 }

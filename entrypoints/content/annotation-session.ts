@@ -1,12 +1,14 @@
-// Annotations on one page: load and re-anchor them, draw them, and tag new passages. The text they anchor to is the
-// scan's text of the page (page chrome left out); the database is the extension's, reached through the background.
-import { browser, type ContentScriptContext } from '#imports';
-import { anchorMany } from '../../anchoring/anchor';
-import { describeRange } from '../../anchoring/describe';
+// Annotations on one page: the page side of annotator/annotation-store.ts. The store holds the annotations and
+// their changes; this file wires it to the database (through the background), to the page's events (selection,
+// shortcuts, clicks), to the drawing and to the tagging layer. The text they anchor to is the scan's text of the
+// page (page chrome left out).
+import type { ContentScriptContext } from '#imports';
+import { AnnotationStore, type PersistService } from '../../annotator/annotation-store';
 import { normalizeUrl } from '../../anchoring/url';
 import { t } from '../../components/i18n';
 import type { TagPickerProps } from '../../components/TagPicker';
-import type { AnnotationItem, AnnotationList, DataReply, DataRequest, PageData } from '../../messaging/annotations';
+import { background, events, RemoteError, type AnnotationList } from '../../messaging';
+import { newAnnotationId } from '../../model';
 import { paintAnnotations } from '../../page/annotation-paint';
 import { offsetAtPoint, rangeCovers } from '../../page/hit-test';
 import { pageFacts } from '../../page/page-facts';
@@ -14,11 +16,7 @@ import { revealRange } from '../../page/reveal';
 import type { ScanResult } from '../../page/scan';
 import { rangeToOffsets } from '../../page/selection';
 import { rangeFor } from '../../page/text-map';
-import { newAnnotationId } from '../../storage/ids';
-import type { AnnotationRecord, Term } from '../../model';
 import { taggerLayer } from './tagger';
-
-type Anchor = NonNullable<AnnotationItem['anchor']>;
 
 export interface AnnotationSession {
   list(): AnnotationList;
@@ -29,172 +27,110 @@ export interface AnnotationSession {
   stop(): void;
 }
 
-class DataError extends Error {
-  constructor(readonly zh: string, readonly en: string) {
-    super(en);
-  }
-}
-
-async function request<T>(message: DataRequest): Promise<T> {
-  const reply = (await browser.runtime.sendMessage(message)) as DataReply<T> | undefined;
-  if (!reply) throw new DataError('扩展后台没有响应，这次修改没有保存。', 'The extension did not answer; this change was not saved.');
-  if (!reply.ok) throw new DataError(reply.error.zh, reply.error.en);
-  return reply.value;
-}
-
-const byNotation = (a: Term, b: Term) => a.notation.localeCompare(b.notation, undefined, { numeric: true });
 const isEditable = (el: EventTarget | null) => el instanceof HTMLElement && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
-const errorText = (e: unknown) => (e instanceof DataError ? `${e.zh} ${e.en}` : String(e));
+const errorText = (e: unknown) => (e instanceof RemoteError ? `${e.zh} ${e.en}` : String(e instanceof Error ? e.message : e));
 
 export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResult): Promise<AnnotationSession> {
   const started = performance.now();
   const map = scan.layout.map;
   const pageUrl = normalizeUrl(location.href);
-  const data = await request<PageData>({ type: 'pizhu:data:page', url: pageUrl });
-  const termsById = new Map(data.terms.map((term) => [term.id, term]));
-  const offered = data.terms.filter((term) => !term.retired).sort(byNotation);
-  const byShortcut = new Map(offered.filter((term) => term.shortcut).map((term) => [term.shortcut!, term]));
+  const data = await background.send('annotations:page', { url: pageUrl });
 
-  const records = new Map<string, AnnotationRecord>();
-  const anchors = new Map<string, Anchor | null>();
-  const ranges = new Map<string, Range>();
-  const found = anchorMany(map.text, data.annotations.map((a) => ({ quote: a.quote, position: a.position })));
-  data.annotations.forEach((a, i) => {
-    records.set(a.id, a);
-    place(a.id, found[i]);
-  });
-  // Most pages have no annotations: they get no stylesheet and no highlight until the first tag.
-  if (records.size) repaint();
-  performance.measure('pizhu:annotations', { start: started, detail: { annotations: records.size } });
+  const persist: PersistService = {
+    save: (annotation, withText) =>
+      background.send('annotations:save', { annotation, page: pageFacts(scan, pageUrl), snapshot: withText ? map.text : undefined }),
+    remove: (id) => background.send('annotations:delete', { id }),
+    restore: (annotation) => background.send('annotations:restore', { annotation }),
+  };
+  const store = new AnnotationStore({ text: map.text, pageUrl, sourceUrl: location.href }, persist);
+  store.load(data.annotations, data.terms);
 
-  function place(id: string, anchor: Anchor | null): void {
-    anchors.set(id, anchor ? { start: anchor.start, end: anchor.end, method: anchor.method } : null);
-    if (anchor) ranges.set(id, rangeFor(map, anchor.start, anchor.end));
-    else ranges.delete(id);
-  }
-
-  function repaint(): void {
-    const items = [...records.values()].flatMap((a) => {
-      const range = ranges.get(a.id);
-      return range ? [{ range, color: termsById.get(a.terms[0])?.color }] : [];
-    });
-    paintAnnotations(items);
-  }
-
-  function changed(): void {
-    browser.runtime.sendMessage({ type: 'pizhu:annotations:changed' }).catch(() => {});
-  }
+  // Ranges are derived from anchors, kept while the anchor stays the same (a repaint per keystroke in the picker
+  // must not map every passage again).
+  const ranges = new Map<string, { start: number; end: number; range: Range }>();
+  const rangeOf = (id: string): Range | undefined => {
+    const anchor = store.get(id)?.anchor;
+    if (!anchor) return undefined;
+    const kept = ranges.get(id);
+    if (kept && kept.start === anchor.start && kept.end === anchor.end) return kept.range;
+    const range = rangeFor(map, anchor.start, anchor.end);
+    ranges.set(id, { start: anchor.start, end: anchor.end, range });
+    return range;
+  };
+  const repaint = () =>
+    paintAnnotations(store.entries().flatMap(({ record }) => {
+      const range = rangeOf(record.id);
+      return range ? [{ range, color: store.term(record.terms[0])?.color }] : [];
+    }));
 
   const tagger = taggerLayer(ctx);
   let active = true;
-  // Writes of one annotation go out one after another, so that the last state is the stored one.
-  let writes: Promise<unknown> = Promise.resolve();
-  // The page's text is kept once, with its first annotation; a page that came with annotations has it already.
-  let snapshotKept = data.annotations.length > 0;
-
-  function save(next: AnnotationRecord, before: AnnotationRecord | undefined): void {
-    writes = writes.then(async () => {
-      try {
-        const stored = await request<AnnotationRecord>({
-          type: 'pizhu:data:save',
-          annotation: next,
-          page: pageFacts(scan, pageUrl),
-          snapshot: snapshotKept ? undefined : map.text,
-        });
-        snapshotKept = true;
-        if (records.has(stored.id)) records.set(stored.id, stored);
-        changed();
-      } catch (e) {
-        // Nothing stored changed: show the page as the database has it, and say why.
-        if (before) records.set(before.id, before);
-        else {
-          records.delete(next.id);
-          anchors.delete(next.id);
-          ranges.delete(next.id);
-        }
-        repaint();
-        tagger.closePicker();
-        tagger.toast({ message: `${t('toastSaveFailed')} ${errorText(e)}`, error: true });
-      }
-    });
-  }
-
-  /** Applies a change to an annotation (creating it for a new passage) and draws it before it is stored. */
-  function update(id: string, passage: { start: number; end: number }, change: (a: AnnotationRecord) => AnnotationRecord, at?: number): AnnotationRecord {
-    const before = records.get(id);
-    const now = new Date().toISOString();
-    const base: AnnotationRecord = before ?? {
-      id,
-      pageUrl,
-      sourceUrl: location.href,
-      ...describeRange(map.text, passage.start, passage.end),
-      terms: [],
-      note: '',
-      created: now,
-      modified: now,
-    };
-    const next = change(base);
-    records.set(id, next);
-    if (!before) place(id, { ...passage, method: 'exact' });
+  let paintAt: number | undefined;
+  store.subscribe((event) => {
+    if (event.type === 'write-failed') {
+      tagger.closePicker();
+      tagger.toast({ message: `${t('toastSaveFailed')} ${errorText(event.error)}`, error: true });
+      return;
+    }
+    if (!active) return;
     repaint();
-    // Measured to the next frame, when the highlight is on screen.
-    if (at !== undefined) requestAnimationFrame(() => performance.measure('pizhu:tag', { start: at }));
-    save(next, before);
-    return next;
-  }
+    // Measured to the next frame, when a new tag is on screen.
+    if (paintAt !== undefined) {
+      const at = paintAt;
+      paintAt = undefined;
+      requestAnimationFrame(() => performance.measure('pizhu:tag', { start: at }));
+    }
+    void events.emit('annotations:changed');
+  });
+  // Most pages have no annotations: they get no stylesheet and no highlight until the first tag.
+  if (store.size) repaint();
+  performance.measure('pizhu:annotations', { start: started, detail: { annotations: store.size } });
+
+  // The codebook changed in the library (or by sync): new labels and colours, without a reload.
+  const unwatchCodebook = events.on('codebook:changed', () => {
+    background.send('terms:list').then((terms) => store.setTerms(terms), () => {});
+  });
+  ctx.onInvalidated(unwatchCodebook);
 
   async function remove(id: string): Promise<void> {
-    const record = records.get(id);
-    if (!record) return;
     tagger.closePicker();
+    let undo: () => Promise<void>;
     try {
-      await request<AnnotationRecord | undefined>({ type: 'pizhu:data:delete', id });
+      undo = await store.delete(id);
     } catch (e) {
       tagger.toast({ message: `${t('toastSaveFailed')} ${errorText(e)}`, error: true });
       return;
     }
-    const anchor = anchors.get(id) ?? null;
-    records.delete(id);
-    anchors.delete(id);
-    ranges.delete(id);
-    repaint();
-    changed();
     tagger.toast({
       message: t('toastDeleted'),
       action: {
         label: t('undo'),
-        run: () => {
-          records.set(id, record);
-          place(id, anchor);
-          repaint();
-          request({ type: 'pizhu:data:restore', annotation: record })
-            .then(changed)
-            .catch((e) => tagger.toast({ message: `${t('toastSaveFailed')} ${errorText(e)}`, error: true }));
-        },
+        run: () => void undo().catch((e) => tagger.toast({ message: `${t('toastSaveFailed')} ${errorText(e)}`, error: true })),
       },
     });
   }
 
   function openPicker(id: string, passage: { start: number; end: number }, at: DOMRect): void {
-    const record = records.get(id);
+    const record = store.get(id)?.record;
     const props: TagPickerProps = {
-      terms: offered,
-      termsById,
+      terms: store.offered(),
+      termsById: new Map(store.terms().map((term) => [term.id, term])),
       quote: record?.quote.exact ?? map.text.slice(passage.start, passage.end),
       applied: record?.terms ?? [],
       note: record?.note ?? '',
       isNew: !record,
       onApply: (termId, when) => {
-        update(id, passage, (a) => ({ ...a, terms: a.terms.includes(termId) ? a.terms : [...a.terms, termId] }), when);
+        paintAt = when;
+        store.update(id, passage, (a) => ({ ...a, terms: a.terms.includes(termId) ? a.terms : [...a.terms, termId] }));
         openPicker(id, passage, at);
       },
       onRemove: (termId) => {
-        update(id, passage, (a) => ({ ...a, terms: a.terms.filter((x) => x !== termId) }));
+        store.update(id, passage, (a) => ({ ...a, terms: a.terms.filter((x) => x !== termId) }));
         openPicker(id, passage, at);
       },
       onNote: (note) => {
-        if (!records.has(id) && !note.trim()) return;
-        update(id, passage, (a) => ({ ...a, note }));
+        if (!store.get(id) && !note.trim()) return;
+        store.update(id, passage, (a) => ({ ...a, note }));
         openPicker(id, passage, at);
       },
       onDelete: () => void remove(id),
@@ -237,13 +173,14 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
   ctx.addEventListener(document, 'keydown', (event) => {
     const e = event as KeyboardEvent;
     if (!active || e.altKey || e.ctrlKey || e.metaKey || e.key.length !== 1 || isEditable(e.target)) return;
-    const term = byShortcut.get(e.key.toLowerCase());
+    const term = store.termForKey(e.key);
     if (!term) return;
     const selected = selectedPassage();
     if (!selected) return;
     e.preventDefault();
     const id = newAnnotationId();
-    update(id, selected.passage, (a) => ({ ...a, terms: [term.id] }), e.timeStamp);
+    paintAt = e.timeStamp;
+    store.update(id, selected.passage, (a) => ({ ...a, terms: [term.id] }));
     tagger.hideButton();
     document.getSelection()?.removeAllRanges();
     tagger.toast({ message: t('toastTagged', `${term.notation} ${term.label.zh}`), action: { label: t('undo'), run: () => void remove(id) } });
@@ -253,25 +190,17 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
   ctx.addEventListener(document, 'click', (event) => {
     const e = event as MouseEvent;
     if (!active || !document.getSelection()?.isCollapsed || (e.target as Element | null)?.closest?.('a, button, input, textarea, select')) return;
-    const at = offsetAtPoint(document, map, e.clientX, e.clientY);
-    if (at < 0) return;
-    for (const [id, anchor] of anchors) {
-      if (!anchor || at < anchor.start || at >= anchor.end) continue;
-      const range = ranges.get(id)!;
-      if (rangeCovers(range, e.clientX, e.clientY)) openPicker(id, anchor, range.getBoundingClientRect());
-      return;
-    }
+    const offset = offsetAtPoint(document, map, e.clientX, e.clientY);
+    if (offset < 0) return;
+    const hit = store.at(offset);
+    const range = hit && rangeOf(hit.record.id);
+    if (hit?.anchor && range && rangeCovers(range, e.clientX, e.clientY)) openPicker(hit.record.id, hit.anchor, range.getBoundingClientRect());
   });
 
   return {
-    list() {
-      const items: AnnotationItem[] = [...records.values()].map((record) => ({ record, anchor: anchors.get(record.id) ?? null }));
-      // Document order; orphans (no anchor) after, in creation order.
-      items.sort((a, b) => (a.anchor?.start ?? Infinity) - (b.anchor?.start ?? Infinity));
-      return { items, terms: data.terms };
-    },
+    list: () => ({ items: store.entries(), terms: store.terms() }),
     reveal(id) {
-      const range = ranges.get(id);
+      const range = rangeOf(id);
       return !!range && revealRange(range);
     },
     tagSelection() {
@@ -279,6 +208,7 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
     },
     stop() {
       active = false;
+      unwatchCodebook();
       tagger.closePicker();
       tagger.hideButton();
       paintAnnotations([]);

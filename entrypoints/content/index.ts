@@ -1,16 +1,13 @@
 import './highlights.css';
 import './study.css';
-import { browser, defineContentScript } from '#imports';
-import type { AnnotationRequest, TagSelectionCommand } from '../../messaging/annotations';
-import type { TabRequest } from '../../messaging/protocol';
-import { handleStudyMessage } from '../../messaging/study';
+import { defineContentScript } from '#imports';
+import { tabs } from '../../messaging';
 import { watchLateContent } from '../../page/late-content';
+import { publishScan } from '../../page/scan-handoff';
+import { clearOutline } from '../../page/study-drawing';
 import { isSiteDisabled, settingsItem } from '../../storage/settings';
 import { startAnnotations, type AnnotationSession } from './annotation-session';
 import { reportScan, startRecognition, type RecognitionSession } from './recognition-session';
-import { clearOutline } from './study-session';
-
-type Message = TabRequest | AnnotationRequest | TagSelectionCommand;
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -63,33 +60,24 @@ export default defineContentScript({
       reportScan(null);
     };
 
-    const answer = (message: Message): unknown => {
-      switch (message.type) {
-        case 'pizhu:get-summary':
-          return recognition?.summary() ?? null;
-        case 'pizhu:reveal':
-          return recognition?.reveal(message.index) ?? false;
-        case 'pizhu:get-rows':
-          return recognition?.rows() ?? null;
-        case 'pizhu:annotations:list':
-          return annotations?.list() ?? null;
-        case 'pizhu:annotations:reveal':
-          return annotations?.reveal(message.id) ?? false;
-        case 'pizhu:tag-selection':
-          annotations?.tagSelection();
-          return true;
-      }
+    // A panel that asks while the page is still being read gets its answer when the reading is done.
+    const ready = async () => {
+      await starting;
+      return { recognition, annotations };
     };
+    // Study mode's script, injected when a panel first asks for it, reads the scan from here.
+    publishScan(async () => (await ready()).recognition?.scan ?? null);
     // Listening before the first scan starts: a panel may ask as soon as the page announces itself.
-    browser.runtime.onMessage.addListener((message: Message, _sender, sendResponse) => {
-      if (handleStudyMessage(message, starting?.then(() => recognition) ?? null, sendResponse)) return true;
-      // A panel opened while the page is still being read gets its answer when the reading is done.
-      if (starting && !annotations) {
-        void starting.then(() => sendResponse(answer(message)));
+    tabs.handle({
+      'scan:summary': async () => (await ready()).recognition?.summary() ?? null,
+      'scan:reveal': async ({ index }) => (await ready()).recognition?.reveal(index) ?? false,
+      'scan:rows': async () => (await ready()).recognition?.rows() ?? null,
+      'annotations:list': async () => (await ready()).annotations?.list() ?? null,
+      'annotations:reveal': async ({ id }) => (await ready()).annotations?.reveal(id) ?? false,
+      'annotations:tag-selection': async () => {
+        (await ready()).annotations?.tagSelection();
         return true;
-      }
-      sendResponse(answer(message));
-      return undefined;
+      },
     });
 
     if (isSiteDisabled(settings, host)) reportScan(null);

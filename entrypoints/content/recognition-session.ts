@@ -1,15 +1,15 @@
 // Recognition on one page: scan, paint, answer the side panel, show the card on hover or focus.
-import { browser, type ContentScriptContext } from '#imports';
-import type { ItemSummary, PageSummary, RecognitionRows, ScanStatus } from '../../messaging/protocol';
-import { outlineHeadings, recognitionRows } from '../../page/recognition-rows';
+import type { ContentScriptContext } from '#imports';
+import { events, type ItemSummary, type PageSummary, type RecognitionRows, type ScanStatus } from '../../messaging';
+import { outlineHeadings, recognitionRows, type Heading } from '../../page/recognition-rows';
 import { paintHighlights, rangesFor, clearHighlights, type CategorySwitches } from '../../page/highlights';
 import { matchAtPoint, matchAtSelection } from '../../page/hit-test';
 import { revealRange } from '../../page/reveal';
-import { scanPage, type ScanResult } from '../../page/scan';
+import { scanPage, studyInputOf, type ScanResult } from '../../page/scan';
 import type { Category } from '../../recognition/types';
 import { budgetedPause } from '../../page/slices';
 import { cardLayer } from './card';
-import { cachedStudyOf } from './study-session';
+import { outlineReport } from '../../study/outline';
 
 export interface RecognitionSession {
   scan: ScanResult;
@@ -61,6 +61,7 @@ export async function startRecognition(ctx: ContentScriptContext, switches: Cate
 
   const status = statusOf(scan);
   let summary: PageSummary | null = null;
+  let headings: Heading[] | null = null;
   const card = cardLayer(ctx);
   let shown = -1;
   let revealing = false;
@@ -99,8 +100,8 @@ export async function startRecognition(ctx: ContentScriptContext, switches: Cate
     status,
     summary: () => (summary ??= summarize(scan, status)),
     rows() {
-      // Section headings as study mode finds them: the outline is computed once per scan and shared.
-      const headings = outlineHeadings(cachedStudyOf(scan).outline.nodes);
+      // Section headings as study mode's outline finds them, computed when first asked for.
+      headings ??= outlineHeadings(outlineReport(studyInputOf(scan)).nodes);
       return { title: status.title, ...recognitionRows(map.text, matches, headings) };
     },
     setSwitches(next) {
@@ -136,8 +137,7 @@ export async function startRecognition(ctx: ContentScriptContext, switches: Cate
   };
 }
 
+/** Tells the badge and the panels; nobody listening (the worker starting) is fine: the next scan tells again. */
 export function reportScan(status: ScanStatus | null): void {
-  browser.runtime.sendMessage({ type: 'pizhu:scanned', status }).catch(() => {
-    // No listener (the background is starting): the badge catches up on the next scan.
-  });
+  void events.emit('scan:done', { status });
 }

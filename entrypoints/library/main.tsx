@@ -1,10 +1,15 @@
 import { render } from 'preact';
 import { LibraryApp } from '../../components/library/LibraryApp';
 import '../../components/library/library.css';
-import { installBenchHook } from '../../library/bench-hook';
+import { onCodebookWritten } from '../../library/codebook-changes';
+import { emitToAllTabs } from '../../messaging';
 import { PizhuDB } from '../../storage/db';
 
 const db = new PizhuDB();
-// Only the benchmark (scripts/bench/library.mjs) opens the page with ?bench=1.
-if (new URLSearchParams(location.search).get('bench') === '1') installBenchHook(db);
+// Open reports redraw with the codebook as it is edited here.
+onCodebookWritten(db.name, () => void emitToAllTabs('codebook:changed'));
+// The benchmark's hook exists only in its own build (`wxt build --mode bench`, scripts/bench/library.mjs).
+if (import.meta.env.MODE === 'bench' && new URLSearchParams(location.search).get('bench') === '1') {
+  void import('../../library/bench-hook').then(({ installBenchHook }) => installBenchHook(db));
+}
 render(<LibraryApp db={db} />, document.getElementById('app')!);

@@ -93,14 +93,14 @@ describe('tagging a passage', () => {
 
   it('opens the picker for the selection when the context menu or the keyboard command asks', async () => {
     await selectPhrase(page, '办结时限缩短70%以上');
-    // What the background sends for the context-menu item and for Alt+Shift+A.
+    // What the background sends for the context-menu item and for Alt+Shift+A (messaging/channel.ts's envelope).
     await browser.serviceWorker.evaluate(async (url) => {
       type Tab = { id?: number; url?: string };
       const { chrome } = globalThis as unknown as {
         chrome: { tabs: { query(q: object): Promise<Tab[]>; sendMessage(id: number, m: object): Promise<unknown> } };
       };
       const tab = (await chrome.tabs.query({})).find((t) => t.url === url)!;
-      await chrome.tabs.sendMessage(tab.id!, { type: 'pizhu:tag-selection' });
+      await chrome.tabs.sendMessage(tab.id!, { pizhu: 'request', name: 'annotations:tag-selection' });
     }, page.url());
     await expect.poll(() => picker().isVisible()).toBe(true);
     expect(await picker().locator('.quote').textContent()).toContain('办结时限缩短70%以上');

@@ -1,8 +1,9 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { PageData } from '../../../messaging/annotations';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AnnotationService } from '../../../storage/annotation-service';
 import { PizhuDB } from '../../../storage/db';
+import { StorageError } from '../../../storage/errors';
+import { TaxonomyRepository } from '../../../storage/taxonomies';
 import type { AnnotationRecord } from '../../../model';
 
 let n = 0;
@@ -34,9 +35,7 @@ const annotation = (id: string, exact: string) => ({
 describe('the background annotation service', () => {
   it('installs the default codebook on first read and lists a page’s annotations', async () => {
     const { service } = fresh();
-    const reply = await service.handle({ type: 'pizhu:data:page', url });
-    expect(reply.ok).toBe(true);
-    const data = (reply as { value: PageData }).value;
+    const data = await service.pageData(url);
     expect(data.annotations).toEqual([]);
     expect(data.terms.length).toBeGreaterThan(20);
     expect(data.terms.some((t) => t.label.zh.includes('行政执法'))).toBe(true);
@@ -44,35 +43,45 @@ describe('the background annotation service', () => {
 
   it('stores the page, its snapshot (first annotation only) and the annotation together', async () => {
     const { db, service } = fresh();
-    await service.handle({ type: 'pizhu:data:save', annotation: annotation('urn:uuid:1', '36项'), page, snapshot: 'first text' });
-    await service.handle({ type: 'pizhu:data:save', annotation: annotation('urn:uuid:2', '92项'), page, snapshot: 'second text' });
+    await service.save(annotation('urn:uuid:1', '36项'), page, 'first text');
+    await service.save(annotation('urn:uuid:2', '92项'), page, 'second text');
     const stored = await db.pages.get(url);
     expect(stored).toMatchObject({ title: page.title, docNumber: page.docNumber, snapshot: 'first text' });
-    const data = (await service.handle({ type: 'pizhu:data:page', url })) as { value: PageData };
-    expect(data.value.annotations.map((a) => a.quote.exact)).toEqual(['36项', '92项']);
+    const data = await service.pageData(url);
+    expect(data.annotations.map((a) => a.quote.exact)).toEqual(['36项', '92项']);
   });
 
   it('deletes with the record returned for undo, and restores it unchanged', async () => {
     const { db, service } = fresh();
-    await service.handle({ type: 'pizhu:data:save', annotation: annotation('urn:uuid:1', '36项'), page, snapshot: 's' });
-    const deleted = (await service.handle({ type: 'pizhu:data:delete', id: 'urn:uuid:1' })) as { value: AnnotationRecord };
+    await service.save(annotation('urn:uuid:1', '36项'), page, 's');
+    const deleted = (await service.delete('urn:uuid:1')) as AnnotationRecord;
     expect(await db.annotations.count()).toBe(0);
-    await service.handle({ type: 'pizhu:data:restore', annotation: deleted.value });
-    expect(await db.annotations.get('urn:uuid:1')).toEqual(deleted.value);
+    await service.restore(deleted);
+    expect(await db.annotations.get('urn:uuid:1')).toEqual(deleted);
   });
 
-  it('a failed write replies with a bilingual message and loses nothing stored before', async () => {
+  it('a failed write fails with a bilingual StorageError and loses nothing stored before', async () => {
     const { db, service } = fresh();
-    await service.handle({ type: 'pizhu:data:save', annotation: annotation('urn:uuid:1', '36项'), page, snapshot: 's' });
+    await service.save(annotation('urn:uuid:1', '36项'), page, 's');
     // The annotation write fails inside the transaction: the page update with it must roll back too.
     const badAnnotation = { ...annotation('urn:uuid:2', '92项'), id: undefined as unknown as string };
-    const reply = await service.handle({ type: 'pizhu:data:save', annotation: badAnnotation, page: { ...page, title: 'changed' }, snapshot: 's' });
-    expect(reply.ok).toBe(false);
-    expect((reply as { error: { zh: string } }).error.zh.length).toBeGreaterThan(5);
+    const failed = await service.save(badAnnotation, { ...page, title: 'changed' }, 's').catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(StorageError);
+    expect((failed as StorageError).zh.length).toBeGreaterThan(5);
     expect(await db.annotations.count()).toBe(1);
     expect((await db.pages.get(url))?.title).toBe(page.title);
     db.close();
-    const closed = await service.handle({ type: 'pizhu:data:page', url });
-    expect(closed).toMatchObject({ ok: false, error: { code: 'closed' } });
+    await expect(service.pageData(url)).rejects.toMatchObject({ code: 'closed' });
+  });
+
+  it('tries the default codebook again after a failed install, instead of remembering the failure', async () => {
+    const { db, service } = fresh();
+    const install = vi.spyOn(TaxonomyRepository.prototype, 'ensureDefault').mockRejectedValueOnce(new Error('disk busy'));
+    await expect(service.pageData(url)).rejects.toBeInstanceOf(StorageError);
+    const data = await service.pageData(url);
+    expect(install).toHaveBeenCalledTimes(2);
+    expect(data.terms.length).toBeGreaterThan(20);
+    expect(await db.terms.count()).toBe(data.terms.length);
+    install.mockRestore();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { newAnnotationId } from '../../../storage/ids';
+import { newAnnotationId } from '../../../model';
 
 describe('annotation ids', () => {
   it('are version-4 UUID IRIs, different every time', () => {

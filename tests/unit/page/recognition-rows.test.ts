@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { cachedStudyOf } from '../../../entrypoints/content/study-session';
 import { outlineHeadings, recognitionRows, sentenceAround } from '../../../page/recognition-rows';
-import { scanPage } from '../../../page/scan';
+import { scanPage, studyInputOf } from '../../../page/scan';
+import { outlineReport } from '../../../study/outline';
 import { fixturePages, loadPage } from '../../support/fixtures';
 
 describe('rows of a page’s figures and document numbers', () => {
   it('gives each figure its value, unit, qualifiers, sentence and section heading', async () => {
     const page = fixturePages.find((p) => p.file === 'zhangdian-2017-report.html')!;
     const scan = await scanPage(loadPage(page), async () => {});
-    const headings = outlineHeadings(cachedStudyOf(scan).outline.nodes);
+    const headings = outlineHeadings(outlineReport(studyInputOf(scan)).nodes);
     const { figures, docNumbers } = recognitionRows(scan.layout.map.text, scan.matches, headings);
     expect(figures).toHaveLength(scan.matches.filter((m) => m.category === 'figure').length);
     const rate = figures.find((f) => f.text === '48.6%')!;

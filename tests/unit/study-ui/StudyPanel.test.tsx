@@ -8,8 +8,9 @@ import { act } from 'preact/test-utils';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { StudyContent, StudyPanel } from '../../../components/study/StudyPanel';
-import { studyOf, type StudyView } from '../../../entrypoints/content/study-session';
-import type { StudyRequest } from '../../../messaging/study';
+import type { Envelope } from '../../../messaging/channel';
+import { studyInputOf } from '../../../page/scan';
+import { studyView, type StudyView } from '../../../study/view';
 import { scanFixture } from './helpers/scan';
 
 // In tests `browser` from #imports is WXT's fake browser, reached through wxt/testing, whose index also loads WXT's
@@ -28,7 +29,7 @@ function useLocale(locale: 'zh_CN' | 'en') {
 let view: StudyView;
 let root: HTMLElement;
 beforeAll(async () => {
-  view = studyOf((await scanFixture('zhangdian-2017-report')).scan);
+  view = studyView(studyInputOf((await scanFixture('zhangdian-2017-report')).scan));
 });
 beforeEach(() => {
   root = document.createElement('div');
@@ -126,20 +127,33 @@ describe('StudyContent', () => {
   });
 });
 
+/** A content script's reply as it travels back through messaging/channel.ts. */
+const reply = (value: unknown) => ({ ok: true, value });
+
 describe('StudyPanel', () => {
+  beforeEach(() => {
+    // Study mode's page script is injected before the first ask.
+    vi.spyOn(fakeBrowser.scripting, 'executeScript').mockResolvedValue([] as never);
+  });
+
   it('shows a loading state, then the view; the checkbox and clicks become messages to the tab', async () => {
     useLocale('zh_CN');
-    let answer!: (v: StudyView) => void;
-    const sent: Array<[number, StudyRequest]> = [];
-    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(((tabId: number, request: StudyRequest) => {
-      sent.push([tabId, request]);
-      if (request.type === 'pizhu:study:get') return new Promise((r) => { answer = r; });
-      return Promise.resolve(request.type === 'pizhu:study:draw' ? 57 : true);
+    let answer!: (v: unknown) => void;
+    const sent: Array<[number, string, unknown]> = [];
+    vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockImplementation(((tabId: number, envelope: Envelope) => {
+      sent.push([tabId, envelope.name, envelope.data]);
+      if (envelope.name === 'study:get') return new Promise((r) => { answer = r; });
+      return Promise.resolve(reply(envelope.name === 'study:draw' ? 57 : true));
     }) as never);
     await act(() => render(<StudyPanel tab={{ id: 7, url: 'http://www.zhangdian.gov.cn/a.html' }} />, root));
     expect(root.querySelector('[aria-busy="true"]')?.textContent).toBe('正在读取报告的结构…');
+    expect(fakeBrowser.scripting.executeScript).toHaveBeenCalledWith({ target: { tabId: 7, frameIds: [0] }, files: ['/content-scripts/study.js'] });
 
-    await act(async () => answer(view));
+    // The reply passes through the channel's promises before the panel sets it.
+    await act(async () => {
+      answer(reply(view));
+      await new Promise((r) => setTimeout(r, 0));
+    });
     expect(texts('.outline .part-label').filter((l) => l === '一级标题')).toHaveLength(10);
 
     await act(() => root.querySelector<HTMLInputElement>('.study-draw input')!.click());
@@ -147,14 +161,14 @@ describe('StudyPanel', () => {
     await act(() => root.querySelector<HTMLButtonElement>('.outline .part')!.click());
     const title = view.outline.nodes[0];
     expect(sent).toEqual([
-      [7, { type: 'pizhu:study:get' }],
-      [7, { type: 'pizhu:study:draw', on: true }],
-      [7, { type: 'pizhu:study:reveal', start: title.start, end: title.end }],
+      [7, 'study:get', undefined],
+      [7, 'study:draw', { on: true }],
+      [7, 'study:reveal', { start: title.start, end: title.end }],
     ]);
 
     // Leaving study mode takes the drawing off the page.
     await act(() => render(null, root));
-    expect(sent.at(-1)).toEqual([7, { type: 'pizhu:study:draw', on: false }]);
+    expect(sent.at(-1)).toEqual([7, 'study:draw', { on: false }]);
   });
 
   it('asks again while a page just navigated to has no listener yet, then says so if none comes', async () => {
@@ -172,7 +186,7 @@ describe('StudyPanel', () => {
 
       // A content script that starts listening in time is heard.
       render(null, root);
-      send.mockRejectedValueOnce(new Error('Receiving end does not exist.')).mockResolvedValue(view);
+      send.mockRejectedValueOnce(new Error('Receiving end does not exist.')).mockResolvedValue(reply(view));
       await act(async () => render(<StudyPanel tab={{ id: 9, url: 'http://www.zhangdian.gov.cn/a.html' }} />, root));
       await act(async () => { await vi.advanceTimersByTimeAsync(300); });
       expect(root.querySelector('.own-number .docno-text')?.textContent).toBe('张政字〔2018〕8号');

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { AREAS_SCHEME, REPORT_SCHEME, TAXONOMY_BASE, defaultTaxonomy } from '../../../taxonomy/default';
 import { addTerm, retireTerm } from '../../../taxonomy/edit';
 import { TaxonomyError } from '../../../taxonomy/errors';
-import { guidForIri, uuidV5 } from '../../../taxonomy/name-uuid';
+import { guidForIri, uuidV5 } from '../../../model';
 import { planMerge } from '../../../taxonomy/merge';
 import { QDC_NAMESPACE, exportQdc, importQdc, importedSchemeId } from '../../../taxonomy/refi-qda';
 import { findProblem } from '../../../taxonomy/state';

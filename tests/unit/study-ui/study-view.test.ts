@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
 // Study mode on the content side, over the real scan of the fixture pages: what the panel is sent, what is drawn.
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import {
-  OUTLINE_HIGHLIGHT_NAMES, clearOutline, drawOutline, revealSpan, studyOf, type StudyView,
-} from '../../../entrypoints/content/study-session';
-import type { ScanResult } from '../../../page/scan';
+import { studyInputOf, type ScanResult } from '../../../page/scan';
+import { OUTLINE_HIGHLIGHT_NAMES, clearOutline, drawOutline, revealSpan } from '../../../page/study-drawing';
+import { studyView, type StudyView } from '../../../study/view';
+
+const studyOf = (scan: ScanResult): StudyView => studyView(studyInputOf(scan));
 import type { OutlineNode } from '../../../study/types';
 import { fakeHighlights, scanFixture, type HighlightWorld } from './helpers/scan';
 

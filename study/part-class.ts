@@ -1,7 +1,7 @@
 // The name of an outline part's colour: the panel's class (a swatch in the outline) and, prefixed with
-// pizhu-outline-, the page's CSS highlight name (entrypoints/content/study-session.ts). One name for both, so the
+// pizhu-outline-, the page's CSS highlight name (page/study-drawing.ts). One name for both, so the
 // panel's swatches read as the legend of what "draw the structure" paints on the page.
-import type { OutlineNode } from '../../study/types';
+import type { OutlineNode } from './types';
 
 /** Heading levels past this share the deepest level's colour: reports rarely go below （1）. */
 export const DEEPEST_LEVEL = 4;

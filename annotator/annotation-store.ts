@@ -1,0 +1,222 @@
+// The annotations of one open page, and every way they change: loaded and anchored, added, edited, deleted and
+// undone, rolled back when a write fails, redrawn when the codebook changes elsewhere. Pure state: the database is
+// reached through the injected `persist` service (the background, in the extension), and the page side (drawing,
+// the picker, toasts) subscribes to changes. Writes are optimistic: a change shows at once and is stored after;
+// the writes of a page go out one after another, so that the last state shown is the last state stored.
+import { anchorMany } from '../anchoring/anchor';
+import { describeRange } from '../anchoring/describe';
+import type { Agent, AnnotationRecord, Term } from '../model';
+
+/** Where an annotation anchored in the page text; null for an orphan (kept, listed apart, never deleted). */
+export type Anchor = { start: number; end: number; method: 'exact' | 'position' | 'fuzzy' } | null;
+
+export interface Entry {
+  record: AnnotationRecord;
+  anchor: Anchor;
+}
+
+/** The database, as the store needs it. Each call fails with an Error whose message the page can show. */
+export interface PersistService {
+  /** `withText`: the page's text goes with the first annotation stored on a page, and only then. */
+  save(record: AnnotationRecord, withText: boolean): Promise<AnnotationRecord>;
+  /** Returns the deleted record. */
+  remove(id: string): Promise<AnnotationRecord | undefined>;
+  restore(record: AnnotationRecord): Promise<AnnotationRecord>;
+}
+
+export type StoreEvent =
+  /** Annotations or terms changed: redraw, tell the panels. */
+  | { type: 'changed' }
+  /** A write failed and the change was taken back: the page shows what the database holds, and says why. */
+  | { type: 'write-failed'; error: unknown };
+
+export interface PageContext {
+  /** The page's main text, which every anchor is into. */
+  text: string;
+  /** Normalised page URL: the annotations' key. */
+  pageUrl: string;
+  /** The URL as the address bar shows it (the W3C `source`). */
+  sourceUrl: string;
+  /** Who makes new annotations here, when known. */
+  creator?: Agent;
+  now?: () => string;
+}
+
+const byNotation = (a: Term, b: Term) => a.notation.localeCompare(b.notation, undefined, { numeric: true });
+
+export class AnnotationStore {
+  private readonly records = new Map<string, AnnotationRecord>();
+  private readonly anchors = new Map<string, Anchor>();
+  private readonly listeners = new Set<(event: StoreEvent) => void>();
+  private termsById = new Map<string, Term>();
+  private offeredTerms: Term[] = [];
+  private shortcuts = new Map<string, Term>();
+  private writes: Promise<unknown> = Promise.resolve();
+  /** Whether the page's text is stored already (a page that came with annotations has it). */
+  private textKept = false;
+
+  constructor(private readonly page: PageContext, private readonly persist: PersistService) {}
+
+  // ── Reading ─────────────────────────────────────────────────────────────────────────────────────────────────
+
+  /** Takes the page's stored annotations and anchors them in the page text (one pass for all). */
+  load(annotations: readonly AnnotationRecord[], terms: readonly Term[]): void {
+    const found = anchorMany(this.page.text, annotations.map((a) => ({ quote: a.quote, position: a.position })));
+    annotations.forEach((a, i) => {
+      this.records.set(a.id, a);
+      const f = found[i];
+      this.anchors.set(a.id, f ? { start: f.start, end: f.end, method: f.method } : null);
+    });
+    this.textKept = annotations.length > 0;
+    this.indexTerms(terms);
+  }
+
+  get size(): number {
+    return this.records.size;
+  }
+
+  get(id: string): Entry | undefined {
+    const record = this.records.get(id);
+    return record && { record, anchor: this.anchors.get(id) ?? null };
+  }
+
+  /** Anchored ones in document order, then orphans in the order they were loaded. */
+  entries(): Entry[] {
+    const all = [...this.records.values()].map((record) => ({ record, anchor: this.anchors.get(record.id) ?? null }));
+    return all.sort((a, b) => (a.anchor?.start ?? Infinity) - (b.anchor?.start ?? Infinity));
+  }
+
+  /** The annotation whose passage holds the text offset, if any. */
+  at(offset: number): Entry | undefined {
+    for (const [id, anchor] of this.anchors) {
+      if (anchor && offset >= anchor.start && offset < anchor.end) return this.get(id);
+    }
+    return undefined;
+  }
+
+  /** Every term, retired ones too (old annotations still show them). */
+  terms(): Term[] {
+    return [...this.termsById.values()];
+  }
+
+  term(id: string): Term | undefined {
+    return this.termsById.get(id);
+  }
+
+  /** The terms offered for new tagging, by notation: retired ones are not. */
+  offered(): Term[] {
+    return this.offeredTerms;
+  }
+
+  /** The term whose one-key shortcut is `key`, among the offered ones. */
+  termForKey(key: string): Term | undefined {
+    return this.shortcuts.get(key.toLowerCase());
+  }
+
+  subscribe(listener: (event: StoreEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  // ── Changing ────────────────────────────────────────────────────────────────────────────────────────────────
+
+  /** The codebook changed elsewhere (renamed, recoloured, retired, added): the page shows it without a reload. */
+  setTerms(terms: readonly Term[]): void {
+    this.indexTerms(terms);
+    this.emit({ type: 'changed' });
+  }
+
+  /**
+   * Applies `change` to the annotation `id`, creating it on `passage` when it is new; shows it at once and stores
+   * it after. Returns the record as shown.
+   */
+  update(id: string, passage: { start: number; end: number }, change: (a: AnnotationRecord) => AnnotationRecord): AnnotationRecord {
+    const before = this.records.get(id);
+    const next = change(before ?? this.blank(id, passage));
+    this.records.set(id, next);
+    if (!before) this.anchors.set(id, { ...passage, method: 'exact' });
+    this.emit({ type: 'changed' });
+    this.queueSave(next, before);
+    return next;
+  }
+
+  /**
+   * Deletes once the database has: a delete that fails leaves the annotation where it was (the error is thrown).
+   * Returns the undo, which puts it back as it was, anchor and all.
+   */
+  async delete(id: string): Promise<() => Promise<void>> {
+    const record = this.records.get(id);
+    if (!record) return async () => {};
+    const anchor = this.anchors.get(id) ?? null;
+    await this.persist.remove(id);
+    this.records.delete(id);
+    this.anchors.delete(id);
+    this.emit({ type: 'changed' });
+    return async () => {
+      this.records.set(id, record);
+      this.anchors.set(id, anchor);
+      this.emit({ type: 'changed' });
+      try {
+        await this.persist.restore(record);
+      } catch (error) {
+        this.records.delete(id);
+        this.anchors.delete(id);
+        this.emit({ type: 'changed' });
+        throw error;
+      }
+    };
+  }
+
+  /** Settles when every write queued so far has been stored or rolled back. */
+  settled(): Promise<void> {
+    return this.writes.then(() => undefined);
+  }
+
+  // ── Inside ──────────────────────────────────────────────────────────────────────────────────────────────────
+
+  private blank(id: string, passage: { start: number; end: number }): AnnotationRecord {
+    const now = this.page.now?.() ?? new Date().toISOString();
+    return {
+      id,
+      pageUrl: this.page.pageUrl,
+      sourceUrl: this.page.sourceUrl,
+      ...describeRange(this.page.text, passage.start, passage.end),
+      terms: [],
+      note: '',
+      ...(this.page.creator ? { creator: this.page.creator } : {}),
+      created: now,
+      modified: now,
+    };
+  }
+
+  private queueSave(next: AnnotationRecord, before: AnnotationRecord | undefined): void {
+    this.writes = this.writes.then(async () => {
+      try {
+        const stored = await this.persist.save(next, !this.textKept);
+        this.textKept = true;
+        // Deleted meanwhile: the delete wins.
+        if (this.records.has(stored.id)) this.records.set(stored.id, stored);
+        this.emit({ type: 'changed' });
+      } catch (error) {
+        // Nothing stored changed: show the page as the database has it.
+        if (before) this.records.set(before.id, before);
+        else {
+          this.records.delete(next.id);
+          this.anchors.delete(next.id);
+        }
+        this.emit({ type: 'changed' });
+        this.emit({ type: 'write-failed', error });
+      }
+    });
+  }
+
+  private indexTerms(terms: readonly Term[]): void {
+    this.termsById = new Map(terms.map((term) => [term.id, term]));
+    this.offeredTerms = terms.filter((term) => !term.retired).sort(byNotation);
+    this.shortcuts = new Map(this.offeredTerms.filter((term) => term.shortcut).map((term) => [term.shortcut!.toLowerCase(), term]));
+  }
+
+  private emit(event: StoreEvent): void {
+    for (const listener of this.listeners) listener(event);
+  }
+}

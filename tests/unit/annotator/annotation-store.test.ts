@@ -1,0 +1,191 @@
+// The page's annotation state, apart from any page or browser: load and anchor, add, edit, delete and undo,
+// rollback on a failed write, and the codebook changing under an open page.
+import { describe, expect, it } from 'vitest';
+import { AnnotationStore, type PersistService, type StoreEvent } from '../../../annotator/annotation-store';
+import type { AnnotationRecord, Term } from '../../../model';
+
+const TEXT = '一、依法全面履行政府职能\n全年共取消行政审批事项36项，精简率达48.6%。\n二、完善依法行政制度体系\n审查规范性文件12件。';
+const url = 'http://www.example.gov.cn/a.html';
+
+const term = (id: string, notation: string, extra: Partial<Term> = {}): Term => ({
+  id, taxonomyId: 'tax', scheme: 's', notation, label: { zh: `术语${notation}`, en: `Term ${notation}` }, color: '#336699', order: 0, ...extra,
+});
+const TERMS = [term('t2', '2', { shortcut: 'B' }), term('t1', '1', { shortcut: 'a' }), term('t9', '9', { retired: true })];
+
+function stored(id: string, exact: string, terms = ['t1']): AnnotationRecord {
+  const start = TEXT.indexOf(exact);
+  return {
+    id, pageUrl: url, sourceUrl: url,
+    quote: { exact, prefix: TEXT.slice(Math.max(0, start - 8), start), suffix: TEXT.slice(start + exact.length, start + exact.length + 8) },
+    position: { start, end: start + exact.length },
+    terms, note: '', created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z',
+  };
+}
+
+/** A database that stores what it is given, or fails the calls it is told to fail. */
+function fakeDb() {
+  const rows = new Map<string, AnnotationRecord>();
+  const log: string[] = [];
+  let failNext = 0;
+  const maybeFail = () => {
+    if (failNext > 0) {
+      failNext--;
+      throw new Error('Storage is full');
+    }
+  };
+  const persist: PersistService = {
+    async save(record, withText) {
+      log.push(`save ${record.id}${withText ? ' +text' : ''}`);
+      maybeFail();
+      const saved = { ...record, modified: '2026-02-02T00:00:00.000Z' };
+      rows.set(record.id, saved);
+      return saved;
+    },
+    async remove(id) {
+      log.push(`remove ${id}`);
+      maybeFail();
+      const had = rows.get(id);
+      rows.delete(id);
+      return had;
+    },
+    async restore(record) {
+      log.push(`restore ${record.id}`);
+      maybeFail();
+      rows.set(record.id, record);
+      return record;
+    },
+  };
+  return { rows, log, persist, failNext: (n: number) => (failNext = n) };
+}
+
+function open(records: AnnotationRecord[] = [], db = fakeDb()) {
+  const store = new AnnotationStore({ text: TEXT, pageUrl: url, sourceUrl: url, creator: { id: 'urn:uuid:coder', name: '王' }, now: () => '2026-03-03T00:00:00.000Z' }, db.persist);
+  for (const r of records) db.rows.set(r.id, r);
+  store.load(records, TERMS);
+  const events: StoreEvent['type'][] = [];
+  store.subscribe((e) => events.push(e.type));
+  return { store, db, events };
+}
+
+const passage = (exact: string) => ({ start: TEXT.indexOf(exact), end: TEXT.indexOf(exact) + exact.length });
+
+describe('loading', () => {
+  it('anchors stored annotations, lists them in document order with orphans last', () => {
+    const { store } = open([stored('b', '12件'), stored('gone', '已删除的段落'), stored('a', '36项')]);
+    const entries = store.entries();
+    expect(entries.map((e) => e.record.id)).toEqual(['a', 'b', 'gone']);
+    expect(entries[0].anchor).toMatchObject({ ...passage('36项'), method: 'exact' });
+    expect(entries[2].anchor).toBeNull();
+    expect(store.at(TEXT.indexOf('36项') + 1)?.record.id).toBe('a');
+    expect(store.at(0)).toBeUndefined();
+  });
+
+  it('offers the terms that are not retired, by notation, with their one-key shortcuts', () => {
+    const { store } = open();
+    expect(store.offered().map((t) => t.id)).toEqual(['t1', 't2']);
+    expect(store.termForKey('A')?.id).toBe('t1');
+    expect(store.termForKey('b')?.id).toBe('t2');
+    expect(store.term('t9')?.retired).toBe(true);
+  });
+});
+
+describe('adding and editing', () => {
+  it('shows a new annotation at once, then stores it with the page text (the page’s first annotation only)', async () => {
+    const { store, db, events } = open();
+    const shown = store.update('n1', passage('36项'), (a) => ({ ...a, terms: ['t1'] }));
+    expect(shown).toMatchObject({ pageUrl: url, quote: { exact: '36项' }, terms: ['t1'], creator: { name: '王' }, created: '2026-03-03T00:00:00.000Z' });
+    expect(store.get('n1')?.anchor).toMatchObject(passage('36项'));
+    expect(events).toEqual(['changed']);
+    store.update('n2', passage('48.6%'), (a) => ({ ...a, terms: ['t2'] }));
+    await store.settled();
+    expect(db.log).toEqual(['save n1 +text', 'save n2']);
+    // The stored version (with the database's stamp) replaces the one shown.
+    expect(store.get('n1')?.record.modified).toBe('2026-02-02T00:00:00.000Z');
+  });
+
+  it('a page that came with annotations does not send its text again', async () => {
+    const { store, db } = open([stored('a', '36项')]);
+    store.update('a', passage('36项'), (a) => ({ ...a, note: '看这里' }));
+    await store.settled();
+    expect(db.log).toEqual(['save a']);
+    expect(db.rows.get('a')?.note).toBe('看这里');
+  });
+
+  it('stores the writes of a page one after another, the last one last', async () => {
+    const { store, db } = open();
+    store.update('n', passage('36项'), (a) => ({ ...a, terms: ['t1'] }));
+    store.update('n', passage('36项'), (a) => ({ ...a, terms: [...a.terms, 't2'] }));
+    store.update('n', passage('36项'), (a) => ({ ...a, note: 'x' }));
+    await store.settled();
+    expect(db.rows.get('n')).toMatchObject({ terms: ['t1', 't2'], note: 'x' });
+  });
+});
+
+describe('a failed write', () => {
+  it('takes a new annotation back off the page and says why', async () => {
+    const { store, db, events } = open();
+    db.failNext(1);
+    let failure: unknown;
+    store.subscribe((e) => e.type === 'write-failed' && (failure = e.error));
+    store.update('n1', passage('36项'), (a) => ({ ...a, terms: ['t1'] }));
+    await store.settled();
+    expect(store.get('n1')).toBeUndefined();
+    expect(store.size).toBe(0);
+    expect((failure as Error).message).toBe('Storage is full');
+    expect(events).toEqual(['changed', 'changed', 'write-failed']);
+  });
+
+  it('puts an edited annotation back as the database has it', async () => {
+    const { store, db } = open([stored('a', '36项')]);
+    db.failNext(1);
+    store.update('a', passage('36项'), (a) => ({ ...a, terms: ['t2'], note: 'lost' }));
+    expect(store.get('a')?.record.terms).toEqual(['t2']);
+    await store.settled();
+    expect(store.get('a')?.record).toMatchObject({ terms: ['t1'], note: '' });
+  });
+});
+
+describe('deleting', () => {
+  it('deletes once stored, and undo puts it back with its anchor', async () => {
+    const { store, db } = open([stored('a', '36项')]);
+    const undo = await store.delete('a');
+    expect(store.get('a')).toBeUndefined();
+    expect(db.rows.has('a')).toBe(false);
+    await undo();
+    expect(store.get('a')?.anchor).toMatchObject(passage('36项'));
+    expect(db.rows.has('a')).toBe(true);
+    expect(db.log).toEqual(['remove a', 'restore a']);
+  });
+
+  it('a failed delete leaves the annotation where it was; a failed undo takes it off again', async () => {
+    const { store, db } = open([stored('a', '36项')]);
+    db.failNext(1);
+    await expect(store.delete('a')).rejects.toThrow('Storage is full');
+    expect(store.get('a')).toBeDefined();
+    const undo = await store.delete('a');
+    db.failNext(1);
+    await expect(undo()).rejects.toThrow('Storage is full');
+    expect(store.get('a')).toBeUndefined();
+  });
+
+  it('a save that lands after a delete does not bring the annotation back', async () => {
+    const { store } = open();
+    store.update('n', passage('36项'), (a) => ({ ...a, terms: ['t1'] }));
+    await store.settled();
+    store.update('n', passage('36项'), (a) => ({ ...a, note: 'late' }));
+    await store.delete('n');
+    await store.settled();
+    expect(store.get('n')).toBeUndefined();
+  });
+});
+
+describe('the codebook changing elsewhere', () => {
+  it('shows renamed, recoloured and retired terms without a reload', () => {
+    const { store, events } = open([stored('a', '36项')]);
+    store.setTerms([term('t1', '1', { label: { zh: '新名', en: 'New' }, color: '#aa0000' }), term('t2', '2', { retired: true })]);
+    expect(events).toEqual(['changed']);
+    expect(store.term('t1')).toMatchObject({ label: { zh: '新名' }, color: '#aa0000' });
+    expect(store.offered().map((t) => t.id)).toEqual(['t1']);
+    expect(store.termForKey('b')).toBeUndefined();
+  });
+});
