@@ -2,7 +2,6 @@
 // work at once whatever it is doing. Where a worker cannot start (unit tests in Node), the export runs here, with a
 // yield between batches of rows; only the final zip step then blocks the page.
 import type { ExportContext, Lang } from '../exchange/export-context';
-import { annotationsXlsx } from '../exchange/xlsx';
 import type { AnnotationRecord } from '../model';
 import type { ExportOptions } from './export-files';
 import type { XlsxWorkerReply, XlsxWorkerRequest } from './xlsx-worker';
@@ -29,6 +28,8 @@ export async function xlsxBlob(
 ): Promise<Blob> {
   const worker = typeof Worker === 'undefined' ? undefined : startWorker();
   if (!worker) {
+    // Loaded only here: the page itself never carries the xlsx writer, the worker does.
+    const { annotationsXlsx } = await import('../exchange/xlsx');
     return annotationsXlsx(annotations, ctx, {
       lang,
       batchSize: 2000,

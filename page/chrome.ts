@@ -15,7 +15,7 @@ function words(value: string): string[] {
   return value
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase()
-    .split(/[\s_\-]+/)
+    .split(/[\s_-]+/)
     .filter(Boolean);
 }
 

@@ -1,6 +1,6 @@
 // Recognised spans drawn with the CSS Custom Highlight API: the page's DOM is never touched, and a highlight
 // costs nothing when it is switched off. One Highlight per category, one Range per span (tests read them).
-import type { Category, Match } from '../recognition/types';
+import type { Category, CategorySwitches, Match } from '../recognition/types';
 import { rangeFor, type TextMap } from './text-map';
 
 export const HIGHLIGHT_NAMES: Record<Category, string> = {
@@ -9,7 +9,6 @@ export const HIGHLIGHT_NAMES: Record<Category, string> = {
   date: 'pizhu-date',
 };
 
-export type CategorySwitches = Record<Category, boolean>;
 
 /**
  * Ranges for each match, built once per scan (switching categories only re-registers them), with a pause every

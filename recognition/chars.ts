@@ -25,6 +25,11 @@ export function foldedDigits(text: string, start: number, end: number): string {
   return out;
 }
 
+/** The text with its full-width digits folded to ASCII and every other character kept: ２０１８ reads as 2018. */
+export function foldDigits(text: string): string {
+  return text.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xff10 + 0x30));
+}
+
 export function isDecimalPointAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   return c === 0x2e || c === 0xff0e;

@@ -44,7 +44,7 @@ const SECTION_HEADING = /(?:^|\n)[ \t\u3000]*[一二三四五六七八九十]{1,
 function coreTitle(title: string): string {
   return title
     .replace(/\s+/g, '')
-    .replace(/[（(【\[][^（）()【】\[\]]{0,30}[)）】\]]$/u, '')
+    .replace(/[（(【[][^（）()【】[\]]{0,30}[)）】\]]$/u, '')
     .replace(/[。.!！?？:：、,，]+$/u, '');
 }
 

@@ -3,6 +3,9 @@
 
 export type Category = 'docno' | 'figure' | 'date';
 
+/** Which categories are shown (the user's switches). */
+export type CategorySwitches = Record<Category, boolean>;
+
 interface BaseMatch {
   category: Category;
   start: number;

@@ -1,6 +1,7 @@
-// `npm test`: the unit project, then the end-to-end project, each with vitest's usual output, and one
-// closing line counting both: `N passed, N failed` (`, N skipped` when some were). Extra arguments go to
-// both vitest runs, e.g. `npm test -- -t 'page kind'`. Exits non-zero when a test failed or none ran.
+// `npm test`: the static checks (the type check and lint, which keeps the folder graph; one test each), the unit
+// project, then the end-to-end project, each with its usual output, and one closing line counting all:
+// `N passed, N failed` (`, N skipped` when some were). Extra arguments go to both vitest runs, e.g.
+// `npm test -- -t 'page kind'`. Exits non-zero when a test failed or none ran.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -12,6 +13,24 @@ const vitest = path.join(projectRoot, 'node_modules', 'vitest', 'vitest.mjs');
 const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pizhu-test-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const problems = [];
+
+// The static checks run only for a whole run: arguments select tests, and a selection is not about types.
+if (process.argv.length <= 2) {
+  for (const [name, bin, args] of [
+    ['typecheck (tsc --noEmit)', path.join(projectRoot, 'node_modules', 'typescript', 'bin', 'tsc'), ['--noEmit']],
+    ['lint (eslint .)', path.join(projectRoot, 'node_modules', 'eslint', 'bin', 'eslint.js'), ['.']],
+  ]) {
+    console.log(`\n▶ ${name}`);
+    const { status } = spawnSync(process.execPath, [bin, ...args], { cwd: projectRoot, stdio: 'inherit' });
+    if (status === 0) {
+      totals.passed += 1;
+      console.log(`✓ ${name}`);
+    } else {
+      totals.failed += 1;
+      problems.push(`${name} failed, see its output above`);
+    }
+  }
+}
 
 for (const project of ['unit', 'e2e']) {
   const report = path.join(reportDir, `${project}.json`);

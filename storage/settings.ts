@@ -1,6 +1,6 @@
 // The user's switches, kept in extension storage (small, synced to every tab as it changes).
 import { storage } from '#imports';
-import type { CategorySwitches } from '../page/highlights';
+import type { CategorySwitches } from '../recognition/types';
 
 export interface Settings {
   categories: CategorySwitches;

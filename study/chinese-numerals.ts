@@ -2,8 +2,3 @@
 // come from the recognisers' own reading (recognition/chinese-numerals.ts), so that both read them alike.
 
 export const CHINESE_DIGIT_CLASS = '〇零○Ｏ一二三四五六七八九十';
-
-/** Full-width digits folded to ASCII, so that ２０１８ reads as 2018. */
-export function foldDigits(s: string): string {
-  return s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
-}

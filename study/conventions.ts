@@ -3,7 +3,7 @@
 // note that rests on writing practice rather than on the standard (the closing of a 报告) says so.
 import type { DocNumberMatch } from '../recognition/types';
 import { chineseNumeralValue } from '../recognition/chinese-numerals';
-import { foldDigits } from './chinese-numerals';
+import { foldDigits } from '../recognition/chars';
 import { headingMarker, isStandardMarker } from './heading-markers';
 import type { ConventionRule } from './labels';
 import type { Outline, OutlineNode, Span } from './types';

@@ -5,7 +5,7 @@ import type { DocNumberMatch } from '../recognition/types';
 import {
   BODY_PARTS, CENTRAL_CODES, CENTRAL_PREFIXES, DECREE_ISSUERS, LOCAL_PLACE, PROVINCES, SERIES_PARTS, UNDECODED, type Province,
 } from './agency-codes';
-import { foldDigits } from './chinese-numerals';
+import { foldDigits } from '../recognition/chars';
 import { CODE_PART_KIND_LABELS, DOC_NUMBER_ROLE_LABELS, type CodePartKind, type DocNumberRole } from './labels';
 import { findOwnDocNumber } from './own-docno';
 import type { Block, LocalizedText, Span } from './types';

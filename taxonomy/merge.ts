@@ -65,7 +65,7 @@ export function planMerge(current: TaxonomyState, incoming: TaxonomyState, now =
 
   const merged: Term[] = [];
   for (const their of incoming.terms) {
-    let next: Term = { ...their, taxonomyId };
+    const next: Term = { ...their, taxonomyId };
     if (next.shortcut && !next.retired && localShortcuts.has(next.shortcut)) {
       summary.shortcutsDropped.push({ ...ref(next), shortcut: next.shortcut });
       delete next.shortcut;

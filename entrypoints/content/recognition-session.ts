@@ -2,11 +2,11 @@
 import type { ContentScriptContext } from '#imports';
 import { events, type ItemSummary, type PageSummary, type RecognitionRows, type ScanStatus } from '../../messaging';
 import { outlineHeadings, recognitionRows, type Heading } from '../../page/recognition-rows';
-import { paintHighlights, rangesFor, clearHighlights, type CategorySwitches } from '../../page/highlights';
+import { paintHighlights, rangesFor, clearHighlights } from '../../page/highlights';
 import { matchAtPoint, matchAtSelection } from '../../page/hit-test';
 import { revealRange } from '../../page/reveal';
 import { scanPage, studyInputOf, type ScanResult } from '../../page/scan';
-import type { Category } from '../../recognition/types';
+import type { Category, CategorySwitches } from '../../recognition/types';
 import { budgetedPause } from '../../page/slices';
 import { cardLayer } from './card';
 import { outlineReport } from '../../study/outline';

@@ -4,7 +4,7 @@ import type { DocNumberMatch, FigureMatch } from '../../../../recognition/types'
 const LEAD_IN = /^(?:.*?(?:根据|根據|按照|依据|依據|依照|参照|參照|印发|印發|转发|轉發|落实|落實|以及|其中|及|和|与|與|经|經))/;
 
 export function docNumbers(text: string): DocNumberMatch[] {
-  const re = /([\u3400-\u9fff]{1,12})([〔\[【(（﹝])\s*(\d{4})\s*[〕\]】)）﹞]\s*(第?)\s*(\d+)\s*[号號]/g;
+  const re = /([\u3400-\u9fff]{1,12})([〔[【(（﹝])\s*(\d{4})\s*[〕\]】)）﹞]\s*(第?)\s*(\d+)\s*[号號]/g;
   const out: DocNumberMatch[] = [];
   for (const m of text.matchAll(re)) {
     const agency = m[1].replace(LEAD_IN, '');

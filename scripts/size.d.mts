@@ -1,0 +1,9 @@
+export interface BundleSize {
+  name: string;
+  files: string[];
+  size: number;
+  gzip: number;
+  budget: number;
+}
+export const budgets: Record<string, number>;
+export function measure(dir?: string): BundleSize[];
