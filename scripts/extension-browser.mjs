@@ -43,7 +43,19 @@ function isBuildStale(dir) {
 export function buildExtension({ ifStale = false, mode = 'production' } = {}) {
   const dir = mode === 'bench' ? benchExtensionDir : extensionDir;
   if (process.env.PIZHU_EXTENSION_DIR || (ifStale && !isBuildStale(dir))) return;
-  execFileSync('npx', ['wxt', 'build', ...(mode === 'production' ? [] : ['--mode', mode])], { cwd: projectRoot, stdio: 'inherit' });
+  execFileSync('npx', ['wxt', 'build', ...(mode === 'production' ? [] : ['--mode', mode])], { cwd: projectRoot, stdio: 'inherit', env: buildEnv() });
+}
+
+/**
+ * The environment without what a test runner puts in it: Vitest copies Vite's import.meta.env into process.env
+ * (NODE_ENV=test, MODE=test, DEV=1…), and a build that inherits them is a development build, preact's debug code
+ * and all: not what users get.
+ */
+function buildEnv() {
+  const env = { ...process.env };
+  for (const key of ['NODE_ENV', 'MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL', 'TEST']) delete env[key];
+  for (const key of Object.keys(env)) if (key.startsWith('VITEST')) delete env[key];
+  return env;
 }
 
 /** Throws the fix to type when there is no Chromium to drive. */
