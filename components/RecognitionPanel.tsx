@@ -2,7 +2,8 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { tabs } from '../messaging';
 import type { Category } from '../recognition/types';
-import { setCategory, setSiteDisabled, settingsItem, DEFAULT_SETTINGS, type Settings } from '../storage/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../model';
+import { setCategory, setSiteDisabled, settingsItem } from '../storage/settings';
 import type { TabInfo } from './active-tab';
 import { t } from './i18n';
 import { RecognitionExport } from './RecognitionExport';

@@ -3,9 +3,10 @@
 // into "tag the selection" on the tab.
 import { browser, defineBackground } from '#imports';
 import { t } from '../components/i18n';
-import { background, events, tabs, type ScanStatus } from '../messaging';
+import { background, emitToAllTabs, events, tabs, type ScanStatus } from '../messaging';
 import { AnnotationService } from '../storage/annotation-service';
 import { PizhuDB } from '../storage/db';
+import { settingsItem } from '../storage/settings';
 
 const KIND_COLOURS = { report: '#b42318', document: '#1f6feb', none: '#6e7781' } as const;
 
@@ -37,7 +38,15 @@ export default defineBackground(() => {
     'annotations:delete': ({ id }) => service.delete(id),
     'annotations:restore': ({ annotation }) => service.restore(annotation),
     'terms:list': () => service.terms(),
+    'settings:get': () => settingsItem.getValue(),
   });
+  // Extension storage is for the extension's own pages and worker: a content script, which a hostile page's
+  // renderer hosts, cannot read it (Chrome; Firefox has no such switch yet, see sync's credentials). The switches
+  // reach the pages through here instead.
+  (browser.storage.local as { setAccessLevel?: (o: { accessLevel: string }) => Promise<void> })
+    .setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' })
+    .catch(() => {});
+  settingsItem.watch((next) => void emitToAllTabs('settings:changed', next));
 
   const tagSelection = (tabId: number | undefined) => {
     if (tabId !== undefined) tabs.sendToTab(tabId, 'annotations:tag-selection').catch(() => {});

@@ -34,10 +34,11 @@ export const background = requestChannel<BackgroundProtocol>(browserTransport);
 export const tabs = requestChannel<TabProtocol>(browserTransport);
 export const events = eventChannel<EventProtocol>(browserTransport);
 
-/** Tells every tab's content script; for changes made outside any tab (the library, sync). */
-export async function emitToAllTabs(name: 'codebook:changed'): Promise<void> {
+/** Tells every tab's content script; for changes made outside any tab (the library, sync, settings). */
+export async function emitToAllTabs<K extends keyof EventProtocol & string>(name: K, ...data: Parameters<EventProtocol[K]>): Promise<void> {
   const all = await browser.tabs.query({});
-  await Promise.all(all.map((tab) => (tab.id === undefined ? undefined : events.emitToTab(tab.id, name))));
+  const emit = events.emitToTab as (tabId: number, name: K, ...data: Parameters<EventProtocol[K]>) => Promise<void>;
+  await Promise.all(all.map((tab) => (tab.id === undefined ? undefined : emit(tab.id, name, ...data))));
 }
 
 export type * from './protocol';

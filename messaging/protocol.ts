@@ -6,7 +6,7 @@
 //   content script               ──events────▶  background and panels (a scan finished, annotations changed)
 //   background, library          ──events────▶  content scripts (the codebook changed, tag the selection)
 import type { FigureRow, DocNumberRow } from '../exchange/rows';
-import type { AnnotationInput, AnnotationRecord, PageKind, PageMetadata, Term } from '../model';
+import type { AnnotationInput, AnnotationRecord, PageKind, PageMetadata, Settings, Term } from '../model';
 import type { Category } from '../recognition/types';
 import type { StudyView } from '../study/view';
 
@@ -77,6 +77,8 @@ export interface BackgroundProtocol {
   'annotations:restore': (req: { annotation: AnnotationRecord }) => AnnotationRecord;
   /** Every term, after the codebook changed elsewhere. */
   'terms:list': () => Term[];
+  /** The user's switches. Content scripts have no storage of their own (it may hold a team's credentials). */
+  'settings:get': () => Settings;
 }
 
 /** Answered by the content script of a tab (study requests by study mode's script, injected when first asked). */
@@ -107,4 +109,6 @@ export interface EventProtocol {
   'annotations:changed': () => void;
   /** The codebook changed (edited, imported, restored, synced). To every tab's content script. */
   'codebook:changed': () => void;
+  /** The user's switches changed. From the background to every tab's content script. */
+  'settings:changed': (settings: Settings) => void;
 }

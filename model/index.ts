@@ -3,5 +3,7 @@
 export type * from './annotation';
 export type * from './page';
 export type * from './taxonomy';
+export type * from './settings';
+export { DEFAULT_SETTINGS, isSiteDisabled } from './settings';
 export { newAnnotationId } from './ids';
 export { guidForIri, isUuid, randomUuid, uuidV5 } from './uuid';

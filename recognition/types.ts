@@ -1,10 +1,9 @@
 // What the recognisers find in a text. Offsets are UTF-16 code-unit indices into the text that was scanned
 // (start inclusive, end exclusive), so that a caller can map a match back to the DOM ranges it came from.
 
-export type Category = 'docno' | 'figure' | 'date';
+import type { Category } from '../model';
 
-/** Which categories are shown (the user's switches). */
-export type CategorySwitches = Record<Category, boolean>;
+export type { Category, CategorySwitches } from '../model';
 
 interface BaseMatch {
   category: Category;

@@ -1,23 +1,8 @@
-// The user's switches, kept in extension storage (small, synced to every tab as it changes).
+// The user's switches (model/settings.ts), kept in extension storage. Content scripts get them from the background.
 import { storage } from '#imports';
-import type { CategorySwitches } from '../recognition/types';
-
-export interface Settings {
-  categories: CategorySwitches;
-  /** Hosts on which Pizhu stays off entirely. */
-  disabledSites: string[];
-}
-
-export const DEFAULT_SETTINGS: Settings = {
-  categories: { docno: true, figure: true, date: true },
-  disabledSites: [],
-};
+import { DEFAULT_SETTINGS, type CategorySwitches, type Settings } from '../model';
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS });
-
-export function isSiteDisabled(settings: Settings, host: string): boolean {
-  return settings.disabledSites.includes(host);
-}
 
 export async function setSiteDisabled(host: string, disabled: boolean): Promise<void> {
   const settings = await settingsItem.getValue();

@@ -1,11 +1,11 @@
 import './highlights.css';
 import './study.css';
 import { defineContentScript } from '#imports';
-import { tabs } from '../../messaging';
+import { background, events, tabs } from '../../messaging';
 import { watchLateContent } from '../../page/late-content';
 import { publishScan } from '../../page/scan-handoff';
 import { clearOutline } from '../../page/study-drawing';
-import { isSiteDisabled, settingsItem } from '../../storage/settings';
+import { DEFAULT_SETTINGS, isSiteDisabled, type Settings } from '../../model';
 import { startAnnotations, type AnnotationSession } from './annotation-session';
 import { reportScan, startRecognition, type RecognitionSession } from './recognition-session';
 
@@ -16,7 +16,8 @@ export default defineContentScript({
     // XML documents, feeds and the like have no body: nothing to read there.
     if (!document.body) return;
     const host = location.hostname;
-    let settings = await settingsItem.getValue();
+    // The background holds the switches; a page opened while it cannot answer is read with the defaults.
+    let settings: Settings = await background.send('settings:get').catch(() => DEFAULT_SETTINGS);
     let recognition: RecognitionSession | null = null;
     let annotations: AnnotationSession | null = null;
     let starting: Promise<void> | null = null;
@@ -83,7 +84,7 @@ export default defineContentScript({
     if (isSiteDisabled(settings, host)) reportScan(null);
     else await start();
 
-    const unwatch = settingsItem.watch((next) => {
+    const unwatch = events.on('settings:changed', (next) => {
       settings = next;
       const disabled = isSiteDisabled(next, host);
       if (disabled && starting) stop();
