@@ -4,9 +4,10 @@
 //
 // API (what the library's Agreement view calls)
 //   agreementReport(pages, annotations, options)            → AgreementReport, at once
-//   agreementReportAsync(pages, annotations, options)       → Promise<AgreementReport>, pausing every `yieldEvery`
-//       pages (and terms) on `pause()` — pass the page's yield (library/yield.ts); `signal` aborts, `onProgress`
-//       counts pages. Same result as the synchronous call.
+//   agreementReportAsync(pages, annotations, options)       → Promise<AgreementReport>, the same report, pausing on
+//       `pause()` (pass the page's yield, library/yield.ts) whenever `sliceMs` (10) of work has run or `yieldEvery`
+//       steps (pages coded, terms summed) are done; `signal` aborts, `onProgress(done, total)` counts pages.
+//       The unit of work is one page: the outline of a very long page (a megabyte) is cut in one go.
 //   figuresFor(report, unit, term | null)                   → the row of one term (null: all terms pooled)
 //   coderMatrix(figures)                                    → coder × coder Cohen's κ and percent agreement
 //   pagesCodedBy / codersIn (coders.ts) for the default choice of pages and coders; agreementTableRows (table.ts)
@@ -34,7 +35,7 @@ import {
   addPage, codingTableOf, emptyTally, mergeIntervals, pairTableOf, type BinaryTally, type Intervals,
 } from './tally';
 import {
-  partsOf, sentenceSpans, toUnitSpans, unitRange, UNIT_KINDS, type Part, type UnitKind, type UnitSpans,
+  partsOf, sentenceUnits, toUnitSpans, unitRange, UNIT_KINDS, type Part, type UnitKind, type UnitSpans,
 } from './units';
 
 export interface AgreementPage {
@@ -60,9 +61,11 @@ export interface ReportOptions {
 }
 
 export interface AsyncReportOptions extends ReportOptions {
-  /** Pages (and terms) handled between two pauses; default 8. */
+  /** Pause once this much work has run since the last pause; default 10 ms. */
+  sliceMs?: number;
+  /** Pause at the latest after this many steps (a step codes one page or sums one term); default: time only. */
   yieldEvery?: number;
-  /** Lets the page breathe; default a zero-delay timer. The library passes yieldToPage. */
+  /** Lets the page breathe; default a zero-delay timer. The library passes yieldToPage (library/yield.ts). */
   pause?: () => Promise<void>;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number) => void;
@@ -138,7 +141,7 @@ function asAgreementPage(page: ReportPage): AgreementPage | null {
 function unitsFor(page: AgreementPage, kinds: readonly UnitKind[], cache?: Map<string, PageUnits>): PageUnits {
   let u = cache?.get(page.url);
   if (!u || u.text !== page.text) u = { text: page.text };
-  if (kinds.includes('sentence') && !u.sentences) u.sentences = toUnitSpans(sentenceSpans(page.text));
+  if (kinds.includes('sentence') && !u.sentences) u.sentences = sentenceUnits(page.text);
   if (kinds.includes('part') && !u.parts) {
     u.parts = partsOf(page.text, page.title);
     u.partSpans = toUnitSpans(u.parts);
@@ -165,21 +168,25 @@ export function codePage(
   };
   const length = page.text.length;
   const raw = new Map<string, Partial<Record<UnitKind, number[][]>>>();
+  const ranges = kinds.map(() => ({ start: 0, end: 0 }));
   for (const p of placed) {
     const coder = index.get(whose(p.annotation))!;
     const start = Math.max(0, p.start);
     const end = Math.min(length, p.end);
     if (end <= start) continue;
+    kinds.forEach((kind, k) => {
+      const axis = axes[kind];
+      ranges[k] = axis ? unitRange(axis, start, end) : { start, end };
+    });
     for (const term of new Set(p.annotation.terms)) {
       let byKind = raw.get(term);
       if (!byKind) raw.set(term, (byKind = {}));
-      for (const kind of kinds) {
-        const axis = axes[kind];
-        const r = axis ? unitRange(axis, start, end) : { start, end };
-        if (r.end <= r.start) continue;
-        const perCoder = (byKind[kind] ??= options.coders.map(() => []));
-        perCoder[coder].push(r.start, r.end);
-      }
+      kinds.forEach((kind, k) => {
+        const r = ranges[k];
+        if (r.end <= r.start) return;
+        const perCoder = (byKind[kind] ??= []);
+        (perCoder[coder] ??= []).push(r.start, r.end);
+      });
     }
   }
   const marks: PageCoding['marks'] = new Map();
@@ -187,7 +194,10 @@ export function codePage(
     const merged: Partial<Record<UnitKind, (Intervals | undefined)[]>> = {};
     for (const kind of kinds) {
       const perCoder = byKind[kind];
-      if (perCoder) merged[kind] = perCoder.map((flat) => (flat.length > 0 ? mergeIntervals(flat) : undefined));
+      if (!perCoder) continue;
+      const m: (Intervals | undefined)[] = [];
+      for (let i = 0; i < perCoder.length; i++) if (perCoder[i]) m[i] = mergeIntervals(perCoder[i]);
+      merged[kind] = m;
     }
     marks.set(term, merged);
   }
@@ -299,18 +309,21 @@ export async function agreementReportAsync(
   annotations: readonly AnnotationRecord[],
   options: AsyncReportOptions,
 ): Promise<AgreementReport> {
-  const every = Math.max(1, options.yieldEvery ?? 8);
+  const every = options.yieldEvery ?? Infinity;
+  const slice = options.sliceMs ?? 10;
   const pause = options.pause ?? timerPause;
   const out: { report?: AgreementReport } = {};
   let done = 0;
   let sincePause = 0;
+  let sliceStart = performance.now();
   options.signal?.throwIfAborted();
   for (const step of steps(pages, annotations, options, out)) {
     if (step === 'page') options.onProgress?.(++done, pages.length);
-    if (++sincePause >= every) {
+    if (++sincePause >= every || performance.now() - sliceStart >= slice) {
       sincePause = 0;
       await pause();
       options.signal?.throwIfAborted();
+      sliceStart = performance.now();
     }
   }
   return out.report!;

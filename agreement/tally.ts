@@ -54,15 +54,32 @@ export function addTally(into: BinaryTally, from: BinaryTally): void {
   add(into.coded, from.coded);
 }
 
+// Offsets below 2^26 (a text of 64 M code units) pack with their end into one exact double, so that a plain
+// numeric sort orders intervals by start without a comparator.
+const PACK = 2 ** 26;
+
 /** Sorts and merges [start, end) pairs (flat) into a new list of disjoint intervals; empty pairs are dropped. */
 export function mergeIntervals(flat: readonly number[]): Intervals {
   const n = flat.length / 2;
-  if (n === 0) return [];
-  const order = Array.from({ length: n }, (_x, i) => i).sort((a, b) => flat[2 * a] - flat[2 * b]);
+  const keys = new Float64Array(n);
+  let packable = true;
+  for (let i = 0; i < n; i++) {
+    if (flat[2 * i + 1] >= PACK) packable = false;
+    keys[i] = flat[2 * i] * PACK + flat[2 * i + 1];
+  }
+  const order: Array<[number, number]> = [];
+  if (packable) {
+    keys.sort();
+    for (const k of keys) {
+      const s = Math.floor(k / PACK);
+      order.push([s, k - s * PACK]);
+    }
+  } else {
+    for (let i = 0; i < n; i++) order.push([flat[2 * i], flat[2 * i + 1]]);
+    order.sort((a, b) => a[0] - b[0]);
+  }
   const out: Intervals = [];
-  for (const i of order) {
-    const s = flat[2 * i];
-    const e = flat[2 * i + 1];
+  for (const [s, e] of order) {
     if (e <= s) continue;
     if (out.length > 0 && s <= out[out.length - 1]) out[out.length - 1] = Math.max(out[out.length - 1], e);
     else out.push(s, e);

@@ -60,39 +60,59 @@ export interface Part extends Span {
   text: string;
 }
 
-const SENTENCE_END = new Set([...'。！？；!?;']);
-// Closing marks that belong to the sentence they end: 。” 。） 。」
-const CLOSERS = new Set([...'”’"\'」』）)】〕》〉]']);
-
 function isSpace(code: number): boolean {
   return code === 0x20 || (code >= 0x09 && code <= 0x0d) || code === 0xa0 || code === 0x3000 || code === 0xfeff ||
     (code >= 0x2000 && code <= 0x200b) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f;
 }
 
-function pushTrimmed(out: Span[], text: string, start: number, end: number): void {
-  while (start < end && isSpace(text.charCodeAt(start))) start++;
-  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
-  if (end > start) out.push({ start, end });
+// 。！？；!?; — by code, as this runs over every character of the library.
+function endsSentence(code: number): boolean {
+  return code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0xff1b || code === 0x21 || code === 0x3f ||
+    code === 0x3b;
 }
 
-export function sentenceSpans(text: string): Span[] {
-  const out: Span[] = [];
+// Closing marks that belong to the sentence they end: 。” 。’ 。」 。』 。） 。) 。】 。〕 。》 。〉 。" 。' 。]
+function closesSentence(code: number): boolean {
+  return code === 0x201d || code === 0x2019 || code === 0x300d || code === 0x300f || code === 0xff09 || code === 0x29 ||
+    code === 0x3011 || code === 0x3015 || code === 0x300b || code === 0x3009 || code === 0x22 || code === 0x27 ||
+    code === 0x5d;
+}
+
+/** [start, end) trimmed of white space, or null when nothing else is left. */
+function trimmedRange(text: string, start: number, end: number): Span | null {
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  return end > start ? { start, end } : null;
+}
+
+export function sentenceUnits(text: string): UnitSpans {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const push = (from: number, to: number) => {
+    while (from < to && isSpace(text.charCodeAt(from))) from++;
+    while (to > from && isSpace(text.charCodeAt(to - 1))) to--;
+    if (to > from) {
+      starts.push(from);
+      ends.push(to);
+    }
+  };
   let from = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '\n') {
-      pushTrimmed(out, text, from, i);
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x0a) {
+      push(from, i);
       from = i + 1;
-    } else if (SENTENCE_END.has(ch)) {
+    } else if (endsSentence(code)) {
       let end = i + 1;
-      while (end < text.length && (SENTENCE_END.has(text[end]) || CLOSERS.has(text[end]))) end++;
-      pushTrimmed(out, text, from, end);
+      while (end < n && (endsSentence(text.charCodeAt(end)) || closesSentence(text.charCodeAt(end)))) end++;
+      push(from, end);
       from = end;
       i = end - 1;
     }
   }
-  pushTrimmed(out, text, from, text.length);
-  return out;
+  push(from, n);
+  return { starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
 }
 
 function blocksOf(text: string): Block[] {
@@ -118,34 +138,33 @@ const FRONT_LABEL: LocalizedText = { zh: '正文之前', en: 'Before the first p
 /** The report's parts, as study mode outlines the page (`title` is the page title, as PageRecord.title holds it). */
 export function partsOf(text: string, title = ''): Part[] {
   const outline = outlineReport({ title, blocks: blocksOf(text), matches: recognizeDocNumbers(text) });
-  const nodes = flatten(outline.nodes).sort((a, b) => a.start - b.start);
-  const opening: Array<Omit<Part, 'end'>> = [];
-  for (const n of nodes) {
-    // Two nodes opening at the same place (an attachment and its first item on one line) make one part.
-    if (opening.length > 0 && opening[opening.length - 1].start === n.start) continue;
-    opening.push({ start: n.start, kind: n.kind, label: n.label, text: n.text });
-  }
+  // Two nodes opening at the same place (an attachment and its first item on one line) make one part.
+  const nodes = flatten(outline.nodes).sort((a, b) => a.start - b.start)
+    .filter((n, i, all) => i === 0 || all[i - 1].start !== n.start);
   const parts: Part[] = [];
-  const first = opening.length > 0 ? opening[0].start : text.length;
-  const front: Span[] = [];
-  pushTrimmed(front, text, 0, first);
-  if (front.length > 0) parts.push({ ...front[0], kind: 'front', label: FRONT_LABEL, text: text.slice(front[0].start, front[0].end) });
-  opening.forEach((o, i) => {
-    const bounds: Span[] = [];
-    pushTrimmed(bounds, text, o.start, i + 1 < opening.length ? opening[i + 1].start : text.length);
-    if (bounds.length > 0) parts.push({ ...o, ...bounds[0] });
-  });
+  const front = trimmedRange(text, 0, nodes.length > 0 ? nodes[0].start : text.length);
+  if (front) parts.push({ start: front.start, end: front.end, kind: 'front', label: FRONT_LABEL, text: text.slice(front.start, front.end) });
+  for (let i = 0; i < nodes.length; i++) {
+    const n = nodes[i];
+    const r = trimmedRange(text, n.start, i + 1 < nodes.length ? nodes[i + 1].start : text.length);
+    if (r) parts.push({ start: r.start, end: r.end, kind: n.kind, label: n.label, text: n.text });
+  }
   return parts;
 }
 
 export function toUnitSpans(spans: readonly Span[]): UnitSpans {
   const starts = new Int32Array(spans.length);
   const ends = new Int32Array(spans.length);
-  spans.forEach((s, i) => {
-    starts[i] = s.start;
-    ends[i] = s.end;
-  });
+  for (let i = 0; i < spans.length; i++) {
+    starts[i] = spans[i].start;
+    ends[i] = spans[i].end;
+  }
   return { starts, ends };
+}
+
+/** The units as ranges, e.g. to show a page's sentences. */
+export function spansOf(units: UnitSpans): Span[] {
+  return Array.from(units.starts, (start, i) => ({ start, end: units.ends[i] }));
 }
 
 /** First index whose value is greater than x (values ascending). */

@@ -2,7 +2,7 @@
 // the interval sweeps of agreement/tally.ts must agree with.
 import type { AnnotationRecord } from '../../../model';
 import type { Coder } from '../../../agreement/coders';
-import { partsOf, sentenceSpans, type UnitKind } from '../../../agreement/units';
+import { partsOf, sentenceUnits, spansOf, type UnitKind } from '../../../agreement/units';
 
 export const T1 = 'urn:uuid:7e1a0000-0000-4000-8000-000000000001';
 export const T2 = 'urn:uuid:7e1a0000-0000-4000-8000-000000000002';
@@ -51,7 +51,7 @@ export interface RefPage {
  *  checked against this reference is the counting, not the cutting). */
 export function referenceUnits(page: RefPage, kind: UnitKind): Array<{ start: number; end: number }> {
   if (kind === 'character') return Array.from({ length: page.text.length }, (_x, i) => ({ start: i, end: i + 1 }));
-  if (kind === 'sentence') return sentenceSpans(page.text);
+  if (kind === 'sentence') return spansOf(sentenceUnits(page.text));
   return partsOf(page.text, page.title);
 }
 

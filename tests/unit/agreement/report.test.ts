@@ -286,12 +286,19 @@ describe('the chunked report', () => {
     let pauses = 0;
     const progress: number[] = [];
     const report = await agreementReportAsync(pages, annotations, {
-      coders: [WANG, LI], yieldEvery: 4, pause: async () => { pauses++; }, onProgress: (done) => progress.push(done),
+      coders: [WANG, LI], yieldEvery: 4, sliceMs: Infinity, pause: async () => { pauses++; },
+      onProgress: (done) => progress.push(done),
     });
     expect(report).toEqual(agreementReport(pages, annotations, { coders: [WANG, LI] }));
     // 20 pages and 2 terms × 3 unit kinds: 26 steps, a pause after every 4th.
     expect(pauses).toBe(6);
     expect(progress).toEqual(Array.from({ length: 20 }, (_x, i) => i + 1));
+  });
+
+  it('pauses when a slice of time has run out', async () => {
+    let pauses = 0;
+    await agreementReportAsync(pages, annotations, { coders: [WANG, LI], sliceMs: 0, pause: async () => { pauses++; } });
+    expect(pauses).toBe(26);
   });
 
   it('stops when aborted', async () => {

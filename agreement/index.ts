@@ -1,0 +1,29 @@
+// Inter-coder agreement and adjudication (issue 15): pure logic for the library's Agreement and Adjudication views.
+// It imports model/, study/ (the outline that gives the report's parts), recognition/ (the document numbers the
+// outline needs) and anchoring/ (to find annotations in the page text and to describe consensus annotations), and
+// nothing of the browser side, so it runs as well in a worker or in Node.
+//
+// Agreement view
+//   const coders = codersIn(annotations)                     who coded (by creator IRI), to choose from
+//   const urls = pagesCodedBy(annotations, chosenIds)        default pages: coded by two or more of them
+//   const report = await agreementReportAsync(pageRecords, annotations, { coders, terms, pause: yieldToPage })
+//   report.rows                                              per unit kind: all terms pooled, then each term —
+//       percent / cohen (2 coders) / fleiss (3+) / alpha, each { value | null + reason, counts, formula, working }
+//   coderMatrix(row)                                         coder × coder κ and percent agreement, for a heat map
+//   UNIT_RULES, NO_VALUE (and each figure's formula)         the texts to show beside the table, zh and en
+//   agreementTableRows(report)                               rows for agreementCsv / agreementXlsx (exchange/)
+//
+// Adjudication view
+//   adjudicatePage({ page, coders, annotations, terms }, resolutions, { consensus, now })
+//       → items (each disagreement: passage, each coder's spans and terms, its resolution if any), progress,
+//         the consensus coder's annotations for the page (agreed passages + resolved items), stale resolutions
+//   Resolution: { choice: 'accept', coder } | { choice: 'merge' } | { choice: 'neither' }, kept by the UI under
+//   the item's key; call adjudicatePage again after any change to get the items and consensus anew.
+//   consensusCoderId(coderIds)                               the consensus coder's IRI (urn:uuid, name-based)
+export * from './adjudication';
+export * from './coders';
+export * from './formulas';
+export * from './report';
+export * from './statistics';
+export * from './table';
+export * from './units';
