@@ -8,6 +8,9 @@
 //       `pause()` (pass the page's yield, library/yield.ts) whenever `sliceMs` (10) of work has run or `yieldEvery`
 //       steps (pages coded, terms summed) are done; `signal` aborts, `onProgress(done, total)` counts pages.
 //       The unit of work is one page: the outline of a very long page (a megabyte) is cut in one go.
+//   codePage(page, annotations, options) + summarizeCodings(codings, options)
+//                                                           → the same report, from codings kept per page, so
+//       that a change on one page recodes that page only
 //   figuresFor(report, unit, term | null)                   → the row of one term (null: all terms pooled)
 //   coderMatrix(figures)                                    → coder × coder Cohen's κ and percent agreement
 //   pagesCodedBy / codersIn (coders.ts) for the default choice of pages and coders; agreementTableRows (table.ts)
@@ -32,7 +35,7 @@ import {
   type AlphaCounts, type CohenCounts, type Figure, type FleissCounts, type PercentCounts,
 } from './statistics';
 import {
-  addPage, codingTableOf, emptyTally, mergeIntervals, pairTableOf, type BinaryTally, type Intervals,
+  addPage, addTally, codingTableOf, emptyTally, mergeIntervals, pairTableOf, type BinaryTally, type Intervals,
 } from './tally';
 import {
   partsOf, sentenceUnits, toUnitSpans, unitRange, UNIT_KINDS, type Part, type UnitKind, type UnitSpans,
@@ -107,7 +110,7 @@ export interface PageSummary {
   url: string;
   /** Indices into report.coders of those who coded the page. */
   coders: number[];
-  /** Units on the page, per kind measured. */
+  /** Units on the page, per kind measured (none when none of the coders coded the page). */
   units: Partial<Record<UnitKind, number>>;
   /** Annotations of the chosen coders that could not be found in the page text (left out). */
   unplaced: string[];
@@ -161,6 +164,8 @@ export function codePage(
   const index = new Map(options.coders.map((c, i) => [c.id, i]));
   const mine = annotations.filter((a) => a.pageUrl === page.url && index.has(whose(a)));
   const coders = [...new Set(mine.map((a) => index.get(whose(a))!))].sort((a, b) => a - b);
+  // A page none of the coders coded counts for nobody: no need to cut its units.
+  if (coders.length === 0) return { url: page.url, coders, units: {}, unplaced: [], marks: new Map() };
   const { placed, unplaced } = placeAnnotations(page.text, mine);
   const units = unitsFor(page, kinds, options.unitCache);
   const axes: Partial<Record<UnitKind, UnitSpans | null>> = {
@@ -238,6 +243,44 @@ function termsOf(codings: readonly PageCoding[]): string[] {
 
 const NO_MARKS: (Intervals | undefined)[] = [];
 
+function checkCoders(coders: readonly Coder[]): void {
+  if (coders.length < 2) throw new RangeError('An agreement report needs two or more coders.');
+  if (new Set(coders.map((c) => c.id)).size !== coders.length) throw new RangeError('A coder is listed twice.');
+}
+
+/** Summing the pages' codings term by term, one step per term and unit kind. */
+function* summarySteps(
+  codings: readonly PageCoding[],
+  options: ReportOptions,
+  skipped: string[],
+  out: { report?: AgreementReport },
+): Generator<'term'> {
+  const kinds = [...(options.units ?? UNIT_KINDS)];
+  const terms = options.terms ? [...options.terms] : termsOf(codings);
+  const rows: AgreementFigures[] = [];
+  const M = options.coders.length;
+  for (const unit of kinds) {
+    const pooled = emptyTally(M);
+    const perTerm: AgreementFigures[] = [];
+    for (const term of terms) {
+      const t = emptyTally(M);
+      for (const c of codings) addPage(t, c.units[unit] ?? 0, c.coders, c.marks.get(term)?.[unit] ?? NO_MARKS);
+      perTerm.push(figuresOf(t, term, unit));
+      addTally(pooled, t);
+      yield 'term';
+    }
+    rows.push(figuresOf(pooled, null, unit), ...perTerm);
+  }
+  out.report = {
+    coders: options.coders.map((c) => ({ id: c.id, name: c.name })),
+    terms,
+    units: kinds,
+    rows,
+    pages: codings.map(({ url, coders, units, unplaced }) => ({ url, coders, units, unplaced })),
+    skipped,
+  };
+}
+
 /** The steps of a report, as a generator so that the synchronous and the chunked call share one path. */
 function* steps(
   pages: readonly ReportPage[],
@@ -245,7 +288,7 @@ function* steps(
   options: ReportOptions,
   out: { report?: AgreementReport },
 ): Generator<'page' | 'term'> {
-  if (options.coders.length < 2) throw new RangeError('An agreement report needs two or more coders.');
+  checkCoders(options.coders);
   const kinds = [...(options.units ?? UNIT_KINDS)];
   const byPage = new Map<string, AnnotationRecord[]>();
   for (const a of annotations) {
@@ -261,34 +304,19 @@ function* steps(
     else codings.push(codePage(page, byPage.get(page.url) ?? [], { ...options, units: kinds }));
     yield 'page';
   }
-  const terms = options.terms ? [...options.terms] : termsOf(codings);
-  const rows: AgreementFigures[] = [];
-  const M = options.coders.length;
-  for (const unit of kinds) {
-    const pooled = emptyTally(M);
-    const perTerm: AgreementFigures[] = [];
-    for (const term of terms) {
-      const t = emptyTally(M);
-      for (const c of codings) addPage(t, c.units[unit] ?? 0, c.coders, c.marks.get(term)?.[unit] ?? NO_MARKS);
-      perTerm.push(figuresOf(t, term, unit));
-      for (let k = 0; k < t.profile.length; k++) pooled.profile[k] += t.profile[k];
-      for (let k = 0; k < t.pairs.length; k++) pooled.pairs[k] += t.pairs[k];
-      for (let k = 0; k < M; k++) {
-        pooled.applied[k] += t.applied[k];
-        pooled.coded[k] += t.coded[k];
-      }
-      yield 'term';
-    }
-    rows.push(figuresOf(pooled, null, unit), ...perTerm);
-  }
-  out.report = {
-    coders: options.coders.map((c) => ({ id: c.id, name: c.name })),
-    terms,
-    units: kinds,
-    rows,
-    pages: codings.map(({ url, coders, units, unplaced }) => ({ url, coders, units, unplaced })),
-    skipped,
-  };
+  yield* summarySteps(codings, { ...options, units: kinds }, skipped, out);
+}
+
+/**
+ * The report from pages already coded (codePage, with the same coders and unit kinds): after a change to some
+ * pages' annotations, code those pages again and sum all — the sums cost little next to cutting the units.
+ */
+export function summarizeCodings(codings: readonly PageCoding[], options: ReportOptions): AgreementReport {
+  checkCoders(options.coders);
+  const out: { report?: AgreementReport } = {};
+  const work = summarySteps(codings, options, [], out);
+  while (!work.next().done);
+  return out.report!;
 }
 
 export function agreementReport(

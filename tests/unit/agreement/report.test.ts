@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AnnotationRecord } from '../../../model';
 import {
-  agreementReport, agreementReportAsync, coderMatrix, figuresFor, type AgreementFigures, type AgreementReport,
+  agreementReport, agreementReportAsync, codePage, coderMatrix, figuresFor, summarizeCodings, type AgreementFigures,
+  type AgreementReport,
 } from '../../../agreement/report';
 import {
   codingTable, cohenKappa, contingencyTable, fleissKappa, krippendorffAlpha, percentAgreement,
@@ -107,6 +108,12 @@ describe('the report', () => {
     expect(figuresFor(report, 'sentence', T1)!.cohen!.counts.table).toEqual([[2, 0], [0, 1]]);
   });
 
+  it('counts no units of a page none of the coders coded', () => {
+    const report = agreementReport([page], [annotation(page, ZHAO, 0, 4, [T1])], { coders: [WANG, LI], terms: [T1] });
+    expect(report.pages[0]).toEqual({ url: page.url, coders: [], units: {}, unplaced: [] });
+    expect(figuresFor(report, 'character', T1)!.coded).toEqual([0, 0]);
+  });
+
   it('skips pages whose text is not kept', () => {
     const record = { url: 'https://gov.example.cn/none.html', title: 't', kind: 'report' as const, firstSeen: '', lastSeen: '' };
     const report = agreementReport([record, page], [annotation(page, WANG, 0, 4, [T1])], { coders: [WANG, LI] });
@@ -131,8 +138,21 @@ describe('the report', () => {
     expect(matrix[0][2]!.percent).toBeCloseTo(1 / 3, 12);
   });
 
-  it('refuses fewer than two coders', () => {
+  it('refuses fewer than two coders, or one coder twice', () => {
     expect(() => agreementReport([page], [], { coders: [WANG] })).toThrow(RangeError);
+    expect(() => agreementReport([page], [], { coders: [WANG, LI, WANG] })).toThrow(RangeError);
+  });
+
+  it('is the same from codings kept per page, with one page coded again after a change', () => {
+    const other = { url: 'https://gov.example.cn/c2.html', text: '深化放管服改革。优化营商环境。' };
+    const before = [annotation(page, WANG, 0, 9, [T1]), annotation(page, LI, 0, 9, [T1]), annotation(other, WANG, 0, 8, [T2]),
+      annotation(other, LI, 8, 15, [T2])];
+    const options = { coders: [WANG, LI], terms: [T1, T2] };
+    const codings = [codePage(page, before, options), codePage(other, before, options)];
+    expect(summarizeCodings(codings, options)).toEqual(agreementReport([page, other], before, options));
+    const after = [...before.slice(0, 3), annotation(other, LI, 0, 8, [T2])];
+    codings[1] = codePage(other, after, options);
+    expect(summarizeCodings(codings, options)).toEqual(agreementReport([page, other], after, options));
   });
 });
 
