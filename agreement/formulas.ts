@@ -55,6 +55,24 @@ export const ALPHA_FORMULA: LocalizedText = {
     '（Krippendorff 2011，《Computing Krippendorff’s Alpha-Reliability》）',
 };
 
+/** How the row of all terms is made (see agreement/report.ts). */
+export const OVERALL_RULE: LocalizedText = {
+  en: 'All terms: every unit × term is one decision, applied or not; the figures are computed once on the tables of ' +
+    'all terms added together, not averaged over the terms. Units no coder marked with a term count as agreement on ' +
+    'that term, which raises percent agreement; κ and α correct for it.',
+  zh: '全部编码：每个单元 × 每个编码算一次“用或不用”的判断；各编码的表相加后统一计算，而非对各编码的结果取平均。' +
+    '无人用某编码标注的单元计为对该编码的一致，这会抬高百分比一致率；κ 与 α 会对此作校正。',
+};
+
+/** Who counts on which page (see agreement/report.ts). */
+export const MISSING_RULE: LocalizedText = {
+  en: 'A coder coded a page when they made at least one annotation on it. On pages a coder did not code, their values ' +
+    'are missing rather than "not applied": Cohen’s κ uses the units both coders coded, Fleiss’ κ those all coders ' +
+    'coded, α and percent agreement those at least two coders coded.',
+  zh: '编码员在某页面上至少有一条批注，即视为编码了该页面。编码员未编码的页面，其取值为缺失而非“未使用”：Cohen κ 只计两人都' +
+    '编码的单元，Fleiss κ 只计全部编码员都编码的单元，α 与百分比一致率计至少两人编码的单元。',
+};
+
 /** Why a figure has no value: the statistic is 0 ÷ 0 on these data, not a number we may round to 0 or 1. */
 export type NoValueReason = 'no-units' | 'no-variation';
 

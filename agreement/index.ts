@@ -10,11 +10,12 @@
 //   report.rows                                              per unit kind: all terms pooled, then each term —
 //       percent / cohen (2 coders) / fleiss (3+) / alpha, each { value | null + reason, counts, formula, working }
 //   coderMatrix(row)                                         coder × coder κ and percent agreement, for a heat map
-//   UNIT_RULES, NO_VALUE (and each figure's formula)         the texts to show beside the table, zh and en
+//   UNIT_RULES, OVERALL_RULE, MISSING_RULE, NO_VALUE         the texts to show beside the table (zh and en), with
+//       each figure's own `formula` and `working`
 //   agreementTableRows(report)                               rows for agreementCsv / agreementXlsx (exchange/)
 //
 // Adjudication view
-//   adjudicatePage({ page, coders, annotations, terms }, resolutions, { consensus, now })
+//   adjudicatePage({ page, coders, annotations, terms }, resolutions, { consensus: { id, name }, now })
 //       → items (each disagreement: passage, each coder's spans and terms, its resolution if any), progress,
 //         the consensus coder's annotations for the page (agreed passages + resolved items), stale resolutions
 //   Resolution: { choice: 'accept', coder } | { choice: 'merge' } | { choice: 'neither' }, kept by the UI under

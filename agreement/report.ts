@@ -16,8 +16,8 @@
 //   pagesCodedBy / codersIn (coders.ts) for the default choice of pages and coders; agreementTableRows (table.ts)
 //   for the CSV/Excel export.
 // `pages` are PageRecords (the snapshot is the text) or { url, text, title }; pages without a kept text are
-// skipped and listed in `report.skipped`. Only annotations of the chosen coders on the chosen pages count. The report is plain
-// data (arrays, numbers, strings), so it can be posted from a worker and stored.
+// skipped and listed in `report.skipped`. Only annotations of the chosen coders on the chosen pages count. The
+// report is plain data (arrays, numbers, strings), so it can be posted from a worker and stored.
 //
 // Missing data: a coder "coded" a page when they have at least one annotation on it (whatever its terms); on a page
 // they did not code, their values are missing, not "not applied". Cohen's κ then uses the units both coders coded,

@@ -1,4 +1,5 @@
 // The statistics against published worked examples, each cited where its numbers are printed.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   codingTable, cohenKappa, contingencyTable, fleissKappa, krippendorffAlpha, percentAgreement, type CodingTable,
@@ -147,5 +148,75 @@ describe('weighted units', () => {
     const weighted: CodingTable<number> = { categories: table.categories, units: table.units.map((u) => ({ ...u, weight: 2 })) };
     expect(krippendorffAlpha(weighted).value).toBeCloseTo(expanded.value!, 12);
     expect(fleissKappa(weighted).value).toBeCloseTo(fleissKappa(codingTable(KRIPPENDORFF_2011.map((r) => [...r, ...r]))).value!, 12);
+  });
+});
+
+describe('degenerate data', () => {
+  it('no units: every statistic null for want of units, never NaN', () => {
+    const empty = codingTable<number>([]);
+    for (const f of [percentAgreement(empty), krippendorffAlpha(empty), fleissKappa(empty), cohenKappa(contingencyTable([], []))]) {
+      expect(f.value).toBeNull();
+      expect(f.reason).toBe('no-units');
+      expect(f.working).not.toMatch(/NaN/);
+    }
+    // Units with one value each are not pairable either.
+    expect(krippendorffAlpha(codingTable([[1, _], [_, 2]])).reason).toBe('no-units');
+  });
+
+  it('one category only: κ and α null for want of variation, percent agreement 1', () => {
+    const same = codingTable([[3, 3, 3], [3, 3, 3]]);
+    expect(percentAgreement(same).value).toBe(1);
+    expect(krippendorffAlpha(same).reason).toBe('no-variation');
+    expect(fleissKappa(same).reason).toBe('no-variation');
+    expect(cohenKappa(contingencyTable([3, 3], [3, 3])).reason).toBe('no-variation');
+  });
+
+  it('two coders who never agree on two categories: κ 0 when chance agreement is 0 as well', () => {
+    expect(cohenKappa({ categories: [0, 1], table: [[0, 5], [0, 0]] }).value).toBe(0);
+  });
+});
+
+const dataArb = fc.integer({ min: 2, max: 5 }).chain((coders) => fc.array(
+  fc.array(fc.option(fc.integer({ min: 1, max: 4 }), { nil: null }), { minLength: coders, maxLength: coders }),
+  { minLength: 1, maxLength: 20 },
+)).map((units) => units[0].map((_x, c) => units.map((u) => u[c]))); // coders × units
+
+describe('properties of the statistics', () => {
+  it('swapping coders changes nothing', () => {
+    fc.assert(fc.property(dataArb, fc.nat(), (data, k) => {
+      const i = k % data.length;
+      const swapped = [...data];
+      [swapped[0], swapped[i]] = [swapped[i], swapped[0]];
+      const [a, b] = [codingTable(data), codingTable(swapped)];
+      for (const [x, y] of [[percentAgreement(a), percentAgreement(b)], [krippendorffAlpha(a), krippendorffAlpha(b)],
+        [fleissKappa(a), fleissKappa(b)], [cohenKappa(contingencyTable(data[0], data[1])), cohenKappa(contingencyTable(data[1], data[0]))]] as const) {
+        if (x.value === null) expect(y.reason).toBe(x.reason);
+        else expect(y.value).toBeCloseTo(x.value, 12);
+      }
+    }));
+  });
+
+  it('perfect agreement gives 1 when at least two categories occur', () => {
+    fc.assert(fc.property(fc.array(fc.integer({ min: 1, max: 4 }), { minLength: 2, maxLength: 30 }), fc.integer({ min: 2, max: 5 }),
+      (values, coders) => {
+        const data = Array.from({ length: coders }, () => values);
+        const varied = new Set(values).size > 1;
+        const t = codingTable(data);
+        for (const f of [krippendorffAlpha(t), fleissKappa(t), cohenKappa(contingencyTable(values, values))]) {
+          if (varied) expect(f.value).toBeCloseTo(1, 12);
+          else expect(f.reason).toBe('no-variation');
+        }
+        expect(percentAgreement(t).value).toBe(1);
+      }));
+  });
+
+  it('gives a number or a reason, never NaN', () => {
+    fc.assert(fc.property(dataArb, (data) => {
+      const t = codingTable(data);
+      for (const f of [percentAgreement(t), krippendorffAlpha(t), fleissKappa(t), cohenKappa(contingencyTable(data[0], data[1]))]) {
+        if (f.value === null) expect(['no-units', 'no-variation']).toContain(f.reason);
+        else expect(Number.isFinite(f.value)).toBe(true);
+      }
+    }));
   });
 });
