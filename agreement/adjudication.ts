@@ -20,9 +20,9 @@
 // for a page replaces the consensus coder's annotations on that page; pages fewer than two coders coded have no
 // consensus. Coders are `Coder`s as in the report; the consensus coder's own annotations among `annotations` are
 // read as the stored consensus, never as a coder's.
-import { v5 as uuidV5 } from 'uuid';
 import { describeRange } from '../anchoring/describe';
 import type { AnnotationRecord } from '../model';
+import { uuidV5 } from '../taxonomy/name-uuid';
 import { CONSENSUS_NAMESPACE, coderOf as defaultCoderOf, derivedId, type Coder } from './coders';
 import { placeAnnotations, type Placed } from './placement';
 import { mergeIntervals, type Intervals } from './tally';
@@ -130,9 +130,9 @@ function coverage(members: readonly Member[], coder: number, term: string): Inte
   return mergeIntervals(flat);
 }
 
-function itemKey(pageUrl: string, members: readonly Member[]): string {
+async function itemKey(pageUrl: string, members: readonly Member[]): Promise<string> {
   const content = members.map((m) => `${m.annotation.id} ${m.start} ${m.end} ${m.terms.join(' ')}`).sort().join('\n');
-  return `${pageUrl}#${uuidV5(`${pageUrl}\n${content}`, CONSENSUS_NAMESPACE)}`;
+  return `${pageUrl}#${await uuidV5(`${pageUrl}\n${content}`, CONSENSUS_NAMESPACE)}`;
 }
 
 interface Draft {
@@ -171,11 +171,11 @@ function merged(members: readonly Member[], termOrder: readonly string[]): Draft
   return [...spans.values()].sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-export function adjudicatePage(
+export async function adjudicatePage(
   input: AdjudicationInput,
   resolutions: ReadonlyMap<string, Resolution>,
   options: ConsensusOptions,
-): PageAdjudication {
+): Promise<PageAdjudication> {
   const { page } = input;
   const whose = input.coderOf ?? defaultCoderOf;
   const index = new Map(input.coders.map((c, i) => [c.id, i]));
@@ -208,7 +208,7 @@ export function adjudicatePage(
         drafts.push(...copies(passage, coded[0]));
         continue;
       }
-      const key = itemKey(page.url, passage);
+      const key = await itemKey(page.url, passage);
       const item: Disagreement = {
         key,
         pageUrl: page.url,
@@ -238,7 +238,7 @@ export function adjudicatePage(
   const consensus = new Map<string, AnnotationRecord>();
   for (const d of drafts) {
     const { quote, position } = describeRange(page.text, d.start, d.end);
-    const id = derivedId(options.consensus.id, `${page.url}\n${position.start}\n${position.end}\n${d.terms.join('\n')}`);
+    const id = await derivedId(options.consensus.id, `${page.url}\n${position.start}\n${position.end}\n${d.terms.join('\n')}`);
     if (consensus.has(id)) continue;
     const before = previous.get(id);
     const unchanged = before !== undefined && before.note === d.note && before.sourceUrl === d.sourceUrl &&

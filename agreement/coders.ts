@@ -6,8 +6,8 @@
 // The consensus coder of an adjudication has an IRI of its own derived from the coders it reconciles (below), so
 // that every teammate who adjudicates the same coders writes to the same coder, and its annotations export, sync
 // and count like anyone's.
-import { v5 as uuidV5 } from 'uuid';
 import type { AnnotationRecord } from '../model';
+import { uuidV5 } from '../taxonomy/name-uuid';
 
 export interface Coder {
   /** Creator IRI, or one of the fallback keys above. */
@@ -61,7 +61,7 @@ export function pagesCodedBy(annotations: Iterable<AnnotationRecord>, coderIds: 
   return [...byPage].filter(([, s]) => s.size >= atLeast).map(([url]) => url);
 }
 
-/** Pizhu's namespace for name-based UUIDs of consensus coders and their annotations (a random v4, fixed for good). */
+/** Pizhu's namespace for the name-based UUIDs of consensus coders (a random v4 UUID, fixed for good). */
 export const CONSENSUS_NAMESPACE = '5b0c8f3e-2d4a-4c61-9a7e-8f1d3c6b2e90';
 
 /**
@@ -70,12 +70,12 @@ export const CONSENSUS_NAMESPACE = '5b0c8f3e-2d4a-4c61-9a7e-8f1d3c6b2e90';
  * were chosen in, and anyone can recompute it, e.g. in Python:
  *   uuid.uuid5(uuid.UUID('5b0c8f3e-2d4a-4c61-9a7e-8f1d3c6b2e90'), '\n'.join(sorted(iris)))
  */
-export function consensusCoderId(coderIds: readonly string[]): string {
+export async function consensusCoderId(coderIds: readonly string[]): Promise<string> {
   const name = [...new Set(coderIds)].sort().join('\n');
-  return `urn:uuid:${uuidV5(name, CONSENSUS_NAMESPACE)}`;
+  return `urn:uuid:${await uuidV5(name, CONSENSUS_NAMESPACE)}`;
 }
 
-/** A name-based UUID IRI under another such IRI (a consensus annotation under its coder). */
-export function derivedId(parent: string, name: string): string {
-  return `urn:uuid:${uuidV5(name, parent.replace(/^urn:uuid:/, ''))}`;
+/** A name-based UUID IRI under another `urn:uuid:` IRI (a consensus annotation under its coder). */
+export async function derivedId(parent: string, name: string): Promise<string> {
+  return `urn:uuid:${await uuidV5(name, parent.replace(/^urn:uuid:/, ''))}`;
 }

@@ -1,7 +1,8 @@
 // Inter-coder agreement and adjudication (issue 15): pure logic for the library's Agreement and Adjudication views.
 // It imports model/, study/ (the outline that gives the report's parts), recognition/ (the document numbers the
-// outline needs) and anchoring/ (to find annotations in the page text and to describe consensus annotations), and
-// nothing of the browser side, so it runs as well in a worker or in Node.
+// outline needs), anchoring/ (to find annotations in the page text and to describe consensus annotations) and
+// taxonomy/name-uuid.ts (name-based UUIDs), and nothing of the browser side, so it runs as well in a worker or in
+// Node.
 //
 // Agreement view
 //   const coders = codersIn(annotations)                     who coded (by creator IRI), to choose from
@@ -15,12 +16,13 @@
 //   agreementTableRows(report)                               rows for agreementCsv / agreementXlsx (exchange/)
 //
 // Adjudication view
-//   adjudicatePage({ page, coders, annotations, terms }, resolutions, { consensus: { id, name }, now })
+//   await adjudicatePage({ page, coders, annotations, terms }, resolutions, { consensus: { id, name }, now })
 //       → items (each disagreement: passage, each coder's spans and terms, its resolution if any), progress,
 //         the consensus coder's annotations for the page (agreed passages + resolved items), stale resolutions
 //   Resolution: { choice: 'accept', coder } | { choice: 'merge' } | { choice: 'neither' }, kept by the UI under
 //   the item's key; call adjudicatePage again after any change to get the items and consensus anew.
-//   consensusCoderId(coderIds)                               the consensus coder's IRI (urn:uuid, name-based)
+//   await consensusCoderId(coderIds)                         the consensus coder's IRI (urn:uuid, name-based)
+// (Both are async only for the SHA-1 of the name-based UUIDs, taxonomy/name-uuid.ts, which uses crypto.subtle.)
 export * from './adjudication';
 export * from './coders';
 export * from './formulas';
