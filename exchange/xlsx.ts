@@ -115,7 +115,6 @@ export function recognitionXlsx(figures: Iterable<FigureRow>, docNumbers: Iterab
   ]).toBlob();
 }
 
-
 /** The agreement table on one sheet, figures as numbers (an undefined figure is an empty cell). */
 export function agreementXlsx(rows: Iterable<AgreementTableRow>, lang: Lang): Promise<Blob> {
   return writeExcelFile([table(agreementColumns, rows, lang, SHEET_NAMES.agreement[lang])]).toBlob();
