@@ -5,7 +5,9 @@ import type { AnnotationRecord } from '../model';
 import type { ExportContext, Lang } from './export-context';
 import type { DocNumberRow, FigureRow } from './rows';
 import { batches, type Source, type StreamOptions } from './stream';
+import type { AgreementTableRow } from '../agreement/table';
 import {
+  agreementColumns,
   annotationColumns,
   annotationRow,
   docNumberColumns,
@@ -75,4 +77,9 @@ export function figuresCsv(figures: Iterable<FigureRow>, lang: Lang): string {
 /** The document numbers cited on one page. */
 export function docNumbersCsv(docNumbers: Iterable<DocNumberRow>, lang: Lang): string {
   return table(docNumberColumns, docNumbers, lang);
+}
+
+/** The agreement table (agreement/table.ts agreementTableRows): columns term, unit, coders, agreement, kappa, alpha. */
+export function agreementCsv(rows: Iterable<AgreementTableRow>): string {
+  return table(agreementColumns, rows, 'en');
 }

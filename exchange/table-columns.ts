@@ -1,5 +1,6 @@
 // The tables that CSV and Excel share, defined once so that both formats carry the same columns in the same
 // order under the same headers.
+import type { AgreementTableRow } from '../agreement/table';
 import type { AnnotationRecord, LocalizedText, PageRecord, Term } from '../model';
 import type { ExportContext, Lang } from './export-context';
 import type { DocNumberRow, FigureRow } from './rows';
@@ -130,4 +131,17 @@ export const docNumberColumns: readonly Column<DocNumberRow>[] = [
   { header: { zh: '序号', en: 'Serial' }, kind: 'text', width: 8, value: (d) => d.serial },
   { header: { zh: '所在句子', en: 'Sentence' }, kind: 'text', width: 60, value: (d) => d.sentence },
   { header: { zh: '所在章节', en: 'Section' }, kind: 'text', width: 30, value: (d) => d.heading },
+];
+
+// The agreement table's headers are the same in both languages: they are the column names the export promises
+// (term, unit, coders, agreement, kappa, alpha) for scripts that read the file, not captions.
+const fixed = (name: string): LocalizedText => ({ zh: name, en: name });
+
+export const agreementColumns: readonly Column<AgreementTableRow>[] = [
+  { header: fixed('term'), kind: 'text', width: 50, value: (r) => r.term },
+  { header: fixed('unit'), kind: 'text', width: 10, value: (r) => r.unit },
+  { header: fixed('coders'), kind: 'text', width: 30, value: (r) => r.coders },
+  { header: fixed('agreement'), kind: 'number', width: 10, value: (r) => r.agreement ?? '' },
+  { header: fixed('kappa'), kind: 'number', width: 10, value: (r) => r.kappa ?? '' },
+  { header: fixed('alpha'), kind: 'number', width: 10, value: (r) => r.alpha ?? '' },
 ];

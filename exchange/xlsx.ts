@@ -5,7 +5,9 @@ import type { AnnotationRecord, Term } from '../model';
 import type { ExportContext, Lang } from './export-context';
 import type { DocNumberRow, FigureRow } from './rows';
 import { batches, type Source, type StreamOptions } from './stream';
+import type { AgreementTableRow } from '../agreement/table';
 import {
+  agreementColumns,
   annotationColumns,
   annotationRow,
   docNumberColumns,
@@ -22,6 +24,7 @@ const SHEET_NAMES = {
   taxonomy: { zh: '编码表', en: 'Taxonomy' },
   figures: { zh: '数字', en: 'Figures' },
   docNumbers: { zh: '文号', en: 'Document numbers' },
+  agreement: { zh: '一致性', en: 'Agreement' },
 } as const;
 
 // Stored times are UTC; Excel dates carry no zone, so they are shown as UTC.
@@ -112,3 +115,7 @@ export function recognitionXlsx(figures: Iterable<FigureRow>, docNumbers: Iterab
   ]).toBlob();
 }
 
+/** The agreement table on one sheet, figures as numbers (an undefined figure is an empty cell). */
+export function agreementXlsx(rows: Iterable<AgreementTableRow>, lang: Lang): Promise<Blob> {
+  return writeExcelFile([table(agreementColumns, rows, lang, SHEET_NAMES.agreement[lang])]).toBlob();
+}

@@ -5,6 +5,8 @@
 // A benchmark module is scripts/bench/NAME.mjs exporting `title` and `async run(ctx)`, where ctx is
 //   { browser, runs, median(numbers), ratio(a, b), ms(x), table(header, rows) }
 // browser is what launchWithExtension returned (context, extensionId, urlFor(name), server.pages, …).
+// A module exporting `where = 'node'` measures pure logic in this Node process instead: it gets no browser, and
+// neither the build nor Chromium is started for it.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -28,13 +30,19 @@ if (unknown.length) {
   process.exit(2);
 }
 
+const modules = new Map();
+for (const name of chosen) modules.set(name, await import(pathToFileURL(path.join(benchDir, `${name}.mjs`)).href));
+const inBrowser = (bench) => bench.where !== 'node';
+
 // The bench build is the production code plus the library's bench hook, which ships only in this build.
 const dir = process.env.PIZHU_EXTENSION_DIR ? extensionDir : benchExtensionDir;
-try {
-  buildExtension({ ifStale: true, mode: 'bench' });
-} catch {
-  console.error('bench: the extension did not build (wxt build, output above).');
-  process.exit(2);
+if ([...modules.values()].some(inBrowser)) {
+  try {
+    buildExtension({ ifStale: true, mode: 'bench' });
+  } catch {
+    console.error('bench: the extension did not build (wxt build, output above).');
+    process.exit(2);
+  }
 }
 
 const median = (xs) => {
@@ -53,9 +61,12 @@ function table(header, rows) {
   for (const r of rows) console.log(line(r));
 }
 
-for (const name of chosen) {
-  const bench = await import(pathToFileURL(path.join(benchDir, `${name}.mjs`)).href);
+for (const [name, bench] of modules) {
   console.log(`\n## ${name}: ${bench.title} (${runs} runs)\n`);
+  if (!inBrowser(bench)) {
+    await bench.run({ runs, median, ratio, ms, table });
+    continue;
+  }
   const browser = await launchWithExtension({ extensionDir: dir });
   try {
     await bench.run({ browser, runs, median, ratio, ms, table });

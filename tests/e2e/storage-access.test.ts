@@ -4,6 +4,14 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, readHighlights, visit, type ExtensionBrowser } from './harness';
 
+/** What the tests use of the extension API, in the worker and the isolated world. */
+interface Chrome {
+  storage: { local: { get(keys: string | null): Promise<Record<string, unknown>>; set(items: object): Promise<void> } };
+  tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> };
+  scripting: { executeScript(o: { target: { tabId: number }; func: () => Promise<string> }): Promise<Array<{ result: unknown }>> };
+}
+declare const chrome: Chrome;
+
 let browser: ExtensionBrowser;
 let page: Page;
 
@@ -19,7 +27,6 @@ afterAll(async () => {
 describe('extension storage', () => {
   it('cannot be read from the content scripts’ world', async () => {
     const answer = await browser.serviceWorker.evaluate(async (url) => {
-      const { chrome } = globalThis as unknown as { chrome: typeof import('chrome') };
       await chrome.storage.local.set({ probe: 'secret' });
       const tab = (await chrome.tabs.query({})).find((t) => t.url === url)!;
       // A function injected into the isolated world runs with a content script's rights.
@@ -42,7 +49,6 @@ describe('extension storage', () => {
   it('still brings the user’s switches to the page, through the background', async () => {
     expect(await readHighlights(page, 'pizhu-figure')).not.toEqual([]);
     await browser.serviceWorker.evaluate(async () => {
-      const { chrome } = globalThis as unknown as { chrome: typeof import('chrome') };
       const { settings } = await chrome.storage.local.get('settings');
       await chrome.storage.local.set({ settings: { ...(settings ?? { disabledSites: [] }), categories: { docno: true, figure: false, date: true } } });
     });
