@@ -22,6 +22,8 @@ export function launchWithExtension(options?: {
   extensionDir?: string;
   hosts?: string[];
   headless?: boolean;
+  /** e.g. 'zh-CN' or 'en-US': the pages' and the browser's UI language. */
+  locale?: string;
 }): Promise<ExtensionBrowser>;
 export function visit(page: Page, url: string, options?: { timeout?: number }): Promise<string | null>;
 export function revisit(page: Page, options?: { timeout?: number }): Promise<string | null>;

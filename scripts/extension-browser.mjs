@@ -79,7 +79,7 @@ export function chromiumArgs({ dir = extensionDir, hosts, isolate = true }) {
  * Resolves to { context, serviceWorker, extensionId, server, urlFor(name), close() }; `server` is what
  * serveFixtures returned (pages, url(host, path), port…).
  */
-export async function launchWithExtension({ extensionDir: dir = extensionDir, hosts = [], headless = true } = {}) {
+export async function launchWithExtension({ extensionDir: dir = extensionDir, hosts = [], headless = true, locale } = {}) {
   if (!fs.existsSync(path.join(dir, 'manifest.json'))) {
     throw new Error(`no built extension in ${dir}: run npx wxt build first`);
   }
@@ -95,7 +95,10 @@ export async function launchWithExtension({ extensionDir: dir = extensionDir, ho
     context = await chromium.launchPersistentContext(profile, {
       executablePath: chromiumPath(),
       headless,
-      args: chromiumArgs({ dir, hosts: [...server.hosts, ...hosts] }),
+      // A locale sets the browser's UI language too (what chrome.i18n speaks), where its language pack is installed.
+      // (Chromium on Linux takes its UI language from LANGUAGE, not from --lang.)
+      ...(locale ? { locale, env: { ...process.env, LANGUAGE: locale.replace('-', '_'), LANG: 'C.UTF-8' } } : {}),
+      args: [...chromiumArgs({ dir, hosts: [...server.hosts, ...hosts] }), ...(locale ? [`--lang=${locale}`] : [])],
     });
     const serviceWorker = context.serviceWorkers()[0]
       ?? await context.waitForEvent('serviceworker', { timeout: 15_000 });

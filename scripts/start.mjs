@@ -1,10 +1,12 @@
 // `npm start`: build the extension, serve the fixture pages under their real hosts, and open Chromium
-// with the extension on the zhangdian report, for a person to read and annotate. Without a display it
-// says so and leaves the pages served, with what to do by hand.
+// with the extension on the zhangdian report, for a person to read and annotate. Without a display it shows
+// Pizhu at work all the same — screenshots taken in headless Chromium, in screenshots/ — and leaves the pages
+// served, with what to do by hand.
 import { spawn } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { assertChromium, buildExtension, chromiumArgs, chromiumPath, extensionDir, projectRoot } from './extension-browser.mjs';
+import { takeScreenshots } from './screenshots.mjs';
 import { hostResolverRules, serveFixtures } from './serve-fixtures.mjs';
 
 // A fixed port keeps page origins, and so what was stored for them, the same from one start to the next.
@@ -34,8 +36,15 @@ To load the extension by hand in Chromium or Chrome:
 
 const hasDisplay = !!(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 if (!hasDisplay) {
-  console.log('No $DISPLAY (nor $WAYLAND_DISPLAY): cannot open a browser window here. Load the extension as above');
-  console.log('on a machine with a screen; the pages stay served until Ctrl-C.');
+  console.log('No $DISPLAY (nor $WAYLAND_DISPLAY): no browser window can open here, so Pizhu is shown at work in a');
+  console.log('headless Chromium instead; look at these pictures (or load the extension as above on a machine with a screen):');
+  try {
+    const shots = await takeScreenshots({ out: path.join(projectRoot, 'screenshots') });
+    for (const s of shots) console.log(`  ${path.relative(process.cwd(), s.file)}  ${s.what}`);
+  } catch (e) {
+    console.log(`  (the screenshots could not be taken: ${e instanceof Error ? e.message : e})`);
+  }
+  console.log('The pages stay served until Ctrl-C.');
 } else {
   assertChromium();
   const profile = path.join(os.tmpdir(), 'pizhu-start-profile');
