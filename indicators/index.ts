@@ -1,0 +1,2 @@
+export { nameIndicators, nameIndicator } from './naming';
+export type { Indicator } from './naming';
