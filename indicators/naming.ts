@@ -321,6 +321,7 @@ const NOT_ETC = /等(?:级|級|待|同|于|於)|(?:平|同|均|对|對|高|中|�
  * before them, or at the start.
  */
 function dropExamples(s: string, endsBeforeNoun = false): string {
+  if (!s.includes('等')) return s;
   const masked = s.replace(NOT_ETC, (m) => '＿'.repeat(m.length));
   const etc = masked.lastIndexOf('等');
   // 审核决策、文件等295件次: a list that ends the words is what is counted, unless a noun follows the figure;
@@ -394,7 +395,8 @@ function fromPredicate(s: string): string {
   return rest;
 }
 
-function stripLeadIns(s: string): string {
+/** The text without the lead-ins at its start that name no part of an indicator (2019年, 全区, 共, 依法…). */
+export function stripLeadIns(s: string): string {
   for (let n = 0; n < 8; n++) {
     const year = /^[0-9０-９]{4}年度?(?:以来|以來)?/.exec(s);
     if (year) {
