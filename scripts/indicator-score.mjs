@@ -12,7 +12,6 @@ import { build } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const verbose = process.argv.includes('--verbose') || process.argv.includes('-v');
-const fixtures = path.join(root, 'tests/fixtures/indicators');
 
 function fail(msg) {
   console.error(`indicator-score: ${msg}`);
@@ -24,7 +23,7 @@ try {
   const bundle = await build({
     stdin: {
       contents: "export { recognize } from './recognition/recognize'; export { nameIndicators } from './indicators/naming';"
-        + " export { reportText, foldExact, foldAcceptable } from './tests/support/indicator-gold';",
+        + " export { loadGold, foldExact, foldAcceptable } from './tests/support/indicator-gold';",
       resolveDir: root,
       loader: 'ts',
     },
@@ -39,20 +38,17 @@ try {
   fail(`could not build the naming code: ${e.message.split('\n')[0]}`);
 }
 
-const sources = JSON.parse(fs.readFileSync(path.join(fixtures, 'sources.json'), 'utf8'));
-const gold = JSON.parse(fs.readFileSync(path.join(fixtures, 'gold.json'), 'utf8'));
-const docs = new Map(sources.map((d) => [d.id, { split: d.split, text: d.text }]));
-for (const [id, ext] of Object.entries(gold.external ?? {})) {
-  const file = path.resolve(root, ext.page);
-  if (!fs.existsSync(file)) fail(`${id}: no page at ${file}`);
-  docs.set(id, { split: ext.split, text: lib.reportText(fs.readFileSync(file, 'utf8')) });
+let documents;
+try {
+  documents = lib.loadGold(root, (file) => fs.readFileSync(file, 'utf8'));
+} catch (e) {
+  fail(e.message);
 }
 
 const totals = {};
 const misses = [];
-for (const [id, items] of Object.entries(gold.documents)) {
-  const doc = docs.get(id);
-  if (!doc) fail(`gold names a document that is not among the sources: ${id}`);
+for (const { id, split, text, items } of documents) {
+  const doc = { split, text };
   const figures = lib.recognize(doc.text).filter((m) => m.category === 'figure');
   const names = lib.nameIndicators(doc.text, figures);
   const t = (totals[doc.split] ??= { scored: 0, found: 0, named: 0, exact: 0, acceptable: 0 });

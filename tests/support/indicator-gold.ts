@@ -21,3 +21,38 @@ export function foldExact(s: string): string {
 export function foldAcceptable(s: string): string {
   return foldExact(s).replace(/[“”‘’"'《》〈〉「」『』()[\]【】]/g, '').replace(/了/g, '');
 }
+
+export interface GoldDocument {
+  id: string;
+  split: 'dev' | 'heldout';
+  text: string;
+}
+
+/** [figure as recognised, exact indicator or null when it states none, other accepted names]. */
+export type GoldItem = [string, string | null, string[]];
+
+/**
+ * The labelled documents: the texts of sources.json (given inline, or as a `page` saved beside the project's
+ * tests) and the external pages gold.json names (the 张店 report in ../shared), with their labels.
+ */
+export function loadGold(
+  projectRoot: string,
+  read: (file: string) => string,
+): Array<GoldDocument & { items: GoldItem[] }> {
+  const dir = `${projectRoot}/tests/fixtures/indicators`;
+  const sources: Array<{ id: string; split: 'dev' | 'heldout'; text?: string; page?: string }> = JSON.parse(read(`${dir}/sources.json`));
+  const gold: {
+    documents: Record<string, GoldItem[]>;
+    external?: Record<string, { split: 'dev' | 'heldout'; page: string }>;
+  } = JSON.parse(read(`${dir}/gold.json`));
+  const docs = new Map<string, GoldDocument>();
+  for (const s of sources) docs.set(s.id, { id: s.id, split: s.split, text: s.text ?? reportText(read(`${projectRoot}/${s.page}`)) });
+  for (const [id, ext] of Object.entries(gold.external ?? {})) {
+    docs.set(id, { id, split: ext.split, text: reportText(read(`${projectRoot}/${ext.page}`)) });
+  }
+  return Object.entries(gold.documents).map(([id, items]) => {
+    const doc = docs.get(id);
+    if (!doc) throw new Error(`gold.json names ${id}, which is among no sources`);
+    return { ...doc, items };
+  });
+}

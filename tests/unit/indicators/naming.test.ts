@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { recognize } from '../../../recognition/recognize';
 import type { FigureMatch } from '../../../recognition/types';
 import { nameIndicators } from '../../../indicators/naming';
-import { foldAcceptable, foldExact } from '../../support/indicator-gold';
+import { foldAcceptable, foldExact, loadGold } from '../../support/indicator-gold';
 
 function figuresOf(text: string): FigureMatch[] {
   return recognize(text).filter((m): m is FigureMatch => m.category === 'figure');
@@ -100,17 +100,15 @@ describe('indicator naming', () => {
   });
 
   it('keeps the names of the development part of the gold set close to the labels', () => {
-    const root = path.resolve(__dirname, '../../fixtures/indicators');
-    const sources: Array<{ id: string; split: string; text: string }> = JSON.parse(fs.readFileSync(path.join(root, 'sources.json'), 'utf8'));
-    const gold: { documents: Record<string, Array<[string, string | null, string[]]>> } = JSON.parse(fs.readFileSync(path.join(root, 'gold.json'), 'utf8'));
+    const documents = loadGold(path.resolve(__dirname, '../../..'), (file) => fs.readFileSync(file, 'utf8'));
     let scored = 0;
     let exact = 0;
     let acceptable = 0;
-    for (const doc of sources.filter((d) => d.split === 'dev')) {
+    for (const doc of documents.filter((d) => d.split === 'dev')) {
       const figures = figuresOf(doc.text);
       const names = nameIndicators(doc.text, figures);
       let at = 0;
-      for (const [figure, label, alternates] of gold.documents[doc.id]) {
+      for (const [figure, label, alternates] of doc.items) {
         while (at < figures.length && foldExact(figures[at].text) !== foldExact(figure)) at++;
         const name = names[at++]?.text ?? '';
         if (label === null) continue;
