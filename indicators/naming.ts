@@ -13,9 +13,13 @@
 //   (100%复工);
 // - figures written back to back count one thing together (9项13条建议, 32件35人) and share one name;
 // - a figure whose clause leaves out what is counted inherits the object of the sentence's last figure
-//   (受理行政复议申请176件,受理87件 → 受理行政复议申请; 办结22.4万件 → 办结行政复议案件), as does a bare change
+//   (收到行政复议申请176件,受理87件 → 受理行政复议申请; 办结22.4万件 → 办结行政复议案件), as does a bare change
 //   (实际利用外资1.98亿美元,同比增长149.6% → 实际利用外资同比增长) and an audience (讲座36场受众4万余人 →
-//   …讲座受众).
+//   …讲座受众); one that leaves out its verb takes the verb of the thing listed before it (推出302个…事项、
+//   105个告知承诺事项 → 推出告知承诺事项), and a part after a whole takes what was said of the whole before 的
+//   (区级保留的政务服务事项515项,行政许可事项218项 → 区级保留的行政许可事项);
+// - examples listed before 等 are dropped (组织开展“凤鸣政策通”等17场品牌活动 → 组织开展品牌活动), so are counts
+//   inside the name (三批, 7方面) and 实现 (实现规模以上在建工程100%复工 → 规模以上在建工程复工).
 //
 // One pass over the text: the clause boundaries are found by a cursor that only moves forward, and each
 // figure looks at most MAX_LEFT characters back and MAX_RIGHT forward, never past its neighbours.
@@ -219,6 +223,9 @@ function compose(
     how = 'before';
   }
   text = tidy(text);
+  // 实现规模以上在建工程100%复工, 党校各主体班次实现法治课程覆盖率: 实现 (bring about) does nothing to what is
+  // counted; the name is the state brought about.
+  text = text.replace(/^(?:实现|實現)(?=.)/, '').replace(/(?:实现|實現)(?=[^实實]*率$)/, '');
 
   if (!right && state.previous && CHANGE_WORDS.has(text)) {
     return finish(state.previous.text + text, 'change');
@@ -234,6 +241,13 @@ function compose(
   if (text && verb && !NOT_SHARED_ACTIONS.has(verb) && isBareThing(text)
     && (coordinated || (how === 'before' && previous?.how === 'before'))) {
     return finish(verb + text, how);
+  }
+  // 区级保留的政务服务事项515项,行政许可事项218项: a part listed after a thing of the same kind shares what was
+  // said of it before 的.
+  const of = previous ? previous.text.lastIndexOf('的') : -1;
+  if (text && previous && of > 0 && how === 'before' && !verb && isBareThing(text)
+    && previous.text[previous.text.length - 1] === text[text.length - 1]) {
+    return finish(previous.text.slice(0, of + 1) + text, how);
   }
   return text ? finish(text, how) : null;
 }
