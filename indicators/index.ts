@@ -6,8 +6,8 @@
 //   const names = nameIndicators(text, figures);         // Indicator | null per figure, same order
 //   names[i]?.text                                          // 办理行政复议案件 — show "办理行政复议案件 → 36件"
 //   indicatorValue(figures[i])                              // { value: 36, unit: '件', bound: 'exact', … }
-//   nameIndicators is linear in the text: run it once per page (in the content script's slices if need be),
-//   not once per figure; nameIndicator(text, figures, i) is the same for one figure.
+//   nameIndicators is linear in the text and names each figure from its neighbours (what a clause leaves out
+//   comes from the figures before it): run it once per page over all its figures, not once per figure.
 //
 // For the library's Indicators view (many pages):
 //   reportYear({ title, text, published })                  // { year: 2017, from: 'title' } — the year covered
@@ -23,7 +23,7 @@
 //   — start/end are the figure's offsets in the page text, for the link back to its sentence.
 // How well the names match a human's: `npm run score` (scripts/indicator-score.mjs, docs/indicators-gold.md).
 
-export { nameIndicators, nameIndicator } from './naming';
+export { nameIndicators } from './naming';
 export type { Indicator } from './naming';
 export { indicatorValue } from './value';
 export type { Bound, IndicatorValue } from './value';

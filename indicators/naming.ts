@@ -1,5 +1,5 @@
-// Naming the indicator a figure states: 受理行政复议案件36件 → 受理行政复议案件, 对480余名执法人员进行培训 →
-// 对执法人员进行培训, 精简率达48.6% → 精简率. The name is made of the figure's clause in the report's own words:
+// Naming the indicator a figure states: 受理行政复议案件36件 → 受理行政复议案件, 共举办培训班16期 → 举办培训班,
+// 精简率达48.6% → 精简率. The name is made of the figure's clause in the report's own words:
 //
 // - the clause is the text between two of ，,；;。！？：and line breaks; several figures in one clause share
 //   it, each taking the words between it and its neighbours (connectors 、和及与 split those words);
@@ -8,9 +8,9 @@
 //   the value (约 达 超过 共计 为); the indicator starts after the last 依法/共/累计 of the clause
 //   (各级行政复议机关依法办理… → 办理…), since those adverbs stand between a subject and its verb;
 // - when that text ends in a verb (推出302个…事项), in 的 (国家推出的132个通办事项) or is empty (1947个市级事项
-//   在副中心实现异地可办), the object after the figure completes the name; otherwise the object came first
-//   and the name ends at the figure (审查合同协议26件); a percentage followed by words names them too
-//   (100%复工);
+//   在副中心实现异地可办), the object after the figure completes the name; so do the words after the figure
+//   up to the end of the clause (市区两级98%以上事项实现网上办理); otherwise the object came first and the name
+//   ends at the figure (审查合同协议26件);
 // - figures written back to back count one thing together (9项13条建议, 32件35人) and share one name;
 // - a figure whose clause leaves out what is counted inherits the object of the sentence's last figure
 //   (收到行政复议申请176件,受理87件 → 受理行政复议申请; 办结22.4万件 → 办结行政复议案件), as does a bare change
@@ -136,11 +136,6 @@ export function nameIndicators(text: string, figures: readonly FigureMatch[]): A
     k = last + 1;
   }
   return out;
-}
-
-/** The indicator of one figure, given the text around it. Convenience for a single card; see nameIndicators. */
-export function nameIndicator(text: string, figures: readonly FigureMatch[], index: number): Indicator | null {
-  return nameIndicators(text, figures)[index] ?? null;
 }
 
 function endOf(f: FigureMatch): number {
