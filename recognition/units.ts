@@ -29,11 +29,13 @@ const MEASURE_WORDS = [
 ];
 
 /**
- * Words that begin like a unit but are not one: 70周年 is an anniversary, 3人民… is a name. The longest
+ * Words that begin like a unit but are not one: 70周年 is an anniversary, 3人民… is a name, 8部门 a count
+ * of departments written without a measure word. The longest
  * match wins, so listing them here blocks the shorter unit inside them.
  */
 const NOT_UNITS = [
   '周年', '週年', '人民', '天津', '日报', '日報', '日前', '名单', '名單', '次日', '面向', '包括', '只有', '只要', '台账', '台帳',
+  '部门', '部門',
 ];
 
 export const UNIT_WORDS = new WordList([...MEASURE_WORDS, ...NOT_UNITS]);
