@@ -3,8 +3,8 @@
 // and the bound sits at ×8. Only the naming is timed: the figures are found beforehand.
 import { describe, expect, it } from 'vitest';
 import { recognizeFigures } from '../../../recognition/figures';
-import type { FigureMatch } from '../../../recognition/types';
 import { nameIndicators } from '../../../indicators/naming';
+import { growth } from '../../support/growth';
 
 /** Large enough that timer noise does not decide, small enough for a unit test: pages hold far fewer figures. */
 const SIZE = 1 << 18;
@@ -13,15 +13,6 @@ function repeated(unit: string, size: number, tail = ''): string {
   return unit.repeat(Math.ceil(size / unit.length)).slice(0, size) + tail;
 }
 
-function fastest(text: string, figures: FigureMatch[], runs = 3): number {
-  let best = Infinity;
-  for (let r = 0; r < runs; r++) {
-    const t0 = performance.now();
-    nameIndicators(text, figures);
-    best = Math.min(best, performance.now() - t0);
-  }
-  return best;
-}
 
 const HOSTILE: Array<[string, (size: number) => string]> = [
   ['figures back to back', (n) => repeated('1项', n)],
@@ -42,12 +33,8 @@ describe('indicator naming runs in linear time', () => {
       const full = make(SIZE);
       const quarterFigures = recognizeFigures(quarter);
       const fullFigures = recognizeFigures(full);
-      // Warm up on both sizes: the first run at a new size still pays for the JIT's work on the shape.
-      fastest(quarter, quarterFigures, 1);
-      fastest(full, fullFigures, 1);
-      const tQuarter = fastest(quarter, quarterFigures, 5);
-      const tFull = fastest(full, fullFigures, 5);
-      expect(tFull).toBeLessThanOrEqual(8 * tQuarter + 10);
+      const cost = growth(() => nameIndicators(quarter, quarterFigures), () => nameIndicators(full, fullFigures), 5);
+      expect(cost.full).toBeLessThanOrEqual(8 * cost.quarter + 10);
     }, 30_000);
   }
 });
