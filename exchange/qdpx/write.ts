@@ -69,8 +69,9 @@ export interface ProjectFiles {
   assembled: { url: string; annotations: number; reason: 'no-text' | 'orphans' }[];
 }
 
-export const FOOTER_SELECTOR = 'Pizhu-Selector';
-export const FOOTER_SOURCE = 'Pizhu-Source';
+/** Footer keys (written `Pizhu-<key>: <JSON>`, read back by readFooter of taxonomy/refi-qda.ts). */
+export const FOOTER_SELECTOR = 'Selector';
+export const FOOTER_SOURCE = 'Source';
 
 const xml = (s: string) => escapeXml(s, false);
 const attr = (s: string) => escapeXml(s, true);
@@ -144,8 +145,8 @@ function footerOf(plan: SourcePlan, p: Placed): string[] {
     selector.end = a.position.end;
   }
   const lines: string[] = [];
-  if (Object.keys(selector).length) lines.push(`${FOOTER_SELECTOR}: ${JSON.stringify(selector)}`);
-  if (a.sourceUrl !== a.pageUrl) lines.push(`${FOOTER_SOURCE}: ${JSON.stringify(a.sourceUrl)}`);
+  if (Object.keys(selector).length) lines.push(`Pizhu-${FOOTER_SELECTOR}: ${JSON.stringify(selector)}`);
+  if (a.sourceUrl !== a.pageUrl) lines.push(`Pizhu-${FOOTER_SOURCE}: ${JSON.stringify(a.sourceUrl)}`);
   return lines;
 }
 
