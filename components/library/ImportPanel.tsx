@@ -2,6 +2,7 @@
 // confirm → one transaction. Any problem is shown by name and leaves the database as it was.
 import { useState } from 'preact/hooks';
 import { applyImport, previewImport, type ImportPreview, type ParsedImport } from '../../library/import-file';
+import { isQdpxFile, readQdpxFile } from '../../library/qdpx-files';
 import { readAnnotationFile, type ReadStage } from '../../library/read-file';
 import type { PizhuDB } from '../../storage/db';
 import { L } from './strings';
@@ -31,10 +32,12 @@ export function ImportPanel({ db, tasks, onImported }: Props) {
     if (!file) return;
     setPending(null);
     void tasks.run(L('StageReading'), async (signal, progress) => {
-      const parsed = await readAnnotationFile(file, {
-        signal,
-        onStage: (stage, done, total) => progress(done ?? 0, total, L(STAGE_LABELS[stage])),
-      });
+      const parsed = isQdpxFile(file)
+        ? await readQdpxFile(db, file, { signal })
+        : await readAnnotationFile(file, {
+            signal,
+            onStage: (stage, done, total) => progress(done ?? 0, total, L(STAGE_LABELS[stage])),
+          });
       signal.throwIfAborted();
       progress(0, parsed.annotations.length, L('StageComparing'));
       const preview = await previewImport(db, parsed, { signal, onProgress: (done) => progress(done, parsed.annotations.length) });
@@ -60,7 +63,7 @@ export function ImportPanel({ db, tasks, onImported }: Props) {
         <span>{L('ImportChoose')}</span>
         <input
           type="file"
-          accept=".jsonld,.json,application/ld+json,application/json"
+          accept=".jsonld,.json,application/ld+json,application/json,.qdpx"
           disabled={busy}
           onChange={(e) => choose(e.currentTarget)}
         />
