@@ -13,6 +13,8 @@ export type DataRequest =
   | { type: 'pizhu:data:page'; url: string }
   /** `snapshot`: the page's text, sent with a page's first annotation only (it can be a megabyte). */
   | { type: 'pizhu:data:save'; annotation: AnnotationInput; page: PageMetadata; snapshot?: string }
+  /** The page's text, for a page that has annotations (imported or synced) but no stored text yet. */
+  | { type: 'pizhu:data:snapshot'; page: PageMetadata; snapshot: string }
   | { type: 'pizhu:data:delete'; id: string }
   | { type: 'pizhu:data:restore'; annotation: AnnotationRecord };
 
@@ -20,6 +22,8 @@ export interface PageData {
   annotations: AnnotationRecord[];
   /** Every term of every taxonomy, retired ones too (old annotations still show them). */
   terms: Term[];
+  /** Whether the page's text is stored (asked only when it has annotations: then false means "send it"). */
+  snapshotStored?: boolean;
 }
 
 export type DataReply<T> = { ok: true; value: T } | ErrorReply;

@@ -41,6 +41,13 @@ export class AnnotationService {
           return this.annotations.put(request.annotation);
         });
       }
+      case 'pizhu:data:snapshot': {
+        const { db } = this;
+        return db.transaction('rw', db.pages, async () => {
+          await this.pages.upsert(request.page);
+          return this.pages.keepSnapshot(request.page.url, request.snapshot);
+        });
+      }
       case 'pizhu:data:delete':
         return this.annotations.delete(request.id);
       case 'pizhu:data:restore':
@@ -54,6 +61,10 @@ export class AnnotationService {
     this.ready ??= this.taxonomies.ensureDefault();
     await this.ready;
     const [annotations, terms] = await Promise.all([this.annotations.listByPage(url), this.db.terms.toArray()]);
-    return { annotations, terms };
+    if (!annotations.length) return { annotations, terms };
+    // Annotations that came by import or sync may sit on a page whose text was never stored: the content script
+    // is asked for it on this visit, so that they stay readable should the page change or go.
+    const page = await this.pages.get(url);
+    return { annotations, terms, snapshotStored: page?.snapshot !== undefined };
   }
 }

@@ -89,8 +89,16 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
   let active = true;
   // Writes of one annotation go out one after another, so that the last state is the stored one.
   let writes: Promise<unknown> = Promise.resolve();
-  // The page's text is kept once, with its first annotation; a page that came with annotations has it already.
+  // The page's text is kept once, with its first annotation; a page that came with annotations has it already,
+  // unless they came by import or sync before any visit: then it is sent now.
   let snapshotKept = data.annotations.length > 0;
+  if (data.annotations.length > 0 && data.snapshotStored === false) {
+    writes = writes.then(() =>
+      request<boolean>({ type: 'pizhu:data:snapshot', page: pageFacts(scan, pageUrl), snapshot: map.text }).catch(() => {
+        // Not stored this time: the next visit asks again; nothing the reader sees depends on it.
+      }),
+    );
+  }
 
   function save(next: AnnotationRecord, before: AnnotationRecord | undefined): void {
     writes = writes.then(async () => {

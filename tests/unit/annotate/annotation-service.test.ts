@@ -52,6 +52,21 @@ describe('the background annotation service', () => {
     expect(data.value.annotations.map((a) => a.quote.exact)).toEqual(['36项', '92项']);
   });
 
+  it('asks for the text of a page whose annotations came without it, and keeps the text it is sent once', async () => {
+    const { db, service } = fresh();
+    // As an import leaves it: the page and its annotation, no text.
+    await db.pages.put({ url, title: page.title, kind: 'report', firstSeen: '2024-01-01T00:00:00.000Z', lastSeen: '2024-01-01T00:00:00.000Z' });
+    await db.annotations.put({ ...annotation('urn:uuid:1', '36项'), created: '2024-01-01T00:00:00.000Z', modified: '2024-01-01T00:00:00.000Z' });
+    const before = (await service.handle({ type: 'pizhu:data:page', url })) as { value: PageData };
+    expect(before.value.snapshotStored).toBe(false);
+    const sent = await service.handle({ type: 'pizhu:data:snapshot', page, snapshot: 'the page text' });
+    expect(sent).toEqual({ ok: true, value: true });
+    expect(await service.handle({ type: 'pizhu:data:snapshot', page, snapshot: 'another text' })).toEqual({ ok: true, value: false });
+    expect((await db.pages.get(url))?.snapshot).toBe('the page text');
+    const after = (await service.handle({ type: 'pizhu:data:page', url })) as { value: PageData };
+    expect(after.value.snapshotStored).toBe(true);
+  });
+
   it('deletes with the record returned for undo, and restores it unchanged', async () => {
     const { db, service } = fresh();
     await service.handle({ type: 'pizhu:data:save', annotation: annotation('urn:uuid:1', '36项'), page, snapshot: 's' });
