@@ -76,8 +76,10 @@ export const FOOTER_SOURCE = 'Source';
 const xml = (s: string) => escapeXml(s, false);
 const attr = (s: string) => escapeXml(s, true);
 const isoDate = (s: string | undefined) => (s && /^\d{4}-\d{2}-\d{2}$/.test(s) ? s : undefined);
-/** xsd:dateTime wants a full date-time; anything else is left out rather than make the file invalid. */
-const dateTime = (s: string | undefined) => (s && !Number.isNaN(Date.parse(s)) && /^\d{4}-\d{2}-\d{2}T/.test(s) ? s : undefined);
+/** xsd:dateTime wants a full date-time; QualCoder fails on an element that has neither creation nor modification. */
+const dateTime = (s: string | undefined, otherwise: string) => (s && !Number.isNaN(Date.parse(s)) && /^\d{4}-\d{2}-\d{2}T/.test(s) ? s : otherwise);
+/** QualCoder and others make a file name of a source's name: no path separators in it. */
+const fileSafe = (s: string) => s.replace(/\//g, '／').replace(/\\/g, '＼');
 
 function attrs(pairs: [string, string | number | undefined][]): string {
   return pairs.filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => `${k}="${attr(String(v))}"`).join(' ');
@@ -99,16 +101,34 @@ interface SourcePlan {
   placed: Placed[];
 }
 
+function isInPlace(text: string, a: AnnotationRecord): boolean {
+  const { start, end } = a.position;
+  return (
+    start >= a.quote.prefix.length &&
+    end - start === a.quote.exact.length &&
+    text.startsWith(a.quote.exact, start) &&
+    text.startsWith(a.quote.prefix, start - a.quote.prefix.length) &&
+    text.startsWith(a.quote.suffix, end)
+  );
+}
+
 /** Places a page's annotations in its stored text; those it cannot place go to a source assembled from quotes. */
 async function planSources(url: string, list: AnnotationRecord[], page: PageRecord | undefined, out: ProjectFiles['assembled']): Promise<SourcePlan[]> {
   const plans: SourcePlan[] = [];
   let rest = list;
   if (page?.snapshot) {
     const text = page.snapshot;
-    const anchors = anchorMany(text, list.map((a) => ({ quote: a.quote, position: a.position.start >= 0 ? a.position : undefined })));
     const placed: Placed[] = [];
+    // Most annotations sit where they were made, in the text as it was stored: only the others need anchoring
+    // (which folds the whole text first).
+    const moved = list.filter((a) => {
+      if (!isInPlace(text, a)) return true;
+      placed.push({ annotation: a, start: a.position.start, end: a.position.end });
+      return false;
+    });
+    const anchors = anchorMany(text, moved.map((a) => ({ quote: a.quote, position: a.position.start >= 0 ? a.position : undefined })));
     rest = [];
-    list.forEach((a, i) => {
+    moved.forEach((a, i) => {
       const at = anchors[i];
       if (at) placed.push({ annotation: a, start: at.start, end: at.end });
       else rest.push(a);
@@ -197,6 +217,7 @@ function unlistedCodebook(input: ProjectInput, listed: Set<string>): TaxonomySta
 
 export async function writeProject(input: ProjectInput): Promise<ProjectFiles> {
   const now = input.now ?? new Date();
+  const stamp = now.toISOString();
   const batch = input.batchSize ?? 2000;
   const byPage = new Map<string, AnnotationRecord[]>();
   for (const a of input.annotations) {
@@ -240,10 +261,10 @@ export async function writeProject(input: ProjectInput): Promise<ProjectFiles> {
       const title = page?.title || url;
       const sourceAttrs = attrs([
         ['guid', plan.guid],
-        ['name', plan.origin === 'quotes' ? `${title}（${TEXT_ORIGIN.quotes}）` : title],
+        ['name', fileSafe(plan.origin === 'quotes' ? `${title}（${TEXT_ORIGIN.quotes}）` : title)],
         ['plainTextPath', `internal://${fileName}`],
-        ['creationDateTime', dateTime(page?.firstSeen)],
-        ['modifiedDateTime', dateTime(page?.snapshotAt ?? page?.lastSeen)],
+        ['creationDateTime', dateTime(page?.firstSeen, stamp)],
+        ['modifiedDateTime', dateTime(page?.snapshotAt ?? page?.lastSeen, stamp)],
       ]);
       sourceXml.push(`    <TextSource ${sourceAttrs}>`, `      <Description>${xml(pageDescription(page, url, plan.origin))}</Description>`);
       const points = codePointIndex(plan.text);
@@ -251,35 +272,36 @@ export async function writeProject(input: ProjectInput): Promise<ProjectFiles> {
       for (const p of placed) {
         const a = p.annotation;
         const user = userOf(a);
+        const selection = await guidForIri(a.id);
         const selAttrs = attrs([
-          ['guid', await guidForIri(a.id)],
+          ['guid', selection],
           ['name', a.quote.exact],
           ['startPosition', points.toCodePoint(p.start)],
           ['endPosition', points.toCodePoint(p.end)],
           ['creatingUser', user],
-          ['creationDateTime', dateTime(a.created)],
+          ['creationDateTime', dateTime(a.created, stamp)],
           ['modifyingUser', user],
-          ['modifiedDateTime', dateTime(a.modified)],
+          ['modifiedDateTime', dateTime(a.modified, stamp)],
         ]);
         sourceXml.push(`      <PlainTextSelection ${selAttrs}>`);
         const footer = footerOf(plan, p);
         const description = [a.note, ...(footer.length ? ['---', ...footer] : [])].filter((l, i) => i > 0 || l !== '').join('\n');
         if (description) sourceXml.push(`        <Description>${xml(description)}</Description>`);
         for (const term of a.terms) {
-          const coding = attrs([['guid', await codingGuid(a.id, term)], ['creatingUser', user], ['creationDateTime', dateTime(a.created)]]);
+          const coding = attrs([['guid', codingGuid(selection, codeGuids.get(term)!)], ['creatingUser', user], ['creationDateTime', dateTime(a.created, stamp)]]);
           sourceXml.push(`        <Coding ${coding}><CodeRef targetGUID="${codeGuids.get(term)}"/></Coding>`);
         }
         if (a.note) {
-          const guid = await noteGuid(a.id);
+          const guid = noteGuid(selection);
           sourceXml.push(`        <NoteRef targetGUID="${guid}"/>`);
           const quote = [...a.quote.exact];
           const noteAttrs = attrs([
             ['guid', guid],
             ['name', `批注：${quote.slice(0, 20).join('')}${quote.length > 20 ? '…' : ''}`],
             ['creatingUser', user],
-            ['creationDateTime', dateTime(a.created)],
+            ['creationDateTime', dateTime(a.created, stamp)],
             ['modifyingUser', user],
-            ['modifiedDateTime', dateTime(a.modified)],
+            ['modifiedDateTime', dateTime(a.modified, stamp)],
           ]);
           noteXml.push(`    <Note ${noteAttrs}>`, `      <PlainTextContent>${xml(a.note)}</PlainTextContent>`, '    </Note>');
         }
