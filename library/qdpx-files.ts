@@ -56,10 +56,6 @@ export async function qdpxBlob(
   return { blob: new Blob(chunks as BlobPart[], { type: 'application/zip' }), assembled: files.assembled };
 }
 
-export function isQdpxFile(file: { name: string }): boolean {
-  return /\.qdpx$/i.test(file.name);
-}
-
 /** A .qdpx file, read and checked; throws ImportFileError naming what is wrong. */
 export async function readQdpxFile(db: PizhuDB, file: File, options: { signal?: AbortSignal; maxBytes?: number } = {}): Promise<ParsedImport> {
   checkSize(file.size, options.maxBytes ?? LIBRARY_MAX_IMPORT_BYTES);

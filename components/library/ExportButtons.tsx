@@ -6,7 +6,6 @@
 import { useState } from 'preact/hooks';
 import type { ExportContext, Lang } from '../../exchange/export-context';
 import { csvBlob, exportFileName, jsonLdBlob } from '../../library/export-files';
-import { qdpxBlob } from '../../library/qdpx-files';
 import { xlsxBlob } from '../../library/xlsx-export';
 import type { AnnotationRecord } from '../../model';
 import type { PizhuDB } from '../../storage/db';
@@ -49,6 +48,8 @@ export function ExportButtons({ db, annotations, count, ctx, tasks, onDone }: Pr
       let assembled = 0;
       let blob: Blob;
       if (format === 'qdpx') {
+        // The project writer and the zip code load when first asked for, not with the page.
+        const { qdpxBlob } = await import('../../library/qdpx-files');
         const project = await qdpxBlob(db, list, ctx, options);
         blob = project.blob;
         assembled = project.assembled.length;

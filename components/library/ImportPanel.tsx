@@ -2,7 +2,6 @@
 // confirm → one transaction. Any problem is shown by name and leaves the database as it was.
 import { useState } from 'preact/hooks';
 import { applyImport, previewImport, type ImportPreview, type ParsedImport } from '../../library/import-file';
-import { isQdpxFile, readQdpxFile } from '../../library/qdpx-files';
 import { readAnnotationFile, type ReadStage } from '../../library/read-file';
 import type { PizhuDB } from '../../storage/db';
 import { L } from './strings';
@@ -32,8 +31,9 @@ export function ImportPanel({ db, tasks, onImported }: Props) {
     if (!file) return;
     setPending(null);
     void tasks.run(L('StageReading'), async (signal, progress) => {
-      const parsed = isQdpxFile(file)
-        ? await readQdpxFile(db, file, { signal })
+      // A REFI-QDA project (.qdpx) goes to its own reader, loaded when first needed.
+      const parsed = /\.qdpx$/i.test(file.name)
+        ? await (await import('../../library/qdpx-files')).readQdpxFile(db, file, { signal })
         : await readAnnotationFile(file, {
             signal,
             onStage: (stage, done, total) => progress(done ?? 0, total, L(STAGE_LABELS[stage])),
