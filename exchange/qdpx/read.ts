@@ -25,8 +25,7 @@ import { guidForIri } from '../../taxonomy/name-uuid';
 import { childElements, normaliseGuid, parseQdaXml, readCodes, readFooter, type DomParserClass, type ParsedCode } from '../../taxonomy/refi-qda';
 import type { ImportedTerm } from '../jsonld-import';
 import { ArchiveError, DEFAULT_ARCHIVE_LIMITS, extractEntries, listEntries, type ArchiveLimits } from './archive';
-import { KIND_VALUES, QDE_NAMESPACE, TEXT_ORIGIN, UNKNOWN_CODER, VARIABLE_ALIASES, type VariableKey } from './vocabulary';
-import { FOOTER_SELECTOR, FOOTER_SOURCE } from './write';
+import { FOOTER_SELECTOR, FOOTER_SOURCE, KIND_VALUES, QDE_NAMESPACE, TEXT_ORIGIN, UNKNOWN_CODER, VARIABLE_ALIASES, type VariableKey } from './vocabulary';
 
 export interface QdpxImport {
   annotations: AnnotationRecord[];

@@ -37,6 +37,10 @@ export const KIND_VALUES: Record<PageKind, string> = { report: '工作报告', d
 /** Values of the "text origin" variable: the page's stored text, or one assembled from the annotations' quotes. */
 export const TEXT_ORIGIN = { page: '页面原文', quotes: '批注引文' } as const;
 
+/** Keys of the footer of a selection's Description (`Pizhu-<key>: <JSON>`, read by readFooter of refi-qda.ts). */
+export const FOOTER_SELECTOR = 'Selector';
+export const FOOTER_SOURCE = 'Source';
+
 /** Between the passages of a source assembled from quotes. */
 export const PASSAGE_BREAK = '\n\n';
 

@@ -33,6 +33,8 @@ import {
   TEXT_ORIGIN,
   UNKNOWN_CODER,
   VARIABLES,
+  FOOTER_SELECTOR,
+  FOOTER_SOURCE,
   caseGuid,
   codingGuid,
   coderIri,
@@ -68,10 +70,6 @@ export interface ProjectFiles {
   /** Pages whose stored text was missing or did not hold every annotation (their quotes were assembled instead). */
   assembled: { url: string; annotations: number; reason: 'no-text' | 'orphans' }[];
 }
-
-/** Footer keys (written `Pizhu-<key>: <JSON>`, read back by readFooter of taxonomy/refi-qda.ts). */
-export const FOOTER_SELECTOR = 'Selector';
-export const FOOTER_SOURCE = 'Source';
 
 const xml = (s: string) => escapeXml(s, false);
 const attr = (s: string) => escapeXml(s, true);
