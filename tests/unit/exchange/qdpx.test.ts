@@ -299,6 +299,37 @@ describe('REFI-QDA projects from QDA tools', () => {
   });
 });
 
+describe('a project as QualCoder writes it', () => {
+  it('reads a lower-case sources folder, BOMs, one selection per code and the coding memo in the Description', async () => {
+    const text = '张店区2017年度法治政府建设情况的报告\n积极推进行政复议标准化建设。';
+    const start = text.indexOf('积极');
+    const sel = (guid: string, code: string) =>
+      `<PlainTextSelection guid="${guid}" startPosition="${start}" endPosition="${start + 6}" name="积极推进行政" creatingUser="c2b6d1b0-1f5e-4c52-9d2a-1a2b3c4d5e6f" creationDateTime="2021-02-06T10:00:00Z">
+<Description>memo on the coding</Description>
+<Coding guid="${guid.replace(/^./, 'e')}" creatingUser="c2b6d1b0-1f5e-4c52-9d2a-1a2b3c4d5e6f"><CodeRef targetGUID="${code}" /></Coding>
+</PlainTextSelection>`;
+    const qde = `<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" name="qc.qda" origin="QualCoder 3.5" xmlns="${NS}">
+<Users><User guid="c2b6d1b0-1f5e-4c52-9d2a-1a2b3c4d5e6f" name="colin" /></Users>
+<CodeBook><Codes><Code guid="aaaaaaaa-1111-4111-8111-111111111111" name="复议" isCodable="true" color="#AA0000"><Description /></Code>
+<Code guid="bbbbbbbb-2222-4222-8222-222222222222" name="标准化" isCodable="true" /></Codes></CodeBook>
+<Sources><TextSource plainTextPath="internal://d6753209-b998-4e21-8a9f-1a4be2394c8a.txt" creatingUser="c2b6d1b0-1f5e-4c52-9d2a-1a2b3c4d5e6f" creationDateTime="2021-02-06T09:00:00Z" guid="ed7add1a-2800-4263-ab33-2518caba4ea5" name="report.txt">
+${sel('11111111-aaaa-4aaa-8aaa-aaaaaaaaaaaa', 'aaaaaaaa-1111-4111-8111-111111111111')}
+${sel('22222222-bbbb-4bbb-8bbb-bbbbbbbbbbbb', 'bbbbbbbb-2222-4222-8222-222222222222')}
+</TextSource></Sources>
+<Description>project memo</Description>
+</Project>`;
+    const file = zipSync({ 'project.qde': strToU8(`\ufeff${qde}`), 'sources/d6753209-b998-4e21-8a9f-1a4be2394c8a.txt': strToU8(`\ufeff${text}`) });
+    const back = await readQdpx(file, { DOMParser });
+    expect(back.pages).toEqual([{ url: 'urn:uuid:ed7add1a-2800-4263-ab33-2518caba4ea5', title: 'report.txt', snapshot: text }]);
+    expect(back.annotations.map((a) => [a.quote.exact, a.terms, a.note, a.creator?.name])).toEqual([
+      ['积极推进行政', ['urn:uuid:aaaaaaaa-1111-4111-8111-111111111111'], 'memo on the coding', 'colin'],
+      ['积极推进行政', ['urn:uuid:bbbbbbbb-2222-4222-8222-222222222222'], 'memo on the coding', 'colin'],
+    ]);
+    expect(back.importedTerms.map((t) => t.label.zh)).toEqual(['复议', '标准化']);
+  });
+});
+
 describe('hostile .qdpx files', () => {
   async function refusal(bytes: Uint8Array, options = {}): Promise<QdpxError> {
     try {
