@@ -236,7 +236,7 @@ export async function writeProject(input: ProjectInput): Promise<ProjectFiles> {
   const listed = new Set(input.codebooks.flatMap((c) => c.terms.map((t) => t.id)));
   const unlisted = unlistedCodebook(input, listed);
   const codes: string[] = [];
-  for (const book of unlisted ? [...input.codebooks, unlisted] : input.codebooks) codes.push(...(await codeLines(book, '      ')));
+  for (const book of unlisted ? [...input.codebooks, unlisted] : input.codebooks) for (const line of await codeLines(book, '      ')) codes.push(line);
   const codeGuids = new Map<string, string>();
   for (const a of input.annotations) for (const t of a.terms) if (!codeGuids.has(t)) codeGuids.set(t, await guidForIri(t));
 
@@ -326,7 +326,7 @@ export async function writeProject(input: ProjectInput): Promise<ProjectFiles> {
     for (const [iri, u] of users) out.push(`    <User ${attrs([['guid', u.guid], ['name', u.name], ['id', iri]])}/>`);
     out.push('  </Users>');
   }
-  if (codes.length) out.push('  <CodeBook>', '    <Codes>', ...codes, '    </Codes>', '  </CodeBook>');
+  if (codes.length) out.push('  <CodeBook>', '    <Codes>', codes.join('\n'), '    </Codes>', '  </CodeBook>');
   if (sourceXml.length) {
     out.push('  <Variables>');
     for (const key of Object.keys(VARIABLES) as VariableKey[]) {
@@ -344,8 +344,9 @@ export async function writeProject(input: ProjectInput): Promise<ProjectFiles> {
     }
     out.push('  </Cases>');
   }
-  if (sourceXml.length) out.push('  <Sources>', ...sourceXml, '  </Sources>');
-  if (noteXml.length) out.push('  <Notes>', ...noteXml, '  </Notes>');
+  // Joined, not spread: 100,000 selections are more lines than a call may take arguments.
+  if (sourceXml.length) out.push('  <Sources>', sourceXml.join('\n'), '  </Sources>');
+  if (noteXml.length) out.push('  <Notes>', noteXml.join('\n'), '  </Notes>');
   out.push('</Project>', '');
   files.qde = out.join('\n');
   return files;
