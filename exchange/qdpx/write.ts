@@ -71,7 +71,8 @@ export interface ProjectFiles {
   assembled: { url: string; annotations: number; reason: 'no-text' | 'orphans' }[];
 }
 
-const xml = (s: string) => escapeXml(s, false);
+// A raw CR in element text would be read back as LF (XML normalises line ends): written as a reference, it stays.
+const xml = (s: string) => escapeXml(s, false).replace(/\r/g, '&#13;');
 const attr = (s: string) => escapeXml(s, true);
 const isoDate = (s: string | undefined) => (s && /^\d{4}-\d{2}-\d{2}$/.test(s) ? s : undefined);
 /** xsd:dateTime wants a full date-time; QualCoder fails on an element that has neither creation nor modification. */

@@ -59,7 +59,7 @@ function annotation(n: number, fields: Partial<AnnotationRecord> & Pick<Annotati
 
 const ANNOTATIONS: AnnotationRecord[] = [
   annotation(1, { ...on(TEXT, '𡌶镇全面推进依法行政'), terms: [T('rules/legislation'), OWN_TERM], creator: { id: 'https://team.example/people/li', name: '李老师' } }),
-  annotation(2, { ...on(TEXT, '纠错率为12.5%'), note: '与上年相比有进步 <见附表> & “注意”\n第二行', creator: { name: '王同学' } }),
+  annotation(2, { ...on(TEXT, '纠错率为12.5%'), note: '与上年相比有进步 <见附表> & “注意”\r\n第二行', creator: { name: '王同学' } }),
   annotation(3, { ...on(TEXT, '<b>重大行政决策</b>'), sourceUrl: `${PAGE.url}?from=timeline` }),
   // Made on a later version of the page: its quote is not in the stored text (an orphan there).
   annotation(4, { quote: { exact: '新增的一段话', prefix: '开头，', suffix: '。' }, position: { start: 300, end: 306 } }),
