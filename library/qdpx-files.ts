@@ -52,7 +52,7 @@ export async function qdpxBlob(
       await yieldToPage();
     },
   });
-  const chunks = await zipProject(files, { signal: options.signal, onProgress: () => yieldToPage() });
+  const chunks = await zipProject(files, { signal: options.signal, onProgress: () => yieldToPage(), between: yieldToPage });
   return { blob: new Blob(chunks as BlobPart[], { type: 'application/zip' }), assembled: files.assembled };
 }
 

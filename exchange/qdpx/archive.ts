@@ -4,13 +4,19 @@
 // and the declared sizes are checked from the central directory first, and fflate inflates each entry into a
 // buffer of its declared size, never past it.
 import { Zip, ZipDeflate, strToU8, unzipSync, type UnzipFileInfo } from 'fflate';
+import { splitsPair } from '../../anchoring/code-points';
 import type { ProjectFiles } from './write';
 
 export interface ZipOptions {
   signal?: AbortSignal;
   /** Files written so far, of `total`; awaited between files. */
   onProgress?: (done: number, total: number) => void | Promise<void>;
+  /** Awaited between the slices of a large file (project.qde of 100,000 selections is tens of megabytes). */
+  between?: () => Promise<void>;
 }
+
+/** Characters encoded and deflated at a time. */
+const SLICE = 1 << 20;
 
 /** The archive as chunks of bytes (for a Blob); project.qde first, then the sources in order. */
 export async function zipProject(files: Pick<ProjectFiles, 'qde' | 'sources'>, options: ZipOptions = {}): Promise<Uint8Array[]> {
@@ -25,8 +31,20 @@ export async function zipProject(files: Pick<ProjectFiles, 'qde' | 'sources'>, o
     options.signal?.throwIfAborted();
     const file = new ZipDeflate(entry.path, { level: 6 });
     zip.add(file);
-    file.push(strToU8(entry.text), true);
-    if (failure) throw failure;
+    const { text } = entry;
+    let at = 0;
+    do {
+      // A slice never ends between the halves of a surrogate pair, which UTF-8 could not encode.
+      let end = Math.min(text.length, at + SLICE);
+      if (splitsPair(text, end)) end--;
+      file.push(strToU8(text.slice(at, end)), end >= text.length);
+      if (failure) throw failure;
+      at = end;
+      if (at < text.length) {
+        await options.between?.();
+        options.signal?.throwIfAborted();
+      }
+    } while (at < text.length);
     await options.onProgress?.(i + 1, entries.length);
   }
   zip.end();

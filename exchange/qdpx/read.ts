@@ -59,6 +59,7 @@ export class QdpxError extends Error {
 }
 
 const MAX_WARNINGS = 50;
+const YIELD_EVERY = 2000;
 
 type Ns = (el: Element, name: string) => Element[];
 const kids: Ns = (el, name) => childElements(el, name, QDE_NAMESPACE);
@@ -268,12 +269,12 @@ async function readProject(root: Element, files: Map<string, Uint8Array>, source
     const selections = kids(source, 'PlainTextSelection');
     const toUnits = layout.interpret(selections.map((s) => ({ start: Number(s.getAttribute('startPosition')), end: Number(s.getAttribute('endPosition')), name: s.getAttribute('name') ?? '' })));
     if (kids(source, 'Coding').length) warn(`TextSource “${sourceName}”: codings of the whole source are not kept`);
-    selections.forEach((sel, i) => {
+    for (const [i, sel] of selections.entries()) {
       const selGuid = normaliseGuid(sel.getAttribute('guid'));
       const range = toUnits[i];
       if (!selGuid || !range) {
         warn(`TextSource “${sourceName}”: selection ${sel.getAttribute('guid') ?? i} ${selGuid ? 'lies outside the text' : 'has no guid'}, skipped`);
-        return;
+        continue;
       }
       const { note: comment, footer } = readFooter(text(first(sel, 'Description')));
       let { quote, position } = describeRange(layout.text, range.start, range.end);
@@ -315,7 +316,9 @@ async function readProject(root: Element, files: Map<string, Uint8Array>, source
         created,
         modified: validTime(sel.getAttribute('modifiedDateTime')) ?? created,
       });
-    });
+      // 100,000 selections take seconds: the page gets its turn between batches.
+      if (annotations.length % YIELD_EVERY === 0) await options.between?.();
+    }
   }
   for (const [kind, n] of skipped) warn(`${n} ${kind} element${n === 1 ? '' : 's'} skipped: Pizhu keeps text sources only`);
   return { annotations, pages: [...pages.values()], importedTerms, warnings };

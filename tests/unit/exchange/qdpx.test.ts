@@ -174,6 +174,23 @@ describe('REFI-QDA project export', () => {
   });
 });
 
+describe('the .qdpx container', () => {
+  it('writes a large text in slices, keeping a character outside the BMP that straddles a slice whole', async () => {
+    // 𠮷 is two UTF-16 units; placed so that the first slice (2^20 units) would end between them.
+    const big = `${'法'.repeat((1 << 20) - 1)}𠮷${'治'.repeat(10)}`;
+    let pauses = 0;
+    const chunks = await zipProject({ qde: '<Project/>', sources: [{ path: 'Sources/big.txt', text: big }] }, { between: async () => void pauses++ });
+    const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+    let at = 0;
+    for (const c of chunks) {
+      bytes.set(c, at);
+      at += c.length;
+    }
+    expect(strFromU8(unzipSync(bytes)['Sources/big.txt'])).toBe(big);
+    expect(pauses).toBe(1);
+  });
+});
+
 describe('REFI-QDA project round trip', () => {
   it('Pizhu → .qdpx → Pizhu keeps every annotation, term, coder and note, and the page text', async () => {
     const back = await readQdpx(await archive(), { DOMParser, now: '2030-01-01T00:00:00.000Z' });
