@@ -35,6 +35,7 @@ export default defineBackground(() => {
   background.handle({
     'annotations:page': ({ url }) => service.pageData(url),
     'annotations:save': ({ annotation, page, snapshot }) => service.save(annotation, page, snapshot),
+    'annotations:keep-text': ({ page, text }) => service.keepText(page, text),
     'annotations:delete': ({ id }) => service.delete(id),
     'annotations:restore': ({ annotation }) => service.restore(annotation),
     'terms:list': () => service.terms(),

@@ -6,6 +6,7 @@ import { TaxonomyRepository } from '../storage/taxonomies';
 import { csvBlob, jsonLdBlob } from './export-files';
 import { applyImport, previewImport } from './import-file';
 import { loadLibrary, type LibraryData } from './load';
+import { qdpxBlob, readQdpxFile } from './qdpx-files';
 import { readAnnotationFile } from './read-file';
 import { syntheticLibrary } from './synthetic';
 import { xlsxBlob } from './xlsx-export';
@@ -20,6 +21,7 @@ export interface BenchTiming {
 export function installBenchHook(db: PizhuDB): void {
   let loaded: LibraryData | undefined;
   let lastJson: Blob | undefined;
+  let lastQdpx: Blob | undefined;
   const data = async () => (loaded ??= await loadLibrary(db));
   const ctxOf = (d: LibraryData) => ({ pages: d.pages, terms: d.terms });
   const timed = async (work: (d: LibraryData) => Promise<Blob>): Promise<BenchTiming> => {
@@ -57,6 +59,25 @@ export function installBenchHook(db: PizhuDB): void {
       }),
     exportCsv: () => timed((d) => csvBlob(d.rows.map((r) => r.annotation), ctxOf(d), 'zh')),
     exportXlsx: () => timed((d) => xlsxBlob(d.rows.map((r) => r.annotation), ctxOf(d), 'zh')),
+    exportQdpx: () =>
+      timed(async (d) => {
+        lastQdpx = (await qdpxBlob(db, d.rows.map((r) => r.annotation), ctxOf(d))).blob;
+        return lastQdpx;
+      }),
+    /** The last .qdpx export into a new profile: read, preview and write, as the page's import does. */
+    async importQdpxFresh(): Promise<BenchTiming> {
+      if (!lastQdpx) throw new Error('run exportQdpx first');
+      await db.delete();
+      await db.open();
+      const file = new File([lastQdpx], 'bench.qdpx', { type: 'application/zip' });
+      const start = performance.now();
+      const parsed = await readQdpxFile(db, file);
+      const read = performance.now();
+      const preview = await previewImport(db, parsed);
+      await applyImport(db, parsed, { unchanged: new Set(preview.unchangedIds) });
+      loaded = undefined;
+      return { ms: performance.now() - start, bytes: file.size, rows: preview.total, readMs: read - start };
+    },
     /** The last JSON-LD export into a new profile (the database deleted and created again): every annotation is new. */
     importJsonFresh: () =>
       importLast(async () => {

@@ -54,7 +54,7 @@ export function csvBlob(annotations: readonly AnnotationRecord[], ctx: ExportCon
 }
 
 /** File names carry the date and what they hold: pizhu-annotations-2025-03-01.jsonld. */
-export function exportFileName(kind: 'jsonld' | 'csv' | 'xlsx' | 'backup', now = new Date()): string {
+export function exportFileName(kind: 'jsonld' | 'csv' | 'xlsx' | 'qdpx' | 'backup', now = new Date()): string {
   const day = now.toISOString().slice(0, 10);
   if (kind === 'backup') return `pizhu-backup-${day}.json`;
   return `pizhu-annotations-${day}.${kind}`;

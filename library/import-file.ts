@@ -191,6 +191,9 @@ export async function applyImport(db: PizhuDB, parsed: ParsedImport, options: Ap
         parsed.pages.filter((p) => typeof p.url === 'string').map((p) => pageMetadata(p, exists.has(p.url!))),
         now,
       );
+      // A page's text that came with the file (a REFI-QDA project's sources) is kept where none is stored yet.
+      const texts = parsed.pages.flatMap((p) => (typeof p.url === 'string' && typeof p.snapshot === 'string' ? [{ url: p.url, text: p.snapshot }] : []));
+      if (texts.length) await pages.keepSnapshots(texts, now);
 
       const skip = options.unchanged;
       const toWrite = skip?.size ? parsed.annotations.filter((a) => !skip.has(a.id)) : parsed.annotations;

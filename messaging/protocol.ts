@@ -62,6 +62,8 @@ export interface PageData {
   annotations: AnnotationRecord[];
   /** Every term of every taxonomy, retired ones too (old annotations still show them). */
   terms: Term[];
+  /** Whether the page's text is kept; false when its annotations came (by import or sync) without it. */
+  textStored: boolean;
 }
 
 // ── Requests ───────────────────────────────────────────────────────────────────────────────────────────────────
@@ -72,6 +74,8 @@ export interface BackgroundProtocol {
   /** One transaction: the page record, its text (`snapshot`, with a page's first annotation only: it can be a
    * megabyte) and the annotation. */
   'annotations:save': (req: { annotation: AnnotationInput; page: PageMetadata; snapshot?: string }) => AnnotationRecord;
+  /** Keeps the text of a page whose annotations came without it; whether this stored it. */
+  'annotations:keep-text': (req: { page: PageMetadata; text: string }) => boolean;
   /** Returns the deleted record, for undo. */
   'annotations:delete': (req: { id: string }) => AnnotationRecord | undefined;
   'annotations:restore': (req: { annotation: AnnotationRecord }) => AnnotationRecord;

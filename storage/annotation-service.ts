@@ -20,13 +20,30 @@ export class AnnotationService {
     this.taxonomies = new TaxonomyRepository(db);
   }
 
-  /** A page's annotations and the terms to show them with (every term, retired ones too: old annotations show them). */
-  pageData(url: string): Promise<{ annotations: AnnotationRecord[]; terms: Term[] }> {
+  /**
+   * A page's annotations and the terms to show them with (every term, retired ones too: old annotations show them).
+   * `textStored` says whether the page's text is kept: annotations that came by import or sync may sit on a page
+   * whose text was never stored, and the content script then sends it (keepText) on this visit.
+   */
+  pageData(url: string): Promise<{ annotations: AnnotationRecord[]; terms: Term[]; textStored: boolean }> {
     return storing(async () => {
       await this.codebookInstalled();
       const [annotations, terms] = await Promise.all([this.annotations.listByPage(url), this.db.terms.toArray()]);
-      return { annotations, terms };
+      const textStored = annotations.length === 0 || (await this.pages.get(url))?.snapshot !== undefined;
+      return { annotations, terms, textStored };
     });
+  }
+
+  /** Keeps a page's text (and records the visit), for a page whose annotations came without it; a text kept
+   * already stays. Returns whether this call stored it. */
+  keepText(page: PageMetadata, text: string): Promise<boolean> {
+    const { db } = this;
+    return storing(() =>
+      db.transaction('rw', db.pages, async () => {
+        await this.pages.upsert(page);
+        return this.pages.keepSnapshot(page.url, text);
+      }),
+    );
   }
 
   terms(): Promise<Term[]> {

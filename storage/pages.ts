@@ -59,6 +59,22 @@ export class PageRepository {
     );
   }
 
+  /**
+   * keepSnapshot for many pages at once (an import brings their texts): a page that has a text keeps it. The pages
+   * must exist. Returns the URLs whose text this call stored.
+   */
+  keepSnapshots(entries: readonly { url: string; text: string }[], now = new Date()): Promise<string[]> {
+    return guard(() =>
+      this.db.transaction('rw', this.db.pages, async () => {
+        const stored = await this.db.pages.bulkGet(entries.map((e) => e.url));
+        const stamp = now.toISOString();
+        const fresh = entries.filter((e, i) => stored[i] && stored[i]!.snapshot === undefined);
+        await this.db.pages.bulkUpdate(fresh.map((e) => ({ key: e.url, changes: { snapshot: e.text, snapshotAt: stamp } })));
+        return fresh.map((e) => e.url);
+      }),
+    );
+  }
+
   /** Pages whose document number is this one however it is written (brackets, full-width digits, leading zeros). */
   findByDocNumber(docNumber: string): Promise<PageRecord[]> {
     return guard(() => this.db.pages.where('docNumberKey').equals(docNumberKey(docNumber)).toArray());

@@ -37,7 +37,7 @@ const IMPORTED_SCHEME_LABEL: LocalizedText = { zh: '导入的代码', en: 'Impor
 
 // ---- export -------------------------------------------------------------------------------------------------------
 
-function escapeXml(value: string, attribute: boolean): string {
+export function escapeXml(value: string, attribute: boolean): string {
   // eslint-disable-next-line no-control-regex
   const clean = value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
   const text = clean.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -64,12 +64,12 @@ function describe(noteZh: string, footer: Footer): string {
   return [noteZh, FOOTER_RULE, ...lines].filter((l, i) => i > 0 || l !== '').join('\n');
 }
 
-export async function exportQdc(state: TaxonomyState): Promise<string> {
-  const out: string[] = [
-    '<?xml version="1.0" encoding="utf-8"?>',
-    `<CodeBook xmlns="${QDC_NAMESPACE}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="${SCHEMA_LOCATION}" origin="Pizhu 批注">`,
-    '  <Codes>',
-  ];
+/**
+ * The <Code> elements of a codebook, one line each, indented under `indent`: shared by the .qdc codebook and the
+ * .qdpx project (whose CodeBook has the same Codes in the project namespace, inherited from the enclosing element).
+ */
+export async function codeLines(state: TaxonomyState, indent: string): Promise<string[]> {
+  const out: string[] = [];
   const code = async (indent: string, guidOf: string, name: string, codable: boolean, color: string | undefined, description: string, body: () => Promise<void>) => {
     const attrs = [`guid="${await guidForIri(guidOf)}"`, `name="${escapeXml(name, true)}"`, `isCodable="${codable}"`];
     if (color) attrs.push(`color="${color.toUpperCase()}"`);
@@ -86,15 +86,26 @@ export async function exportQdc(state: TaxonomyState): Promise<string> {
   };
   for (const s of [...state.taxonomy.schemes].sort((a, b) => a.order - b.order)) {
     const footer: Footer = { iri: s.id, kind: 'scheme', english: s.label.en, noteEn: s.scopeNote?.en };
-    await code('    ', s.id, labelOf(s), false, undefined, describe(s.scopeNote?.zh ?? '', footer), () => terms('      ', s.id, undefined));
+    await code(indent, s.id, labelOf(s), false, undefined, describe(s.scopeNote?.zh ?? '', footer), () => terms(`${indent}  `, s.id, undefined));
   }
-  out.push('  </Codes>', '</CodeBook>', '');
-  return out.join('\n');
+  return out;
+}
+
+export async function exportQdc(state: TaxonomyState): Promise<string> {
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    `<CodeBook xmlns="${QDC_NAMESPACE}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="${SCHEMA_LOCATION}" origin="Pizhu 批注">`,
+    '  <Codes>',
+    ...(await codeLines(state, '    ')),
+    '  </Codes>',
+    '</CodeBook>',
+    '',
+  ].join('\n');
 }
 
 // ---- import -------------------------------------------------------------------------------------------------------
 
-interface ParsedCode {
+export interface ParsedCode {
   guid: string;
   name: string;
   codable: boolean;
@@ -104,13 +115,20 @@ interface ParsedCode {
   children: ParsedCode[];
 }
 
-type DomParserClass = new () => DOMParser;
+export type DomParserClass = new () => DOMParser;
 
-function childElements(el: Element, localName: string): Element[] {
-  return [...el.children].filter((c) => c.localName === localName && c.namespaceURI === QDC_NAMESPACE);
+export function childElements(el: Element, localName: string, namespace = QDC_NAMESPACE): Element[] {
+  return [...el.children].filter((c) => c.localName === localName && c.namespaceURI === namespace);
 }
 
-function readCodes(codes: Element[], seen: Set<string>, path: string[]): ParsedCode[] {
+/** The guid of a REFI-QDA element, lower case without braces (tools write `{…}` and upper case), or undefined. */
+export function normaliseGuid(raw: string | null | undefined): string | undefined {
+  const guid = (raw ?? '').trim().replace(/^\{(.*)\}$/, '$1').toLowerCase();
+  return isUuid(guid) ? guid : undefined;
+}
+
+/** Reads nested <Code> elements (of the codebook or, with its namespace, of a project's CodeBook). */
+export function readCodes(codes: Element[], seen: Set<string>, path: string[], namespace = QDC_NAMESPACE): ParsedCode[] {
   return codes.map((el, i) => {
     const where = path.length ? `（在“${path.join(' › ')}”之下）` : '（顶层）';
     const whereEn = path.length ? ` (under “${path.join(' › ')}”)` : ' (top level)';
@@ -119,26 +137,33 @@ function readCodes(codes: Element[], seen: Set<string>, path: string[]): ParsedC
     const label = name ? `“${name}”` : `第 ${i + 1} 个代码${where}`;
     const labelEn = name ? `“${name}”` : `Code #${i + 1}${whereEn}`;
     if (!rawGuid) throw malformed(`代码${label}缺少 guid 属性`, `Code ${labelEn} has no guid attribute`);
-    const guid = rawGuid.replace(/^\{(.*)\}$/, '$1').toLowerCase();
-    if (!isUuid(guid)) throw malformed(`代码${label}的 guid 不是 UUID：${rawGuid}`, `Code ${labelEn} has a guid that is not a UUID: ${rawGuid}`);
+    const guid = normaliseGuid(rawGuid);
+    if (!guid) throw malformed(`代码${label}的 guid 不是 UUID：${rawGuid}`, `Code ${labelEn} has a guid that is not a UUID: ${rawGuid}`);
     if (!name) throw malformed(`guid 为 ${rawGuid} 的代码${where}缺少 name 属性`, `The code with guid ${rawGuid}${whereEn} has no name attribute`);
     if (seen.has(guid)) throw malformed(`guid ${rawGuid} 出现了不止一次（代码“${name}”）`, `guid ${rawGuid} occurs more than once (code “${name}”)`);
     seen.add(guid);
     const codable = el.getAttribute('isCodable');
-    const description = childElements(el, 'Description')[0];
+    const description = childElements(el, 'Description', namespace)[0];
     return {
       guid,
       name,
       codable: codable === null || codable.trim() === 'true' || codable.trim() === '1',
       color: normaliseColour(el.getAttribute('color') ?? ''),
       description: description ? description.textContent ?? '' : undefined,
-      children: readCodes(childElements(el, 'Code'), seen, [...path, name]),
+      children: readCodes(childElements(el, 'Code', namespace), seen, [...path, name], namespace),
     };
   });
 }
 
-function parseDocument(xml: string, Parser: DomParserClass | undefined): ParsedCode[] {
+/**
+ * Parses a REFI-QDA XML file. A document type declaration is refused before parsing: the formats need none, and
+ * one is how a hostile file would define entities that expand to gigabytes or reach for files outside it.
+ */
+export function parseQdaXml(xml: string, Parser: DomParserClass | undefined): Document {
   if (!Parser) throw malformed('此环境无法解析 XML（没有 DOMParser）', 'XML cannot be parsed here (no DOMParser)');
+  if (/<!DOCTYPE|<!ENTITY/i.test(xml)) {
+    throw malformed('文件含有文档类型声明（<!DOCTYPE>），出于安全原因不予读取', 'The file contains a document type declaration (<!DOCTYPE>), which is refused for safety');
+  }
   let doc: Document;
   try {
     doc = new Parser().parseFromString(xml, 'application/xml');
@@ -150,6 +175,11 @@ function parseDocument(xml: string, Parser: DomParserClass | undefined): ParsedC
     const detail = oneLine(error.textContent ?? '').slice(0, 200);
     throw malformed(`文件不是有效的 XML：${detail}`, `The file is not well-formed XML: ${detail}`);
   }
+  return doc;
+}
+
+function parseDocument(xml: string, Parser: DomParserClass | undefined): ParsedCode[] {
+  const doc = parseQdaXml(xml, Parser);
   const root = doc.documentElement;
   if (root.localName !== 'CodeBook' || root.namespaceURI !== QDC_NAMESPACE) {
     const found = `<${root.localName}>${root.namespaceURI ? `（命名空间 ${root.namespaceURI}）` : '（无命名空间）'}`;
@@ -164,7 +194,7 @@ function parseDocument(xml: string, Parser: DomParserClass | undefined): ParsedC
   return readCodes(childElements(codes, 'Code'), new Set(), []);
 }
 
-function readFooter(description: string): { note: string; footer: Partial<Record<string, string>> } {
+export function readFooter(description: string): { note: string; footer: Partial<Record<string, string>> } {
   const at = description.search(/(^|\n)---\nPizhu-/);
   if (at < 0) return { note: description.trim(), footer: {} };
   const note = description.slice(0, at).trim();

@@ -31,10 +31,13 @@ export function ImportPanel({ db, tasks, onImported }: Props) {
     if (!file) return;
     setPending(null);
     void tasks.run(L('StageReading'), async (signal, progress) => {
-      const parsed = await readAnnotationFile(file, {
-        signal,
-        onStage: (stage, done, total) => progress(done ?? 0, total, L(STAGE_LABELS[stage])),
-      });
+      // A REFI-QDA project (.qdpx) goes to its own reader, loaded when first needed.
+      const parsed = /\.qdpx$/i.test(file.name)
+        ? await (await import('../../library/qdpx-files')).readQdpxFile(db, file, { signal })
+        : await readAnnotationFile(file, {
+            signal,
+            onStage: (stage, done, total) => progress(done ?? 0, total, L(STAGE_LABELS[stage])),
+          });
       signal.throwIfAborted();
       progress(0, parsed.annotations.length, L('StageComparing'));
       const preview = await previewImport(db, parsed, { signal, onProgress: (done) => progress(done, parsed.annotations.length) });
@@ -60,7 +63,7 @@ export function ImportPanel({ db, tasks, onImported }: Props) {
         <span>{L('ImportChoose')}</span>
         <input
           type="file"
-          accept=".jsonld,.json,application/ld+json,application/json"
+          accept=".jsonld,.json,application/ld+json,application/json,.qdpx"
           disabled={busy}
           onChange={(e) => choose(e.currentTarget)}
         />

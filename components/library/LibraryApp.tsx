@@ -108,7 +108,7 @@ export function LibraryApp({ db }: { db: PizhuDB }) {
         <main class="lib-main">
           <div class="lib-actions">
             <ImportPanel db={db} tasks={tasks} onImported={(m) => { finished(m); void reload(); }} />
-            <ExportButtons annotations={() => shown.map((r) => r.annotation)} count={shown.length} ctx={ctx} tasks={tasks} onDone={finished} />
+            <ExportButtons db={db} annotations={() => shown.map((r) => r.annotation)} count={shown.length} ctx={ctx} tasks={tasks} onDone={finished} />
           </div>
           {load.status === 'loading' && (
             <ProgressBar task={{ label: L('Loading', [load.done.toLocaleString(), load.total.toLocaleString()]), done: load.done, total: load.total || undefined }} />

@@ -44,6 +44,9 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
   };
   const store = new AnnotationStore({ text: map.text, pageUrl, sourceUrl: location.href }, persist);
   store.load(data.annotations, data.terms);
+  // Annotations that came by import or sync before any visit: their page's text is kept now. Not kept this time,
+  // the next visit asks again; nothing the reader sees depends on it.
+  if (!data.textStored) background.send('annotations:keep-text', { page: pageFacts(scan, pageUrl), text: map.text }).catch(() => {});
 
   // Ranges are derived from anchors, kept while the anchor stays the same (a repaint per keystroke in the picker
   // must not map every passage again).

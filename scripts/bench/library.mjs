@@ -1,5 +1,6 @@
 // The library page with 100,000 annotations on 2,000 pages: the time of each export (JSON-LD, CSV, Excel) and of
 // the import of the JSON-LD export (into a new profile, into a just-cleared table, and over the same annotations),
+// the REFI-QDA project export and its import into a new profile (no targets set for these yet),
 // and the longest main-thread task during each (PerformanceObserver 'longtask'),
 // the measure of whether the page stayed responsive. Runs in library.html?bench=1, whose test hook
 // (library/bench-hook.ts) seeds the database and calls the functions the page's buttons call.
@@ -17,6 +18,8 @@ const OPERATIONS = [
   ['importJsonFresh', 'import it into a new profile', 20000],
   ['importJson', 'import it after clearing the table', 20000],
   ['importJsonAgain', 'import it again (all unchanged)', 20000],
+  ['exportQdpx', 'export REFI-QDA project (.qdpx)', null],
+  ['importQdpxFresh', 'import the .qdpx into a new profile', null],
 ];
 
 async function measure(page, op) {
@@ -50,7 +53,8 @@ export async function run({ browser, runs, median, ms, table }) {
     const time = median(samples.map((s) => s.ms));
     rows.push([label, samples[0].rows, mb, ms(time), target ? `${(target / 1000).toFixed(0)} s` : '—',
       target ? (time <= target ? 'yes' : 'NO') : '—', ms(median(samples.map((s) => s.longest))), median(samples.map((s) => s.longTasks))]);
-    if (op.startsWith('import')) {
+    if (op === 'importQdpxFresh') console.log(`${label}, first run: read and check ${ms(samples[0].readMs)} ms`);
+    else if (op.startsWith('import')) {
       const s = samples[0];
       console.log(`${label}, parts of the first run: read+parse ${ms(s.readMs)} ms (file ${ms(s.fileMs)}, parse and check ${ms(s.parseMs)}, ` +
         `receive ${ms(s.receiveMs)}), compare ${ms(s.compareMs)} ms, write ${ms(s.writeMs)} ms`);

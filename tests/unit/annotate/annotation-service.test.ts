@@ -51,6 +51,18 @@ describe('the background annotation service', () => {
     expect(data.annotations.map((a) => a.quote.exact)).toEqual(['36项', '92项']);
   });
 
+  it('asks for the text of a page whose annotations came without it, and keeps the text it is sent once', async () => {
+    const { db, service } = fresh();
+    // As an import leaves it: the page and its annotation, no text.
+    await db.pages.put({ url, title: page.title, kind: 'report', firstSeen: '2024-01-01T00:00:00.000Z', lastSeen: '2024-01-01T00:00:00.000Z' });
+    await db.annotations.put({ ...annotation('urn:uuid:1', '36项'), created: '2024-01-01T00:00:00.000Z', modified: '2024-01-01T00:00:00.000Z' });
+    expect((await service.pageData(url)).textStored).toBe(false);
+    expect(await service.keepText(page, 'the page text')).toBe(true);
+    expect(await service.keepText(page, 'another text')).toBe(false);
+    expect((await db.pages.get(url))?.snapshot).toBe('the page text');
+    expect((await service.pageData(url)).textStored).toBe(true);
+  });
+
   it('deletes with the record returned for undo, and restores it unchanged', async () => {
     const { db, service } = fresh();
     await service.save(annotation('urn:uuid:1', '36项'), page, 's');

@@ -7,6 +7,7 @@ import { guidForIri, uuidV5 } from '../../../model';
 import { planMerge } from '../../../taxonomy/merge';
 import { QDC_NAMESPACE, exportQdc, importQdc, importedSchemeId } from '../../../taxonomy/refi-qda';
 import { findProblem } from '../../../taxonomy/state';
+import { schemaProblems } from '../../support/xmllint';
 
 const T = (slug: string) => `${TAXONOMY_BASE}/term/${slug}`;
 const now = new Date('2025-06-03T00:00:00Z');
@@ -52,6 +53,14 @@ describe('REFI-QDA export', () => {
     expect(enforcement.children[0].textContent).toMatch(/^健全行政执法工作体系/);
     const retired = [...doc.getElementsByTagName('Code')].find((c) => c.getAttribute('name') === '应急制度与预案')!;
     expect(retired.getAttribute('isCodable')).toBe('false');
+  });
+
+  it('validates against the REFI-QDA Codebook.xsd (xmllint), also with a retired term and markup in a name', async () => {
+    let state = retireTerm(defaultTaxonomy(), T('emergencies/plans'), now);
+    state = addTerm(state, { label: { zh: 'A & <B> "C" 𠮷', en: 'x' }, scheme: AREAS_SCHEME, id: 'urn:uuid:11111111-2222-4333-8444-555555555555' }, now);
+    expect(schemaProblems(await exportQdc(state), 'Codebook.xsd')).toBe('');
+    // The check can fail: a Code without its required isCodable attribute is refused.
+    expect(schemaProblems((await exportQdc(state)).replace(/ isCodable="true"/, ''), 'Codebook.xsd')).toMatch(/isCodable/);
   });
 
   it('escapes markup in names and notes', async () => {
