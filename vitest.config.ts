@@ -31,8 +31,8 @@ export default defineConfig({
           environment: 'node',
         },
       },
-      e2e('e2e', 'chromium', ['tests/e2e/firefox-build.test.ts']),
-      // The same tests in Firefox ESR through tests/e2e/firefox-driver.ts, and the checks of the Firefox manifest.
+      e2e('e2e', 'chromium', ['tests/e2e/firefox-*.test.ts']),
+      // The same tests in Firefox ESR through tests/e2e/firefox-driver.ts, and those of Firefox alone (firefox-*).
       e2e('e2e-firefox', 'firefox'),
     ],
   },
