@@ -43,6 +43,8 @@ export function launchFirefoxWithExtension(options?: {
   extensionDir?: string;
   headless?: boolean;
   prefs?: Record<string, unknown>;
+  /** A fixture server already running: used instead of a new one, and left running by close(). */
+  server?: FixtureServer;
 }): Promise<FirefoxWithExtension>;
 
 export function launchWithExtension(options?: {

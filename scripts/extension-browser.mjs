@@ -153,9 +153,12 @@ export function firefoxPrefs({ addonId, uuid, downloadDir }) {
  * Serves the fixture pages and starts Firefox (puppeteer-core over WebDriver BiDi) on a fresh profile, with the
  * Firefox build installed as a temporary add-on, as about:debugging's "Load Temporary Add-on…" does. Resolves to
  * { browser (puppeteer's), addonId, extensionId (the moz-extension:// host), extensionUrl(file), downloadDir,
- * server, urlFor(name), close() }. `prefs` adds to or overrides firefoxPrefs.
+ * server, urlFor(name), close() }. `prefs` adds to or overrides firefoxPrefs; `server`, a fixture server already
+ * running, is used instead of a new one, and left running by close().
  */
-export async function launchFirefoxWithExtension({ extensionDir: dir = firefoxExtensionDir, headless = true, prefs = {} } = {}) {
+export async function launchFirefoxWithExtension({
+  extensionDir: dir = firefoxExtensionDir, headless = true, prefs = {}, server: given,
+} = {}) {
   const manifestFile = path.join(dir, 'manifest.json');
   if (!fs.existsSync(manifestFile)) {
     throw new Error(`no built extension in ${dir}: run npx wxt build -b firefox --mv3 first`);
@@ -163,10 +166,10 @@ export async function launchFirefoxWithExtension({ extensionDir: dir = firefoxEx
   assertFirefox();
   const addonId = JSON.parse(fs.readFileSync(manifestFile, 'utf8')).browser_specific_settings.gecko.id;
   const uuid = randomUUID();
-  const server = await serveFixtures();
+  const server = given ?? await serveFixtures();
   const downloadDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pizhu-firefox-downloads-'));
   const cleanUp = async () => {
-    await server.close();
+    if (!given) await server.close();
     fs.rmSync(downloadDir, { recursive: true, force: true });
   };
   let browser;
