@@ -201,9 +201,7 @@ class FirefoxLocator implements Locator {
   /** The one element the locator names (visible, when asked), once there is one. */
   private element(visible = true): Promise<ElementHandle<Element>> {
     return poll(() => `waiting for ${this.name}${visible ? ' to be visible' : ''}`, async () => {
-      const handle = await this.page.inPage(() => this.page.raw.evaluateHandle(inPage, { chain: this.chain, op: 'element', visible } as Query))
-        .catch(() => undefined);
-      if (!handle) return undefined;
+      const handle = await this.page.inPage(() => this.page.raw.evaluateHandle(inPage, { chain: this.chain, op: 'element', visible } as Query));
       const element = handle.asElement() as ElementHandle<Element> | null;
       if (element) return element;
       const count = (await handle.jsonValue()) as number;

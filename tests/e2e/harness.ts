@@ -11,7 +11,7 @@ export type { BrowserContext, Download, ExtensionBrowser, Locator, Page } from '
 export type { FixturePage } from '../../scripts/serve-fixtures.mjs';
 
 /** The browser this run of the e2e tests drives. */
-export const browserName: BrowserName = process.env.PIZHU_BROWSER === 'firefox' ? 'firefox' : 'chromium';
+const browserName: BrowserName = process.env.PIZHU_BROWSER === 'firefox' ? 'firefox' : 'chromium';
 
 /**
  * Serves the fixture pages and starts the browser of this run on a fresh profile with the built extension.

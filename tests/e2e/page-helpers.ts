@@ -40,7 +40,7 @@ export function highlightTexts(page: Page, name: string): Promise<string[]> {
   }, name);
 }
 
-/** The side panel page, opened in a tab of its own and bound to `page`'s tab (?tab=ID). */
+/** The side panel page (Firefox's sidebar page), opened in a page of its own and bound to `page`'s tab (?tab=ID). */
 export async function openSidePanel(browser: ExtensionBrowser, page: Page): Promise<Page> {
   const url = page.url();
   const tabId = await browser.evaluateInExtension(async (url) => {
