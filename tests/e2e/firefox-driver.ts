@@ -485,7 +485,8 @@ class FirefoxBrowser implements BrowserContext {
 export async function launchFirefox(options: { prefs?: Record<string, unknown> } = {}): Promise<ExtensionBrowser> {
   const launched = await launchFirefoxWithExtension(options);
   const context = new FirefoxBrowser(launched);
-  // evaluateInExtension's page: the library, the extension page that asks least of the browser at load.
+  // evaluateInExtension's page: one of the extension's own (the library), since WebDriver BiDi cannot reach the
+  // background, an event page in Firefox.
   let extensionPage: Promise<FirefoxPage> | undefined;
   const inExtension = () => (extensionPage ??= (async () => {
     const page = await context.newPage();
