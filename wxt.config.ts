@@ -21,7 +21,9 @@ export default defineConfig({
     commands: {
       'tag-selection': { suggested_key: { default: 'Alt+Shift+A' }, description: '__MSG_menuTagSelection__' },
     },
-    action: { default_title: '__MSG_extName__' },
+    // Firefox puts an add-on's button in its Extensions menu unless told otherwise; on the toolbar its badge (the
+    // page's kind and count) is seen at a glance, as in Chrome once pinned.
+    action: { default_title: '__MSG_extName__', ...(browser === 'firefox' ? { default_area: 'navbar' } : {}) },
     // Firefox keeps extension storage by add-on id; 140 is its first release with the CSS Custom Highlight API.
     ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'pizhu@pizhu.app', strict_min_version: '140.0' } } } : {}),
   }),

@@ -2,10 +2,9 @@
 // to it on the next visit (also after the page changed a little), edit and delete with undo, list in the side panel.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedFixturesDir } from '../../scripts/serve-fixtures.mjs';
-import { launchWithExtension, visit, type ExtensionBrowser } from './harness';
+import { compareBodyWithServed, launchWithExtension, visit, type ExtensionBrowser, type Page } from './harness';
 import { highlightTexts, openSidePanel, selectPhrase } from './page-helpers';
 
 let browser: ExtensionBrowser;
@@ -43,8 +42,21 @@ describe('tagging a passage', () => {
     await expect.poll(() => highlightTexts(page, 'pizhu-annotation')).toEqual([PASSAGE]);
   });
 
+  it('colours the passage by its term with a sheet adopted by the document, adding nothing to the page', async () => {
+    const rules = await page.evaluate(() => [...document.adoptedStyleSheets].flatMap((s) => [...s.cssRules].map((r) => r.cssText)));
+    expect(rules).toEqual(expect.arrayContaining([expect.stringMatching(/^::highlight\(pizhu-term-0\) \{ background-color: rgba\(/)]));
+    const head = await page.evaluate(async () => {
+      const html = await (await fetch(location.href, { cache: 'no-store' })).text();
+      return { live: document.head.innerHTML, served: new DOMParser().parseFromString(html, 'text/html').head.innerHTML };
+    });
+    expect(head.live).toBe(head.served);
+    const { appended, firstDifference } = await compareBodyWithServed(page);
+    expect(firstDifference).toBeNull();
+    expect(appended.length, `appended: ${appended.join(', ')}`).toBeLessThanOrEqual(1);
+  });
+
   it('keeps a page record with what was recognised and the text as it was at the first annotation', async () => {
-    const record = await browser.serviceWorker.evaluate(async (url) => {
+    const record = await browser.evaluateInExtension(async (url) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const req = indexedDB.open('pizhu');
         req.onsuccess = () => resolve(req.result);
@@ -94,7 +106,7 @@ describe('tagging a passage', () => {
   it('opens the picker for the selection when the context menu or the keyboard command asks', async () => {
     await selectPhrase(page, '办结时限缩短70%以上');
     // What the background sends for the context-menu item and for Alt+Shift+A (messaging/channel.ts's envelope).
-    await browser.serviceWorker.evaluate(async (url) => {
+    await browser.evaluateInExtension(async (url) => {
       type Tab = { id?: number; url?: string };
       const { chrome } = globalThis as unknown as {
         chrome: { tabs: { query(q: object): Promise<Tab[]>; sendMessage(id: number, m: object): Promise<unknown> } };

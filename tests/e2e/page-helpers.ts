@@ -1,9 +1,13 @@
 // Things end-to-end tests do on a page as a user would: select a passage, open the side panel for a tab.
-import type { Page } from 'playwright-core';
-import type { ExtensionBrowser } from './harness';
+import type { ExtensionBrowser, Page } from './harness';
 
-/** Selects the first occurrence of `phrase` in the page's text (within one text node) and releases the mouse. */
+/**
+ * Selects the first occurrence of `phrase` in the page's text (within one text node) and releases the mouse, once
+ * Pizhu's annotations are ready on the page (its pizhu:annotations measure): they wait for the background, which
+ * in a fresh Firefox profile can take longer than the recognition does.
+ */
 export async function selectPhrase(page: Page, phrase: string): Promise<void> {
+  await page.waitForFunction(() => performance.getEntriesByName('pizhu:annotations').length > 0, null, { timeout: 8000 });
   const found = await page.evaluate((phrase) => {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     while (walker.nextNode()) {
@@ -36,10 +40,10 @@ export function highlightTexts(page: Page, name: string): Promise<string[]> {
   }, name);
 }
 
-/** The side panel page, opened in a tab of its own and bound to `page`'s tab (?tab=ID). */
+/** The side panel page (Firefox's sidebar page), opened in a page of its own and bound to `page`'s tab (?tab=ID). */
 export async function openSidePanel(browser: ExtensionBrowser, page: Page): Promise<Page> {
   const url = page.url();
-  const tabId = await browser.serviceWorker.evaluate(async (url) => {
+  const tabId = await browser.evaluateInExtension(async (url) => {
     type Tab = { id?: number; url?: string };
     const { chrome } = globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Tab[]> } } };
     const tabs = await chrome.tabs.query({});
@@ -47,6 +51,6 @@ export async function openSidePanel(browser: ExtensionBrowser, page: Page): Prom
   }, url);
   if (tabId === undefined) throw new Error(`no tab for ${url}`);
   const panel = await browser.context.newPage();
-  await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tab=${tabId}`);
+  await panel.goto(browser.extensionUrl(`sidepanel.html?tab=${tabId}`));
   return panel;
 }

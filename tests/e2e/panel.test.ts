@@ -2,9 +2,8 @@
 // list with its switches.
 import fs from 'node:fs';
 import { unzipSync } from 'fflate';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, readHighlights, visit, type ExtensionBrowser } from './harness';
+import { launchWithExtension, readHighlights, visit, type ExtensionBrowser, type Page } from './harness';
 import { openSidePanel } from './page-helpers';
 
 let browser: ExtensionBrowser;
@@ -57,7 +56,7 @@ describe('the card', () => {
 describe('the toolbar badge', () => {
   it('counts the document numbers and figures of the page', async () => {
     const expected = (await readHighlights(page, 'pizhu-docno')).length + (await readHighlights(page, 'pizhu-figure')).length;
-    const badge = await browser.serviceWorker.evaluate(async (url) => {
+    const badge = await browser.evaluateInExtension(async (url) => {
       type Tab = { id?: number; url?: string };
       const { chrome } = globalThis as unknown as {
         chrome: { tabs: { query(q: object): Promise<Tab[]> }; action: { getBadgeText(d: object): Promise<string> } };

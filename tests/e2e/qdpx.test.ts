@@ -6,10 +6,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
-import type { Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schemaProblems } from '../support/xmllint';
-import { launchWithExtension, visit, type ExtensionBrowser } from './harness';
+import { launchWithExtension, visit, type Download, type ExtensionBrowser, type Page } from './harness';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pizhu-qdpx-e2e-'));
 // A page the test server does not serve: its annotations have no stored text.
@@ -46,7 +45,7 @@ function collection() {
 
 async function openLibrary(b: ExtensionBrowser): Promise<Page> {
   const page = await b.context.newPage();
-  await page.goto(`chrome-extension://${b.extensionId}/library.html`);
+  await page.goto(b.extensionUrl('library.html'));
   await page.locator('#library-count[data-total]').waitFor();
   return page;
 }

@@ -2,11 +2,10 @@
 // span as one Range in CSS.highlights, a 'pizhu:scan' performance measure, and a page left as it was served.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFixturePages, sharedFixturesDir } from '../../scripts/serve-fixtures.mjs';
 import {
-  compareBodyWithServed, launchWithExtension, readHighlights, visit, type ExtensionBrowser,
+  compareBodyWithServed, launchWithExtension, readHighlights, visit, type ExtensionBrowser, type Page,
 } from './harness';
 
 interface Gold {
