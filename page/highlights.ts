@@ -9,6 +9,11 @@ export const HIGHLIGHT_NAMES: Record<Category, string> = {
   date: 'pizhu-date',
 };
 
+/**
+ * Matches that follow another of their category with nothing between (9项13条) are also in this one, drawn a shade
+ * darker on top: two spans side by side read as two, not as one long highlight.
+ */
+export const ADJACENT_HIGHLIGHT = 'pizhu-adjacent';
 
 /**
  * Ranges for each match, built once per scan (switching categories only re-registers them), with a pause every
@@ -25,6 +30,8 @@ export async function rangesFor(map: TextMap, matches: Match[], pause: () => Pro
 
 export function paintHighlights(matches: Match[], ranges: Range[], on: CategorySwitches): void {
   const registry = CSS.highlights;
+  const adjacent = new Highlight();
+  adjacent.priority = 1;
   for (const category of Object.keys(HIGHLIGHT_NAMES) as Category[]) {
     const name = HIGHLIGHT_NAMES[category];
     if (!on[category]) {
@@ -32,13 +39,19 @@ export function paintHighlights(matches: Match[], ranges: Range[], on: CategoryS
       continue;
     }
     const highlight = new Highlight();
+    let previousEnd = -1;
     matches.forEach((m, i) => {
-      if (m.category === category) highlight.add(ranges[i]);
+      if (m.category !== category) return;
+      highlight.add(ranges[i]);
+      if (m.start === previousEnd) adjacent.add(ranges[i]);
+      previousEnd = m.end;
     });
     registry.set(name, highlight);
   }
+  if (adjacent.size) registry.set(ADJACENT_HIGHLIGHT, adjacent);
+  else registry.delete(ADJACENT_HIGHLIGHT);
 }
 
 export function clearHighlights(): void {
-  for (const name of Object.values(HIGHLIGHT_NAMES)) CSS.highlights.delete(name);
+  for (const name of [...Object.values(HIGHLIGHT_NAMES), ADJACENT_HIGHLIGHT]) CSS.highlights.delete(name);
 }

@@ -83,6 +83,15 @@ describe('the side panel', () => {
     expect((await items.first().textContent())).toBe('张政字〔2018〕8号');
   });
 
+  it('keeps the way to the library in view below the long list', async () => {
+    await expect.poll(() => panel.locator('.items .item').count()).toBeGreaterThan(90);
+    const place = () => panel.evaluate(() => {
+      const foot = document.querySelector('.panel-foot button')!.getBoundingClientRect();
+      return { inView: foot.top >= 0 && foot.bottom <= innerHeight, listTaller: document.body.scrollHeight > 2 * innerHeight };
+    });
+    expect(await place()).toEqual({ inView: true, listTaller: true });
+  });
+
   it('scrolls the page to an item and shows its card', async () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await panel.locator('.items .item', { has: panel.locator('.item-text', { hasText: /^96\.25%$/ }) }).first().click();

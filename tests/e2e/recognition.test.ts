@@ -145,6 +145,14 @@ describe('recognised spans', () => {
     expect(figures).not.toContain('.6%');
   });
 
+  it('marks a figure right after another (9项13条) apart, so that the two read as two', async () => {
+    await visit(page, browser.urlFor('zhangdian-2017-report'));
+    expect(await readHighlights(page, 'pizhu-figure')).toEqual(expect.arrayContaining(['9项', '13条']));
+    const adjacent = await page.evaluate(() => [...(CSS.highlights.get('pizhu-adjacent') ?? [])].map((r) => (r as Range).toString()));
+    expect(adjacent).toContain('13条');
+    expect(adjacent).not.toContain('9项');
+  });
+
   it('reads <br> as a line break, not as nothing', async () => {
     const { docNumbers, figures } = await observe('split-figures-report');
     // Joined across the <br>, "规范性文件管理" would run into the number and "92" into "6个".
