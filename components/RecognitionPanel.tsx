@@ -3,7 +3,10 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { tabs } from '../messaging';
 import type { Category } from '../recognition/types';
 import { DEFAULT_SETTINGS, type Settings } from '../model';
-import { setCategory, setSiteDisabled, settingsItem } from '../storage/settings';
+import { normalizeUrl } from '../anchoring/url';
+import type { PageKind } from '../model';
+import type { PageSummary } from '../messaging';
+import { setCategory, setPageKind, setSiteDisabled, settingsItem } from '../storage/settings';
 import type { TabInfo } from './active-tab';
 import { t } from './i18n';
 import { RecognitionExport } from './RecognitionExport';
@@ -20,6 +23,29 @@ function useSettings(): Settings {
   return settings;
 }
 
+
+const KINDS: PageKind[] = ['report', 'document', 'none'];
+
+/** The reader's say over the page's kind, when Pizhu judged it wrong: remembered for the page's URL. */
+function KindFix({ summary, url }: { summary: PageSummary; url: string }) {
+  const page = normalizeUrl(url);
+  if (summary.kindSetByReader) {
+    return (
+      <p class="kind-fix">
+        {t('kindSetByReader')}{' '}
+        <button type="button" onClick={() => void setPageKind(page, null)}>{t('kindGiveBack')}</button>
+      </p>
+    );
+  }
+  return (
+    <p class="kind-fix">
+      {t('kindFixLabel')}{' '}
+      {KINDS.filter((k) => k !== summary.kind).map((k) => (
+        <button key={k} type="button" onClick={() => void setPageKind(page, k)}>{t(`kindReadAs_${k}`)}</button>
+      ))}
+    </p>
+  );
+}
 
 export function RecognitionPanel({ tab }: { tab: TabInfo }) {
   // A rescan (Pizhu switched back on for the site, or the page reloaded) brings a new list.
@@ -46,6 +72,7 @@ export function RecognitionPanel({ tab }: { tab: TabInfo }) {
         {summary && <span class={`kind kind-${summary.kind}`}>{t(`kind_${summary.kind}`)}</span>}
         <h1>{summary?.title || host}</h1>
       </header>
+      {summary && !disabled && <KindFix summary={summary} url={tab.url} />}
 
       <fieldset class="switches">
         <legend>{t('panelShow')}</legend>

@@ -27,6 +27,8 @@ export interface ScanStatus {
   title: string;
   kind: PageKind;
   reason: string;
+  /** The reader said what the page is (Pizhu had misjudged it): remembered for its URL. */
+  kindSetByReader: boolean;
   counts: Record<Category, number>;
 }
 

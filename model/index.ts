@@ -4,6 +4,6 @@ export type * from './annotation';
 export type * from './page';
 export type * from './taxonomy';
 export type * from './settings';
-export { DEFAULT_SETTINGS, isSiteDisabled } from './settings';
+export { DEFAULT_SETTINGS, isSiteDisabled, MAX_PAGE_KINDS, pageKindOf, withPageKind } from './settings';
 export { newAnnotationId } from './ids';
 export { guidForIri, isUuid, randomUuid, uuidV5 } from './uuid';

@@ -2,10 +2,13 @@
 import { classifyPage, type KindVerdict, type PageFeatures } from '../recognition/page-kind';
 import { recognize } from '../recognition/recognize';
 import type { Match } from '../recognition/types';
+import type { PageKind } from '../model';
 import type { StudyInput } from '../study/view';
 import { analyzeLayout, blocksWithText, type Layout } from './layout';
 
 export interface ScanResult extends KindVerdict {
+  /** Whether the kind is the reader's (the page was misjudged) rather than the classifier's. */
+  kindSetByReader: boolean;
   layout: Layout;
   /** Matches in the main content, offsets into layout.map.text, in document order. */
   matches: Match[];
@@ -27,10 +30,12 @@ export function pageFeatures(layout: Layout): PageFeatures {
   };
 }
 
-export async function scanPage(doc: Document, pause: () => Promise<void>): Promise<ScanResult> {
+/** `kind`: what the reader said the page is (Pizhu misjudged it), in place of the classifier's verdict. */
+export async function scanPage(doc: Document, pause: () => Promise<void>, kind?: PageKind): Promise<ScanResult> {
   const layout = await analyzeLayout(doc, pause, 200);
   const { text } = layout.map;
-  const verdict = classifyPage(pageFeatures(layout));
+  const verdict: KindVerdict = kind ? { kind, reason: 'set by the reader' } : classifyPage(pageFeatures(layout));
+  const kindSetByReader = kind !== undefined;
   const matches: Match[] = [];
   if (verdict.kind !== 'none') {
     for (const seg of layout.segments) {
@@ -46,7 +51,7 @@ export async function scanPage(doc: Document, pause: () => Promise<void>): Promi
       }
     }
   }
-  return { ...verdict, layout, matches };
+  return { ...verdict, kindSetByReader, layout, matches };
 }
 
 /** What study mode and the report's outline read of a scan. */

@@ -6,6 +6,7 @@ import { paintHighlights, rangesFor, clearHighlights } from '../../page/highligh
 import { matchAtPoint, matchAtSelection } from '../../page/hit-test';
 import { revealRange } from '../../page/reveal';
 import { scanPage, studyInputOf, type ScanResult } from '../../page/scan';
+import type { PageKind } from '../../model';
 import type { Category, CategorySwitches } from '../../recognition/types';
 import { budgetedPause } from '../../page/slices';
 import { cardLayer } from './card';
@@ -28,7 +29,7 @@ const CONTEXT = 14;
 function statusOf(scan: ScanResult): ScanStatus {
   const counts: Record<Category, number> = { docno: 0, figure: 0, date: 0 };
   for (const m of scan.matches) counts[m.category]++;
-  return { title: scan.layout.title, kind: scan.kind, reason: scan.reason, counts };
+  return { title: scan.layout.title, kind: scan.kind, reason: scan.reason, kindSetByReader: scan.kindSetByReader, counts };
 }
 
 function summarize(scan: ScanResult, status: ScanStatus): PageSummary {
@@ -47,10 +48,11 @@ function summarize(scan: ScanResult, status: ScanStatus): PageSummary {
   return { ...status, url: location.href, host: location.hostname, items };
 }
 
-export async function startRecognition(ctx: ContentScriptContext, switches: CategorySwitches): Promise<RecognitionSession> {
+/** `kind`: the kind the reader set for this page, read in place of the classifier's verdict. */
+export async function startRecognition(ctx: ContentScriptContext, switches: CategorySwitches, kind?: PageKind): Promise<RecognitionSession> {
   const started = performance.now();
   const pause = budgetedPause();
-  const scan = await scanPage(document, pause);
+  const scan = await scanPage(document, pause, kind);
   const { matches } = scan;
   const map = scan.layout.map;
   const ranges = await rangesFor(map, matches, pause);
