@@ -14,7 +14,9 @@ export type DataRequest =
   /** `snapshot`: the page's text, sent with a page's first annotation only (it can be a megabyte). */
   | { type: 'pizhu:data:save'; annotation: AnnotationInput; page: PageMetadata; snapshot?: string }
   | { type: 'pizhu:data:delete'; id: string }
-  | { type: 'pizhu:data:restore'; annotation: AnnotationRecord };
+  | { type: 'pizhu:data:restore'; annotation: AnnotationRecord }
+  /** A term named in the tag picker when none matched: added to the codebook, the stored Term in reply. */
+  | { type: 'pizhu:data:add-term'; label: string };
 
 export interface PageData {
   annotations: AnnotationRecord[];

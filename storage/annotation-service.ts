@@ -3,6 +3,7 @@
 import type { DataReply, DataRequest, PageData } from '../messaging/annotations';
 import { AnnotationRepository } from './annotations';
 import type { PizhuDB } from './db';
+import { TaxonomyError } from '../taxonomy/errors';
 import { toStorageError } from './errors';
 import { PageRepository } from './pages';
 import { TaxonomyRepository } from './taxonomies';
@@ -23,7 +24,8 @@ export class AnnotationService {
     try {
       return { ok: true, value: await this.run(request) };
     } catch (e) {
-      const error = toStorageError(e);
+      // A refused term (empty, too long) says what is wrong itself; anything else is a storage failure.
+      const error = e instanceof TaxonomyError ? e : toStorageError(e);
       return { ok: false, error: { code: error.code, zh: error.zh, en: error.en } };
     }
   }
@@ -46,6 +48,9 @@ export class AnnotationService {
       case 'pizhu:data:restore':
         await this.annotations.restore(request.annotation);
         return request.annotation;
+      case 'pizhu:data:add-term':
+        if (typeof request.label !== 'string') throw new TaxonomyError('invalid-term', '术语名称不能为空', 'A term needs a label');
+        return this.taxonomies.addTaggingTerm(request.label);
     }
   }
 

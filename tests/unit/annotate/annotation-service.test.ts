@@ -75,4 +75,15 @@ describe('the background annotation service', () => {
     const closed = await service.handle({ type: 'pizhu:data:page', url });
     expect(closed).toMatchObject({ ok: false, error: { code: 'closed' } });
   });
+
+  it('adds a term named in the picker to the first codebook and offers it on the next read; refuses an empty one', async () => {
+    const { service } = fresh();
+    const reply = await service.handle({ type: 'pizhu:data:add-term', label: '行政复议纠错' });
+    expect(reply).toMatchObject({ ok: true, value: { notation: 'U1', label: { zh: '行政复议纠错' } } });
+    const added = (reply as { value: { id: string } }).value;
+    const data = (await service.handle({ type: 'pizhu:data:page', url })) as { value: PageData };
+    expect(data.value.terms.find((t) => t.id === added.id)).toMatchObject({ label: { zh: '行政复议纠错' } });
+    const empty = await service.handle({ type: 'pizhu:data:add-term', label: ' ' });
+    expect(empty).toMatchObject({ ok: false, error: { code: 'invalid-term', zh: '术语名称不能为空' } });
+  });
 });
