@@ -1,12 +1,15 @@
-// Annotations on one page: load and re-anchor them, draw them, and tag new passages. The text they anchor to is the
-// scan's text of the page (page chrome left out); the database is the extension's, reached through the background.
+// Annotations on one page: load and re-anchor them, draw them, show them on hover, and tag new passages. The text
+// they anchor to is the scan's text of the page (page chrome left out); the database is the extension's, reached
+// through the background. Only the user acts here: every event that stores, tags, deletes or opens something is a
+// trusted one (a page can dispatch any event it likes, but not a trusted one), and a one-key shortcut tags only a
+// selection the user made, not one the page set by script.
 import { browser, type ContentScriptContext } from '#imports';
 import { anchorMany } from '../../anchoring/anchor';
 import { describeRange } from '../../anchoring/describe';
 import { normalizeUrl } from '../../anchoring/url';
 import { t } from '../../components/i18n';
-import type { TagPickerProps } from '../../components/TagPicker';
 import type { AnnotationItem, AnnotationList, DataReply, DataRequest, PageData } from '../../messaging/annotations';
+import type { PickerView } from '../../messaging/picker';
 import { paintAnnotations } from '../../page/annotation-paint';
 import { offsetAtPoint, rangeCovers } from '../../page/hit-test';
 import { pageFacts } from '../../page/page-facts';
@@ -16,7 +19,8 @@ import { rangeToOffsets } from '../../page/selection';
 import { rangeFor } from '../../page/text-map';
 import { newAnnotationId } from '../../storage/ids';
 import type { AnnotationRecord, Term } from '../../model';
-import { taggerLayer } from './tagger';
+import { annotationCardLayer } from './card';
+import { taggerLayer, type PickerHandlers } from './tagger';
 
 type Anchor = NonNullable<AnnotationItem['anchor']>;
 
@@ -52,9 +56,13 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
   const pageUrl = normalizeUrl(location.href);
   const data = await request<PageData>({ type: 'pizhu:data:page', url: pageUrl });
   const termsById = new Map(data.terms.map((term) => [term.id, term]));
-  const offered = data.terms.filter((term) => !term.retired).sort(byNotation);
+  let known = data.terms;
+  let offered = data.terms.filter((term) => !term.retired).sort(byNotation);
   const byShortcut = new Map(offered.filter((term) => term.shortcut).map((term) => [term.shortcut!, term]));
 
+  const card = annotationCardLayer();
+  let hovered: string | undefined;
+  let hoverWatched = false;
   const records = new Map<string, AnnotationRecord>();
   const anchors = new Map<string, Anchor | null>();
   const ranges = new Map<string, Range>();
@@ -74,6 +82,7 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
   }
 
   function repaint(): void {
+    if (records.size) watchHover();
     const items = [...records.values()].flatMap((a) => {
       const range = ranges.get(a.id);
       return range ? [{ range, color: termsById.get(a.terms[0])?.color }] : [];
@@ -175,32 +184,49 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
     });
   }
 
-  function openPicker(id: string, passage: { start: number; end: number }, at: DOMRect): void {
+  function openPicker(id: string, passage: { start: number; end: number }, range: Range): void {
     const record = records.get(id);
-    const props: TagPickerProps = {
-      terms: offered,
-      termsById,
+    const view: PickerView = {
+      passage: id,
       quote: record?.quote.exact ?? map.text.slice(passage.start, passage.end),
+      terms: offered,
+      known,
       applied: record?.terms ?? [],
       note: record?.note ?? '',
       isNew: !record,
-      onApply: (termId, when) => {
-        update(id, passage, (a) => ({ ...a, terms: a.terms.includes(termId) ? a.terms : [...a.terms, termId] }), when);
-        openPicker(id, passage, at);
-      },
+    };
+    const applyTerm = (termId: string, when?: number) => {
+      update(id, passage, (a) => ({ ...a, terms: a.terms.includes(termId) ? a.terms : [...a.terms, termId] }), when);
+      openPicker(id, passage, range);
+    };
+    const handlers: PickerHandlers = {
+      onApply: applyTerm,
       onRemove: (termId) => {
         update(id, passage, (a) => ({ ...a, terms: a.terms.filter((x) => x !== termId) }));
-        openPicker(id, passage, at);
+        openPicker(id, passage, range);
       },
       onNote: (note) => {
-        if (!records.has(id) && !note.trim()) return;
+        const current = records.get(id);
+        if (current ? current.note === note : !note.trim()) return;
         update(id, passage, (a) => ({ ...a, note }));
-        openPicker(id, passage, at);
+        openPicker(id, passage, range);
       },
       onDelete: () => void remove(id),
       onClose: () => tagger.closePicker(),
+      onAddTerm: (label, when) => {
+        request<Term>({ type: 'pizhu:data:add-term', label })
+          .then((term) => {
+            if (!termsById.has(term.id)) {
+              termsById.set(term.id, term);
+              known = [...known, term];
+              offered = [...offered, term].sort(byNotation);
+            }
+            if (tagger.pickerOpen) applyTerm(term.id, when);
+          })
+          .catch((e) => tagger.pickerError(`${t('pickerAddFailed')} ${errorText(e)}`));
+      },
     };
-    tagger.openPicker(at, props, id);
+    tagger.openPicker(range, view, handlers);
   }
 
   function selectedPassage(): { passage: { start: number; end: number }; at: DOMRect } | null {
@@ -217,8 +243,16 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
       tagger.toast({ message: t('toastNotInText') });
       return;
     }
-    openPicker(newAnnotationId(), selected.passage, selected.at);
+    // A range of our own: the selection's may change under us (and the page can change it).
+    openPicker(newAnnotationId(), selected.passage, rangeFor(map, selected.passage.start, selected.passage.end));
   }
+
+  // The passage the user last selected, as it stood at their last trusted mouse or key release.
+  let userPassage: { start: number; end: number } | null = null;
+  const noteUserSelection = (e: Event) => {
+    if (e.isTrusted) userPassage = selectedPassage()?.passage ?? null;
+  };
+  const madeByUser = (passage: { start: number; end: number }) => !!userPassage && userPassage.start === passage.start && userPassage.end === passage.end;
 
   // The small button by a fresh selection.
   const offerButton = () => {
@@ -227,8 +261,16 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
     if (selected) tagger.showButton(selected.at, tagSelection);
     else tagger.hideButton();
   };
-  ctx.addEventListener(document, 'mouseup', () => ctx.setTimeout(offerButton, 0));
-  ctx.addEventListener(document, 'keyup', (e) => (e as KeyboardEvent).shiftKey && offerButton());
+  ctx.addEventListener(document, 'mouseup', (e) => {
+    if (!e.isTrusted) return;
+    noteUserSelection(e);
+    ctx.setTimeout(offerButton, 0);
+  });
+  ctx.addEventListener(document, 'keyup', (e) => {
+    if (!e.isTrusted) return;
+    noteUserSelection(e);
+    if ((e as KeyboardEvent).shiftKey) offerButton();
+  });
   ctx.addEventListener(document, 'selectionchange', () => {
     if (document.getSelection()?.isCollapsed) tagger.hideButton();
   });
@@ -236,11 +278,11 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
   // One-key coding: with a passage selected, a term's shortcut key tags it at once.
   ctx.addEventListener(document, 'keydown', (event) => {
     const e = event as KeyboardEvent;
-    if (!active || e.altKey || e.ctrlKey || e.metaKey || e.key.length !== 1 || isEditable(e.target)) return;
+    if (!e.isTrusted || !active || e.altKey || e.ctrlKey || e.metaKey || e.key.length !== 1 || isEditable(e.target)) return;
     const term = byShortcut.get(e.key.toLowerCase());
     if (!term) return;
     const selected = selectedPassage();
-    if (!selected) return;
+    if (!selected || !madeByUser(selected.passage)) return;
     e.preventDefault();
     const id = newAnnotationId();
     update(id, selected.passage, (a) => ({ ...a, terms: [term.id] }), e.timeStamp);
@@ -252,16 +294,58 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
   // A click on a tagged passage opens its annotation.
   ctx.addEventListener(document, 'click', (event) => {
     const e = event as MouseEvent;
-    if (!active || !document.getSelection()?.isCollapsed || (e.target as Element | null)?.closest?.('a, button, input, textarea, select')) return;
+    if (!e.isTrusted || !active || !document.getSelection()?.isCollapsed || (e.target as Element | null)?.closest?.('a, button, input, textarea, select')) return;
     const at = offsetAtPoint(document, map, e.clientX, e.clientY);
     if (at < 0) return;
     for (const [id, anchor] of anchors) {
       if (!anchor || at < anchor.start || at >= anchor.end) continue;
       const range = ranges.get(id)!;
-      if (rangeCovers(range, e.clientX, e.clientY)) openPicker(id, anchor, range.getBoundingClientRect());
+      if (rangeCovers(range, e.clientX, e.clientY)) {
+        card.hide();
+        openPicker(id, anchor, range);
+      }
       return;
     }
   });
+
+  /** The id of the annotation whose passage is under (x, y), or undefined. */
+  function annotationAt(x: number, y: number): string | undefined {
+    const at = offsetAtPoint(document, map, x, y);
+    if (at < 0) return undefined;
+    // A caret between two characters may belong to the passage before or after it.
+    for (const probe of [at, at - 1]) {
+      for (const [id, anchor] of anchors) {
+        if (anchor && probe >= anchor.start && probe < anchor.end && rangeCovers(ranges.get(id)!, x, y, 1)) return id;
+      }
+    }
+    return undefined;
+  }
+
+  // Hovering a tagged passage shows its terms and note. Listened to from the page's first annotation on.
+  function watchHover(): void {
+    if (hoverWatched) return;
+    hoverWatched = true;
+    let frame = 0;
+    let last: PointerEvent | null = null;
+    const showHovered = () => {
+      frame = 0;
+      const id = active && last && !tagger.pickerOpen ? annotationAt(last.clientX, last.clientY) : undefined;
+      if (id === hovered) return;
+      hovered = id;
+      const record = id ? records.get(id) : undefined;
+      if (!id || !record) card.hide();
+      else card.show({ terms: record.terms, termsById, note: record.note }, ranges.get(id)!.getBoundingClientRect());
+    };
+    ctx.addEventListener(document, 'pointermove', (e) => {
+      if (!e.isTrusted) return;
+      last = e as PointerEvent;
+      frame ||= requestAnimationFrame(showHovered);
+    }, { passive: true });
+    ctx.addEventListener(window, 'scroll', () => {
+      hovered = undefined;
+      card.hide();
+    }, { passive: true });
+  }
 
   return {
     list() {
@@ -281,6 +365,7 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
       active = false;
       tagger.closePicker();
       tagger.hideButton();
+      card.hide();
       paintAnnotations([]);
     },
   };

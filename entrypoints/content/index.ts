@@ -4,6 +4,7 @@ import { browser, defineContentScript } from '#imports';
 import type { AnnotationRequest, TagSelectionCommand } from '../../messaging/annotations';
 import type { TabRequest } from '../../messaging/protocol';
 import { handleStudyMessage } from '../../messaging/study';
+import { removeGuestRoot } from '../../page/guest-root';
 import { watchLateContent } from '../../page/late-content';
 import { isSiteDisabled, settingsItem } from '../../storage/settings';
 import { startAnnotations, type AnnotationSession } from './annotation-session';
@@ -103,6 +104,7 @@ export default defineContentScript({
       else recognition?.setSwitches(next.categories);
     });
     ctx.onInvalidated(() => {
+      removeGuestRoot();
       unwatch();
       unwatchLate?.();
     });

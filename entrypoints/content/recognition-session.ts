@@ -61,7 +61,7 @@ export async function startRecognition(ctx: ContentScriptContext, switches: Cate
 
   const status = statusOf(scan);
   let summary: PageSummary | null = null;
-  const card = cardLayer(ctx);
+  const card = cardLayer();
   let shown = -1;
   let revealing = false;
   const show = (i: number) => {
@@ -79,6 +79,7 @@ export async function startRecognition(ctx: ContentScriptContext, switches: Cate
     let frame = 0;
     let last: PointerEvent | null = null;
     ctx.addEventListener(document, 'pointermove', (e) => {
+      if (!e.isTrusted) return;
       last = e as PointerEvent;
       if (frame) return;
       frame = requestAnimationFrame(() => {

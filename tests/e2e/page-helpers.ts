@@ -1,9 +1,12 @@
 // Things end-to-end tests do on a page as a user would: select a passage, open the side panel for a tab.
-import type { Page } from 'playwright-core';
+import type { Frame, Locator, Page } from 'playwright-core';
 import type { ExtensionBrowser } from './harness';
 
-/** Selects the first occurrence of `phrase` in the page's text (within one text node) and releases the mouse. */
-export async function selectPhrase(page: Page, phrase: string): Promise<void> {
+/**
+ * Selects the first occurrence of `phrase` in the page's text with a real mouse drag, as a reader does (Pizhu acts on
+ * trusted input only), and checks that exactly the phrase was selected. Resolves to the phrase's box.
+ */
+export async function selectPhrase(page: Page, phrase: string): Promise<Box> {
   const found = await page.evaluate((phrase) => {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     while (walker.nextNode()) {
@@ -13,18 +16,29 @@ export async function selectPhrase(page: Page, phrase: string): Promise<void> {
       const range = document.createRange();
       range.setStart(node, at);
       range.setEnd(node, at + phrase.length);
-      (node.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
-      const selection = getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      const box = range.getBoundingClientRect();
-      return { x: box.right - 2, y: box.top + box.height / 2 };
+      // Instantly: a smooth scroll still under way (a reveal from the panel) would move the text under the mouse.
+      (node.parentElement as HTMLElement).scrollIntoView({ block: 'center', behavior: 'instant' });
+      getSelection()?.removeAllRanges();
+      const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+      const first = rects[0];
+      const last = rects[rects.length - 1];
+      const b = range.getBoundingClientRect();
+      return {
+        from: { x: first.left + 1, y: (first.top + first.bottom) / 2 },
+        to: { x: last.right - 1, y: (last.top + last.bottom) / 2 },
+        box: { left: b.left, top: b.top, right: b.right, bottom: b.bottom },
+      };
     }
     return null;
   }, phrase);
   if (!found) throw new Error(`phrase not on the page: ${phrase}`);
-  // The mouseup that ends a drag selection: what makes Pizhu offer its button.
-  await page.evaluate(() => document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true })));
+  await page.mouse.move(found.from.x, found.from.y);
+  await page.mouse.down();
+  await page.mouse.move(found.to.x, found.to.y, { steps: 8 });
+  await page.mouse.up();
+  const selected = await page.evaluate(() => getSelection()?.toString() ?? '');
+  if (selected !== phrase) throw new Error(`selected “${selected}” instead of “${phrase}”`);
+  return found.box;
 }
 
 /** Texts of the ranges of a CSS highlight, in document order. */
@@ -50,3 +64,109 @@ export async function openSidePanel(browser: ExtensionBrowser, page: Page): Prom
   await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html?tab=${tabId}`);
   return panel;
 }
+
+// Pizhu's UI on a page is in a closed shadow root (the page cannot reach it) and the picker in a frame of the
+// extension's origin. A test reaches them as the browser's own tools do, through the DevTools protocol, and acts on
+// them with the real mouse and keyboard.
+
+export interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+interface DomNode {
+  nodeId: number;
+  nodeName: string;
+  shadowRootType?: 'open' | 'closed' | 'user-agent';
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+}
+
+function closedRoots(node: DomNode, out: DomNode[] = []): DomNode[] {
+  for (const root of node.shadowRoots ?? []) {
+    if (root.shadowRootType === 'closed') out.push(root);
+    closedRoots(root, out);
+  }
+  for (const child of node.children ?? []) closedRoots(child, out);
+  return out;
+}
+
+/** The border box (viewport coordinates) of the first element matching `selector` in a closed shadow root, or null. */
+export async function guestBox(page: Page, selector: string): Promise<Box | null> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    for (const shadow of closedRoots(root)) {
+      const { nodeId } = (await cdp.send('DOM.querySelector', { nodeId: shadow.nodeId, selector })) as { nodeId: number };
+      if (!nodeId) continue;
+      const box = await cdp.send('DOM.getBoxModel', { nodeId }).catch(() => null);
+      if (!box) return null; // not rendered
+      const q = box.model.border;
+      const xs = [q[0], q[2], q[4], q[6]];
+      const ys = [q[1], q[3], q[5], q[7]];
+      return { left: Math.min(...xs), top: Math.min(...ys), right: Math.max(...xs), bottom: Math.max(...ys) };
+    }
+    return null;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** The text of the first element matching `selector` in a closed shadow root ('' when there is none). */
+export async function guestText(page: Page, selector: string): Promise<string> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    for (const shadow of closedRoots(root)) {
+      const { nodeId } = (await cdp.send('DOM.querySelector', { nodeId: shadow.nodeId, selector })) as { nodeId: number };
+      if (!nodeId) continue;
+      const { object } = await cdp.send('DOM.resolveNode', { nodeId });
+      const { result } = await cdp.send('Runtime.callFunctionOn', {
+        objectId: object.objectId!,
+        functionDeclaration: 'function () { return this.textContent; }',
+        returnByValue: true,
+      });
+      return String(result.value ?? '');
+    }
+    return '';
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Clicks the centre of an element of Pizhu's UI with the real mouse (a trusted click, as a user's). */
+export async function clickGuest(page: Page, selector: string): Promise<void> {
+  const box = await guestBox(page, selector);
+  if (!box) throw new Error(`nothing of Pizhu's UI matches ${selector}`);
+  await page.mouse.click((box.left + box.right) / 2, (box.top + box.bottom) / 2);
+}
+
+/** The tag picker's frame, once the content script has made it. */
+export function pickerFrame(page: Page): Frame | undefined {
+  return page.frames().find((frame) => frame.url().endsWith('/picker.html') && frame.parentFrame() === page.mainFrame());
+}
+
+/** The shown picker's box on the page, or null while it is closed (or not yet placed). */
+export function pickerBox(page: Page): Promise<Box | null> {
+  return guestBox(page, 'iframe.picker-frame.open');
+}
+
+/** The picker's dialog inside its frame (count 0 while the picker is closed). */
+export function picker(page: Page): Locator {
+  const frame = pickerFrame(page);
+  return frame ? frame.locator('[role="dialog"]') : page.locator('pizhu-no-picker-frame-yet');
+}
+
+/** The box of the page's current selection, or null. */
+export function selectionBox(page: Page): Promise<Box | null> {
+  return page.evaluate(() => {
+    const s = getSelection();
+    if (!s || s.rangeCount === 0 || s.isCollapsed) return null;
+    const r = s.getRangeAt(0).getBoundingClientRect();
+    return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+  });
+}
+
+export const intersects = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;

@@ -5,7 +5,7 @@ import { unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, readHighlights, visit, type ExtensionBrowser } from './harness';
-import { openSidePanel } from './page-helpers';
+import { guestText, openSidePanel } from './page-helpers';
 
 let browser: ExtensionBrowser;
 let page: Page;
@@ -29,7 +29,8 @@ async function pointAt(name: string, text: string) {
     return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
   }, { name, text });
 }
-const cardText = () => page.evaluate(() => document.querySelector('pizhu-card')?.shadowRoot?.querySelector('.card')?.textContent ?? '');
+// The card is in Pizhu's closed shadow root: read as the browser's tools read it.
+const cardText = () => guestText(page, '.card[role="tooltip"]:not(.annotation)');
 
 describe('the card', () => {
   it('explains a document number under the pointer: agency code, year, serial', async () => {
