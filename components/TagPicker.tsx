@@ -78,14 +78,18 @@ export function TagPicker(props: TagPickerProps) {
     props.onClose();
   };
   const onKeyDown = (e: KeyboardEvent) => {
-    if (e.key === 'ArrowDown') setActive((i) => Math.min(i + 1, shown.length - 1));
-    else if (e.key === 'ArrowUp') setActive((i) => Math.max(i - 1, 0));
-    else if (e.key === 'Enter' && !e.isComposing && e.target === input.current) {
+    // The list is driven from the filter; in the note, arrows and Enter are the note's.
+    const inFilter = e.target === input.current;
+    if (e.key === 'ArrowDown' && inFilter) setActive((i) => Math.min(i + 1, shown.length - 1));
+    else if (e.key === 'ArrowUp' && inFilter) setActive((i) => Math.max(i - 1, 0));
+    else if (e.key === 'Enter' && inFilter && !e.isComposing) {
       if (canAdd) addTerm(e.timeStamp);
       else apply(shown[active], e.timeStamp);
     } else if (e.key === 'Escape') close();
-    else if (e.key === 'Tab' && dialog.current) trapTab(e, dialog.current);
-    else if (e.altKey && e.key.length === 1) {
+    else if (e.key === 'Tab') {
+      if (dialog.current) trapTab(e, dialog.current);
+      return;
+    } else if (e.altKey && e.key.length === 1) {
       // Alt + a term's one-key shortcut applies it from the picker (on the page the key alone does).
       const term = terms.find((x) => x.shortcut && x.shortcut === e.key.toLowerCase());
       if (!term) return;

@@ -266,10 +266,15 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
     noteUserSelection(e);
     ctx.setTimeout(offerButton, 0);
   });
-  ctx.addEventListener(document, 'keyup', (e) => {
+  ctx.addEventListener(document, 'keyup', (event) => {
+    const e = event as KeyboardEvent;
     if (!e.isTrusted) return;
+    // Keys that select (Shift with arrows, Home, End…; select all): not any key, or a page could select by script
+    // and wait for the user to press something.
+    const selecting = e.shiftKey || e.key === 'Shift' || ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'a');
+    if (!selecting) return;
     noteUserSelection(e);
-    if ((e as KeyboardEvent).shiftKey) offerButton();
+    if (e.shiftKey) offerButton();
   });
   ctx.addEventListener(document, 'selectionchange', () => {
     if (document.getSelection()?.isCollapsed) tagger.hideButton();

@@ -114,8 +114,8 @@ export async function guestBox(page: Page, selector: string): Promise<Box | null
   }
 }
 
-/** The text of the first element matching `selector` in a closed shadow root ('' when there is none). */
-export async function guestText(page: Page, selector: string): Promise<string> {
+/** A property of the first element matching `selector` in a closed shadow root, or undefined when there is none. */
+async function guestProperty(page: Page, selector: string, property: string): Promise<unknown> {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
@@ -125,15 +125,26 @@ export async function guestText(page: Page, selector: string): Promise<string> {
       const { object } = await cdp.send('DOM.resolveNode', { nodeId });
       const { result } = await cdp.send('Runtime.callFunctionOn', {
         objectId: object.objectId!,
-        functionDeclaration: 'function () { return this.textContent; }',
+        functionDeclaration: 'function (name) { return this[name]; }',
+        arguments: [{ value: property }],
         returnByValue: true,
       });
-      return String(result.value ?? '');
+      return result.value;
     }
-    return '';
+    return undefined;
   } finally {
     await cdp.detach();
   }
+}
+
+/** The text of the first element matching `selector` in a closed shadow root ('' when there is none). */
+export async function guestText(page: Page, selector: string): Promise<string> {
+  return String((await guestProperty(page, selector, 'textContent')) ?? '');
+}
+
+/** The address the picker's frame was loaded from (in Chrome, the extension's per-session address). */
+export async function pickerSource(page: Page): Promise<string> {
+  return String(await guestProperty(page, 'iframe.picker-frame', 'src'));
 }
 
 /** Clicks the centre of an element of Pizhu's UI with the real mouse (a trusted click, as a user's). */
