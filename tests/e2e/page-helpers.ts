@@ -6,18 +6,24 @@ import type { ExtensionBrowser } from './harness';
  * Selects the first occurrence of `phrase` in the page's text with a real mouse drag, as a reader does (Pizhu acts on
  * trusted input only), and checks that exactly the phrase was selected. Resolves to the phrase's box.
  */
-export async function selectPhrase(page: Page, phrase: string): Promise<Box> {
-  const found = await page.evaluate((phrase) => {
+export async function selectPhrase(page: Page, phrase: string, { at }: { at?: number } = {}): Promise<Box> {
+  const found = await page.evaluate(({ phrase, at }) => {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     while (walker.nextNode()) {
       const node = walker.currentNode as Text;
-      const at = node.data.indexOf(phrase);
-      if (at < 0) continue;
+      const offset = node.data.indexOf(phrase);
+      if (offset < 0) continue;
       const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + phrase.length);
+      range.setStart(node, offset);
+      range.setEnd(node, offset + phrase.length);
       // Instantly: a smooth scroll still under way (a reveal from the panel) would move the text under the mouse.
-      (node.parentElement as HTMLElement).scrollIntoView({ block: 'center', behavior: 'instant' });
+      // `at`: where the phrase should stand, as a fraction of the window's height; centred by default.
+      if (at === undefined) (node.parentElement as HTMLElement).scrollIntoView({ block: 'center', behavior: 'instant' });
+      else window.scrollBy({ top: range.getBoundingClientRect().top - at * innerHeight, behavior: 'instant' });
+      // A narrow window over a wide page: bring the phrase in sideways too.
+      const wide = range.getBoundingClientRect();
+      const sideways = wide.left < 0 ? wide.left - 20 : wide.right > innerWidth ? Math.min(wide.left - 20, wide.right - innerWidth + 20) : 0;
+      if (sideways) window.scrollBy({ left: sideways, behavior: 'instant' });
       getSelection()?.removeAllRanges();
       const rects = [...range.getClientRects()].filter((r) => r.width > 0);
       const first = rects[0];
@@ -30,7 +36,7 @@ export async function selectPhrase(page: Page, phrase: string): Promise<Box> {
       };
     }
     return null;
-  }, phrase);
+  }, { phrase, at });
   if (!found) throw new Error(`phrase not on the page: ${phrase}`);
   await page.mouse.move(found.from.x, found.from.y);
   await page.mouse.down();
