@@ -26,6 +26,8 @@ export interface PageSummary extends ScanStatus {
   url: string;
   host: string;
   items: ItemSummary[];
+  /** A page read as no report that shows its text in a frame: the frame's own address (Pizhu reads it there). */
+  framed?: string;
 }
 
 /** Content script → background and panels: a scan finished (or Pizhu is off on this site: status null). */

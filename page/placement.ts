@@ -36,6 +36,11 @@ export interface PlacementOptions {
   margin?: number;
   /** Sides to try, in order, at full height (then above or below, shortened). */
   order?: readonly Exclude<Side, 'over'>[];
+  /**
+   * The side the box is on now: it stays there while it fits (above or below, shortened if need be), so that a box
+   * that grows or shrinks as it is used does not jump around the passage.
+   */
+  keep?: Side;
 }
 
 const clamp = (x: number, lo: number, hi: number) => Math.max(lo, Math.min(x, hi));
@@ -50,7 +55,7 @@ export function intersects(a: Box, b: Box): boolean {
  * below minHeight); otherwise over the anchor's edge at minHeight.
  */
 export function placeBeside(anchor: Box, size: FlexibleSize, viewport: Size, options: PlacementOptions = {}): Placement {
-  const { gap = 8, margin = 8, order = ['below', 'above', 'right', 'left'] } = options;
+  const { gap = 8, margin = 8, order = ['below', 'above', 'right', 'left'], keep } = options;
   const W = viewport.width;
   const H = viewport.height;
   const width = Math.min(size.width, W - 2 * margin);
@@ -77,6 +82,11 @@ export function placeBeside(anchor: Box, size: FlexibleSize, viewport: Size, opt
     }
   };
 
+  if (keep === 'below' || keep === 'above') {
+    if (room[keep] >= minHeight) return at(keep, Math.floor(Math.min(height, room[keep])));
+  } else if (keep === 'right' || keep === 'left') {
+    if (room[keep] >= width) return at(keep, height);
+  }
   for (const side of order) {
     const fits = side === 'below' || side === 'above' ? room[side] >= height : room[side] >= width;
     if (fits) return at(side, height);

@@ -4,6 +4,7 @@ import type { ItemSummary, PageSummary, RecognitionRows, ScanStatus } from '../.
 import { outlineHeadings, recognitionRows } from '../../page/recognition-rows';
 import { paintHighlights, rangesFor, clearHighlights, type CategorySwitches } from '../../page/highlights';
 import { matchAtPoint, matchAtSelection } from '../../page/hit-test';
+import { framedDocument } from '../../page/framed-document';
 import { revealRange } from '../../page/reveal';
 import { scanPage, type ScanResult } from '../../page/scan';
 import type { Category } from '../../recognition/types';
@@ -44,7 +45,7 @@ function summarize(scan: ScanResult, status: ScanStatus): PageSummary {
       after: after.split('\n')[0],
     };
   });
-  return { ...status, url: location.href, host: location.hostname, items };
+  return { ...status, url: location.href, host: location.hostname, items, framed: status.kind === 'none' ? framedDocument(document) : undefined };
 }
 
 export async function startRecognition(ctx: ContentScriptContext, switches: CategorySwitches): Promise<RecognitionSession> {

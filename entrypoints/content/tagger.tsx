@@ -9,7 +9,7 @@ import taggerCss from '../../components/tagger.css?inline';
 import type { FromPicker, PickerView } from '../../messaging/picker';
 import { markPending } from '../../page/annotation-paint';
 import { guestLayer, isGuestHost } from '../../page/guest-root';
-import { placeBeside } from '../../page/placement';
+import { placeBeside, type Side } from '../../page/placement';
 import { pickerFrame } from './picker-frame';
 
 export interface Toast {
@@ -47,6 +47,8 @@ interface Picker {
   /** The size the frame reported: null until it has, and the frame stays hidden until then. */
   size: { width: number; height: number; minHeight: number } | null;
   fit: number;
+  /** The side of the passage it was placed on, kept while it fits. */
+  side?: Side;
   /** Where focus was before the picker took it, to give it back. */
   returnTo: Element | null;
 }
@@ -101,7 +103,8 @@ export function taggerLayer(ctx: ContentScriptContext): TaggerLayer {
     const element = frame.element;
     if (!picker?.size || !element) return;
     const rect = picker.passage.getBoundingClientRect();
-    const spot = placeBeside(rect, picker.size, viewport());
+    const spot = placeBeside(rect, picker.size, viewport(), { keep: picker.side });
+    picker.side = spot.side;
     Object.assign(element.style, { left: `${spot.left}px`, top: `${spot.top}px`, width: `${spot.width}px`, height: `${spot.height}px` });
     if (spot.height !== picker.fit) {
       picker.fit = spot.height;

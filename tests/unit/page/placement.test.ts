@@ -67,4 +67,16 @@ describe('placing the picker beside the passage', () => {
       }
     }
   });
+
+  it('stays on its side as it grows, shortened, rather than jump to another', () => {
+    const anchor = line(250, 300, 320);
+    const first = placeBeside(anchor, { ...picker, height: 340 }, { width: 1280, height: 700 });
+    expect(first.side).toBe('below');
+    const grown = placeBeside(anchor, { ...picker, height: 410 }, { width: 1280, height: 700 }, { keep: first.side });
+    expect(grown).toMatchObject({ side: 'below', top: first.top, left: first.left });
+    expect(grown.height).toBe(700 - 8 - first.top);
+    // Without `keep` it would have gone elsewhere; and a side with no room left is not kept.
+    expect(placeBeside(anchor, { ...picker, height: 410 }, { width: 1280, height: 700 }).side).not.toBe('below');
+    expect(placeBeside(line(250, 560, 320), picker, { width: 1280, height: 700 }, { keep: 'below' }).side).not.toBe('below');
+  });
 });
