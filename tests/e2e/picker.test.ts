@@ -95,6 +95,7 @@ describe('while the picker is open', () => {
   });
 
   it('keeps Tab and Shift+Tab inside it, and Escape gives the keys back to the page', async () => {
+    await visit(page, browser.urlFor(REPORT));
     await openFor(PASSAGE);
     const frame = pickerFrame(page)!;
     const focusInDialog = () => frame.evaluate(() => document.hasFocus() && !!document.activeElement?.closest('[role="dialog"]'));
