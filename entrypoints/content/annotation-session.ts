@@ -263,8 +263,13 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
   };
   ctx.addEventListener(document, 'mouseup', (e) => {
     if (!e.isTrusted) return;
+    // At once (a key may follow before any timer runs: input comes first), and again once the browser has finished
+    // with the selection (a click that collapses it does so after mouseup).
     noteUserSelection(e);
-    ctx.setTimeout(offerButton, 0);
+    ctx.setTimeout(() => {
+      noteUserSelection(e);
+      offerButton();
+    }, 0);
   });
   ctx.addEventListener(document, 'keyup', (event) => {
     const e = event as KeyboardEvent;
@@ -300,17 +305,10 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
   ctx.addEventListener(document, 'click', (event) => {
     const e = event as MouseEvent;
     if (!e.isTrusted || !active || !document.getSelection()?.isCollapsed || (e.target as Element | null)?.closest?.('a, button, input, textarea, select')) return;
-    const at = offsetAtPoint(document, map, e.clientX, e.clientY);
-    if (at < 0) return;
-    for (const [id, anchor] of anchors) {
-      if (!anchor || at < anchor.start || at >= anchor.end) continue;
-      const range = ranges.get(id)!;
-      if (rangeCovers(range, e.clientX, e.clientY)) {
-        card.hide();
-        openPicker(id, anchor, range);
-      }
-      return;
-    }
+    const id = annotationAt(e.clientX, e.clientY);
+    if (!id) return;
+    card.hide();
+    openPicker(id, anchors.get(id)!, ranges.get(id)!);
   });
 
   /** The id of the annotation whose passage is under (x, y), or undefined. */

@@ -7,35 +7,44 @@ import type { ExtensionBrowser } from './harness';
  * trusted input only), and checks that exactly the phrase was selected. Resolves to the phrase's box.
  */
 export async function selectPhrase(page: Page, phrase: string, { at }: { at?: number } = {}): Promise<Box> {
-  const found = await page.evaluate(({ phrase, at }) => {
+  // A reader selects in the tab in front (after a side panel opened as a tab of its own, it may not be).
+  await page.bringToFront();
+  const found = await page.evaluate(async ({ phrase, at }) => {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    while (walker.nextNode()) {
+    let range: Range | null = null;
+    while (!range && walker.nextNode()) {
       const node = walker.currentNode as Text;
       const offset = node.data.indexOf(phrase);
       if (offset < 0) continue;
-      const range = document.createRange();
+      range = document.createRange();
       range.setStart(node, offset);
       range.setEnd(node, offset + phrase.length);
-      // Instantly: a smooth scroll still under way (a reveal from the panel) would move the text under the mouse.
-      // `at`: where the phrase should stand, as a fraction of the window's height; centred by default.
-      if (at === undefined) (node.parentElement as HTMLElement).scrollIntoView({ block: 'center', behavior: 'instant' });
-      else window.scrollBy({ top: range.getBoundingClientRect().top - at * innerHeight, behavior: 'instant' });
-      // A narrow window over a wide page: bring the phrase in sideways too.
-      const wide = range.getBoundingClientRect();
-      const sideways = wide.left < 0 ? wide.left - 20 : wide.right > innerWidth ? Math.min(wide.left - 20, wide.right - innerWidth + 20) : 0;
-      if (sideways) window.scrollBy({ left: sideways, behavior: 'instant' });
-      getSelection()?.removeAllRanges();
-      const rects = [...range.getClientRects()].filter((r) => r.width > 0);
-      const first = rects[0];
-      const last = rects[rects.length - 1];
-      const b = range.getBoundingClientRect();
-      return {
-        from: { x: first.left + 1, y: (first.top + first.bottom) / 2 },
-        to: { x: last.right - 1, y: (last.top + last.bottom) / 2 },
-        box: { left: b.left, top: b.top, right: b.right, bottom: b.bottom },
-      };
     }
-    return null;
+    if (!range) return null;
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    // Until the page stands still: a scroll still under way (a reveal from the panel, a scroll to the end) would
+    // move the text from under the mouse.
+    for (let tries = 0; tries < 10; tries++) {
+      // `at`: where the phrase should stand, as a fraction of the window's height; centred by default.
+      const box = range.getBoundingClientRect();
+      const top = box.top - (at ?? 0.5) * innerHeight + (at === undefined ? box.height / 2 : 0);
+      // A narrow window over a wide page: bring the phrase in sideways too.
+      const left = box.left < 0 ? box.left - 20 : box.right > innerWidth ? Math.min(box.left - 20, box.right - innerWidth + 20) : 0;
+      window.scrollBy({ top, left, behavior: 'instant' });
+      const before = [scrollX, scrollY];
+      await frame();
+      if (scrollX === before[0] && scrollY === before[1]) break;
+    }
+    getSelection()?.removeAllRanges();
+    const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+    const first = rects[0];
+    const last = rects[rects.length - 1];
+    const b = range.getBoundingClientRect();
+    return {
+      from: { x: first.left + 1, y: (first.top + first.bottom) / 2 },
+      to: { x: last.right - 1, y: (last.top + last.bottom) / 2 },
+      box: { left: b.left, top: b.top, right: b.right, bottom: b.bottom },
+    };
   }, { phrase, at });
   if (!found) throw new Error(`phrase not on the page: ${phrase}`);
   await page.mouse.move(found.from.x, found.from.y);
