@@ -57,7 +57,8 @@ export function TagPicker(props: TagPickerProps) {
   const [note, setNote] = useState(props.note);
   const input = useRef<HTMLInputElement>(null);
   const dialog = useRef<HTMLDivElement>(null);
-  const shown = useMemo(() => filterTerms(terms, query).filter((term) => !applied.includes(term.id)), [terms, query, applied]);
+  const matching = useMemo(() => filterTerms(terms, query), [terms, query]);
+  const shown = useMemo(() => matching.filter((term) => !applied.includes(term.id)), [matching, applied]);
   useEffect(() => input.current?.focus(), []);
   useEffect(() => setActive(0), [query]);
 
@@ -67,7 +68,8 @@ export function TagPicker(props: TagPickerProps) {
     setQuery('');
   };
   const label = query.trim();
-  const canAdd = shown.length === 0 && label.length > 0;
+  // Only when no term of the codebook matches (one already applied is not missing from it).
+  const canAdd = matching.length === 0 && label.length > 0;
   const addTerm = (at: number) => {
     if (!canAdd) return;
     props.onAddTerm(label, at);
