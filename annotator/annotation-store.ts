@@ -86,12 +86,13 @@ export class AnnotationStore {
     return all.sort((a, b) => (a.anchor?.start ?? Infinity) - (b.anchor?.start ?? Infinity));
   }
 
-  /** The annotation whose passage holds the text offset, if any. */
-  at(offset: number): Entry | undefined {
+  /** The annotations whose passages hold the text offset (passages may overlap). */
+  containing(offset: number): Entry[] {
+    const found: Entry[] = [];
     for (const [id, anchor] of this.anchors) {
-      if (anchor && offset >= anchor.start && offset < anchor.end) return this.get(id);
+      if (anchor && offset >= anchor.start && offset < anchor.end) found.push(this.get(id)!);
     }
-    return undefined;
+    return found;
   }
 
   /** Every term, retired ones too (old annotations still show them). */

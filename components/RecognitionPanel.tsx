@@ -95,7 +95,17 @@ export function RecognitionPanel({ tab }: { tab: TabInfo }) {
       {disabled ? (
         <p class="state">{t('panelSiteIsOff')}</p>
       ) : !summary || summary.kind === 'none' ? (
-        <p class="state">{t('panelNotAReport')}</p>
+        <>
+          <p class="state">{t('panelNotAReport')}</p>
+          {summary?.framed && /^https?:\/\//.test(summary.framed) && (
+            <p class="state framed">
+              {t('panelFramed')}{' '}
+              <a href={summary.framed} target="_blank" rel="noopener noreferrer">
+                {summary.framed}
+              </a>
+            </p>
+          )}
+        </>
       ) : shown.length === 0 ? (
         <p class="state">{t('panelNothingFound')}</p>
       ) : (

@@ -39,6 +39,7 @@ export default defineBackground(() => {
     'annotations:delete': ({ id }) => service.delete(id),
     'annotations:restore': ({ annotation }) => service.restore(annotation),
     'terms:list': () => service.terms(),
+    'terms:add': ({ label }) => service.addTerm(label),
     'settings:get': () => settingsItem.getValue(),
   });
   // Extension storage is for the extension's own pages and worker: a content script, which a hostile page's

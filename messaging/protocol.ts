@@ -37,6 +37,8 @@ export interface PageSummary extends ScanStatus {
   url: string;
   host: string;
   items: ItemSummary[];
+  /** A page read as no report that shows its text in a frame: the frame's own address (Pizhu reads it there). */
+  framed?: string;
 }
 
 export interface RecognitionRows {
@@ -83,6 +85,8 @@ export interface BackgroundProtocol {
   'annotations:restore': (req: { annotation: AnnotationRecord }) => AnnotationRecord;
   /** Every term, after the codebook changed elsewhere. */
   'terms:list': () => Term[];
+  /** A term named in the tag picker when none matched: added to the codebook, the stored term in reply. */
+  'terms:add': (req: { label: string }) => Term;
   /** The user's switches. Content scripts have no storage of their own (it may hold a team's credentials). */
   'settings:get': () => Settings;
 }
@@ -117,4 +121,7 @@ export interface EventProtocol {
   'codebook:changed': () => void;
   /** The user's switches changed. From the background to every tab's content script. */
   'settings:changed': (settings: Settings) => void;
+  /** The key with which the tag picker's frame accepts its port (messaging/picker.ts). From a content script to the
+   * extension's pages: no page can send or read it. */
+  'picker:key': (data: { key: string }) => void;
 }

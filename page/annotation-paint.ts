@@ -5,6 +5,8 @@
 import { HIGHLIGHT_ALPHA } from '../taxonomy/palette';
 
 export const ANNOTATION_HIGHLIGHT = 'pizhu-annotation';
+/** The passage the tag picker is open for (its style is in highlights.css): marked while focus is in the picker. */
+export const PENDING_HIGHLIGHT = 'pizhu-pending';
 const PREFIX = 'pizhu-term-';
 
 export interface PaintedAnnotation {
@@ -77,4 +79,15 @@ export function paintAnnotations(items: PaintedAnnotation[]): void {
     rules.push(`::highlight(${name}) { background-color: ${rgba(color, HIGHLIGHT_ALPHA)}; }`);
   }
   setRules(rules.join('\n'));
+}
+
+/** Marks the passage being tagged, above every other highlight; null takes the mark away. */
+export function markPending(range: Range | null): void {
+  if (!range) {
+    CSS.highlights.delete(PENDING_HIGHLIGHT);
+    return;
+  }
+  const highlight = new Highlight(range);
+  highlight.priority = 2;
+  CSS.highlights.set(PENDING_HIGHLIGHT, highlight);
 }

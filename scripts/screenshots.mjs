@@ -43,8 +43,8 @@ export async function takeScreenshots({ out = 'screenshots', lang = 'zh-CN' } = 
     const figure = await pointAt(page, 'pizhu-figure', '48.6%');
     if (figure) {
       await page.mouse.move(figure.x, figure.y);
-      await page.waitForFunction(() => !!document.querySelector('pizhu-card'), null, { timeout: 3000 }).catch(() => {});
-      await page.waitForTimeout(300);
+      // The card is in Pizhu's closed shadow root, out of the page's (and this script's) reach: give it a moment.
+      await page.waitForTimeout(600);
     }
     await shot(page, 'report-highlights', 'a report with its document numbers, figures and dates highlighted, and a figure’s card');
 

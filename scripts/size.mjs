@@ -21,6 +21,7 @@ const FILES = {
   content: () => ['content-scripts/content.js', 'content-scripts/content.css'],
   study: () => ['content-scripts/study.js'],
   background: () => ['background.js'],
+  picker: (dir) => pageFiles(dir, 'picker.html'),
   sidepanel: (dir) => pageFiles(dir, 'sidepanel.html'),
   library: (dir) => pageFiles(dir, 'library.html'),
 };

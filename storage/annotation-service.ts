@@ -4,6 +4,7 @@
 import type { AnnotationInput, AnnotationRecord, PageMetadata, Term } from '../model';
 import { AnnotationRepository } from './annotations';
 import type { PizhuDB } from './db';
+import { TaxonomyError } from '../taxonomy/errors';
 import { toStorageError } from './errors';
 import { PageRepository } from './pages';
 import { TaxonomyRepository } from './taxonomies';
@@ -46,6 +47,14 @@ export class AnnotationService {
     );
   }
 
+  /** A term named in the tag picker when none matched: added to the codebook's group of terms added while tagging
+   * (a term of the same label is reused). A refused label says what is wrong itself (TaxonomyError). */
+  addTerm(label: string): Promise<Term> {
+    return storing(async () => {
+      await this.codebookInstalled();
+      return this.taxonomies.addTaggingTerm(label);
+    });  }
+
   terms(): Promise<Term[]> {
     return storing(async () => {
       await this.codebookInstalled();
@@ -87,11 +96,12 @@ export class AnnotationService {
   }
 }
 
-/** Every failure leaves as a StorageError, with its code and bilingual message. */
+/** Every failure leaves as a StorageError, with its code and bilingual message; a refused codebook change (empty,
+ * too long) as the TaxonomyError that says what is wrong. */
 async function storing<T>(operation: () => Promise<T>): Promise<T> {
   try {
     return await operation();
   } catch (e) {
-    throw toStorageError(e);
+    throw e instanceof TaxonomyError ? e : toStorageError(e);
   }
 }

@@ -4,10 +4,11 @@
 import { defaultTaxonomy } from '../taxonomy/default';
 import * as ops from '../taxonomy/edit';
 import { planMerge, type MergePlan } from '../taxonomy/merge';
+import { addTaggingTerm } from '../taxonomy/tagging-terms';
 import { touchedTerms, type TaxonomyState } from '../taxonomy/state';
 import type { PizhuDB } from './db';
 import { guard, notFound } from './errors';
-import type { LocalizedText, Taxonomy } from '../model';
+import type { LocalizedText, Taxonomy, Term } from '../model';
 
 export class TaxonomyRepository {
   constructor(private readonly db: PizhuDB) {}
@@ -61,6 +62,21 @@ export class TaxonomyRepository {
 
   addTerm(taxonomyId: string, term: ops.NewTerm, now = new Date()) {
     return this.edit(taxonomyId, (s) => ops.addTerm(s, term, now));
+  }
+
+  /** A term named in the tag picker, added to the first taxonomy's tagging group (or the one already named so). */
+  addTaggingTerm(text: string, now = new Date()): Promise<Term> {
+    return guard(() =>
+      this.db.transaction('rw', this.db.taxonomies, this.db.terms, async () => {
+        const current = await this.ensureDefault();
+        const { state, term } = addTaggingTerm(current, text, now);
+        if (state !== current) {
+          await this.db.taxonomies.put(state.taxonomy);
+          await this.db.terms.bulkPut(touchedTerms(current, state));
+        }
+        return term;
+      }),
+    );
   }
 
   rename(taxonomyId: string, termId: string, label: Partial<LocalizedText>, now = new Date()) {

@@ -2,6 +2,7 @@ import './highlights.css';
 import './study.css';
 import { defineContentScript } from '#imports';
 import { background, events, tabs } from '../../messaging';
+import { removeGuestRoot } from '../../page/guest-root';
 import { watchLateContent } from '../../page/late-content';
 import { publishScan } from '../../page/scan-handoff';
 import { clearOutline } from '../../page/study-drawing';
@@ -100,6 +101,7 @@ export default defineContentScript({
       } else recognition?.setSwitches(next.categories);
     });
     ctx.onInvalidated(() => {
+      removeGuestRoot();
       unwatch();
       unwatchLate?.();
     });

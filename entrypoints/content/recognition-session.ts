@@ -4,6 +4,7 @@ import { events, type ItemSummary, type PageSummary, type RecognitionRows, type 
 import { outlineHeadings, recognitionRows, type Heading } from '../../page/recognition-rows';
 import { paintHighlights, rangesFor, clearHighlights } from '../../page/highlights';
 import { matchAtPoint, matchAtSelection } from '../../page/hit-test';
+import { framedDocument } from '../../page/framed-document';
 import { revealRange } from '../../page/reveal';
 import { scanPage, studyInputOf, type ScanResult } from '../../page/scan';
 import type { PageKind } from '../../model';
@@ -45,7 +46,7 @@ function summarize(scan: ScanResult, status: ScanStatus): PageSummary {
       after: after.split('\n')[0],
     };
   });
-  return { ...status, url: location.href, host: location.hostname, items };
+  return { ...status, url: location.href, host: location.hostname, items, framed: status.kind === 'none' ? framedDocument(document) : undefined };
 }
 
 /** `kind`: the kind the reader set for this page, read in place of the classifier's verdict. */
@@ -64,7 +65,7 @@ export async function startRecognition(ctx: ContentScriptContext, switches: Cate
   const status = statusOf(scan);
   let summary: PageSummary | null = null;
   let headings: Heading[] | null = null;
-  const card = cardLayer(ctx);
+  const card = cardLayer();
   let shown = -1;
   let revealing = false;
   const show = (i: number) => {
@@ -82,6 +83,7 @@ export async function startRecognition(ctx: ContentScriptContext, switches: Cate
     let frame = 0;
     let last: PointerEvent | null = null;
     ctx.addEventListener(document, 'pointermove', (e) => {
+      if (!e.isTrusted) return;
       last = e as PointerEvent;
       if (frame) return;
       frame = requestAnimationFrame(() => {

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedFixturesDir } from '../../scripts/serve-fixtures.mjs';
 import { compareBodyWithServed, launchWithExtension, visit, type ExtensionBrowser, type Page } from './harness';
-import { highlightTexts, openSidePanel, selectPhrase } from './page-helpers';
+import { clickGuest, highlightTexts, openSidePanel, picker as pickerIn, pickerBox, selectPhrase } from './page-helpers';
 
 let browser: ExtensionBrowser;
 let page: Page;
@@ -20,14 +20,15 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const picker = () => page.locator('pizhu-tagger [role="dialog"]');
+const picker = () => pickerIn(page);
+const pickerShown = async () => (await pickerBox(page)) !== null && (await picker().count()) === 1;
 
 describe('tagging a passage', () => {
   it('tags a selection from the button by it, shows it at once, and keeps it for the next visit', async () => {
     await visit(page, browser.urlFor(REPORT));
     await selectPhrase(page, PASSAGE);
-    await page.locator('pizhu-tagger .tag-button').click();
-    await expect.poll(() => picker().isVisible()).toBe(true);
+    await clickGuest(page, '.tag-button');
+    await expect.poll(pickerShown).toBe(true);
     await picker().locator('input[type="search"]').fill('放管服');
     await picker().locator('input[type="search"]').press('Enter');
     await expect.poll(() => highlightTexts(page, 'pizhu-annotation')).toEqual([PASSAGE]);
@@ -114,7 +115,7 @@ describe('tagging a passage', () => {
       const tab = (await chrome.tabs.query({})).find((t) => t.url === url)!;
       await chrome.tabs.sendMessage(tab.id!, { pizhu: 'request', name: 'annotations:tag-selection' });
     }, page.url());
-    await expect.poll(() => picker().isVisible()).toBe(true);
+    await expect.poll(pickerShown).toBe(true);
     expect(await picker().locator('.quote').textContent()).toContain('办结时限缩短70%以上');
     await picker().locator('input[type="search"]').press('Escape');
     await expect.poll(() => picker().count()).toBe(0);
@@ -143,10 +144,10 @@ describe('tagging a passage', () => {
       return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
     });
     await page.mouse.click(box.x, box.y);
-    await expect.poll(() => picker().isVisible()).toBe(true);
+    await expect.poll(pickerShown).toBe(true);
     await picker().getByRole('button', { name: /删除|Delete/ }).click();
     await expect.poll(() => highlightTexts(page, 'pizhu-annotation')).toEqual([PASSAGE]);
-    await page.locator('pizhu-tagger .toast button').click();
+    await clickGuest(page, '.toast button');
     await expect.poll(() => highlightTexts(page, 'pizhu-annotation')).toEqual([PASSAGE, '精简率达48.6%']);
     await page.reload();
     await visit(page, browser.urlFor(REPORT));

@@ -61,7 +61,12 @@ export interface Page {
   unroute(url: string): Promise<void>;
   bringToFront(): Promise<void>;
   close(): Promise<void>;
-  mouse: { move(x: number, y: number): Promise<void>; click(x: number, y: number): Promise<void> };
+  mouse: {
+    move(x: number, y: number, options?: { steps?: number }): Promise<void>;
+    down(): Promise<void>;
+    up(): Promise<void>;
+    click(x: number, y: number): Promise<void>;
+  };
   keyboard: { press(key: string): Promise<void> };
 }
 

@@ -448,7 +448,9 @@ class FirefoxPage implements Page {
   close() { return this.raw.close(); }
 
   mouse = {
-    move: (x: number, y: number) => this.raw.mouse.move(x, y),
+    move: (x: number, y: number, options?: { steps?: number }) => this.raw.mouse.move(x, y, options),
+    down: () => this.raw.mouse.down(),
+    up: () => this.raw.mouse.up(),
     click: (x: number, y: number) => this.raw.mouse.click(x, y),
   };
   keyboard = { press: (key: string) => this.raw.keyboard.press(key as KeyInput) };

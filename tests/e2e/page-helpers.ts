@@ -1,34 +1,63 @@
-// Things end-to-end tests do on a page as a user would: select a passage, open the side panel for a tab.
+// Things end-to-end tests do on a page as a user would: select a passage, open the side panel for a tab, and reach
+// Pizhu's own UI on the page (its closed shadow root and the picker's frame).
+import type { BrowserContext as PlaywrightContext, Frame, Locator as PlaywrightLocator, Page as PlaywrightPage } from 'playwright-core';
 import type { ExtensionBrowser, Page } from './harness';
 
 /**
- * Selects the first occurrence of `phrase` in the page's text (within one text node) and releases the mouse, once
- * Pizhu's annotations are ready on the page (its pizhu:annotations measure): they wait for the background, which
- * in a fresh Firefox profile can take longer than the recognition does.
+ * Selects the first occurrence of `phrase` in the page's text with a real mouse drag, as a reader does (Pizhu acts on
+ * trusted input only), and checks that exactly the phrase was selected. Resolves to the phrase's box.
  */
-export async function selectPhrase(page: Page, phrase: string): Promise<void> {
+export async function selectPhrase(page: Page, phrase: string, { at }: { at?: number } = {}): Promise<Box> {
+  // A reader selects in the tab in front (after a side panel opened as a tab of its own, it may not be), once
+  // Pizhu's annotations are ready on the page (its pizhu:annotations measure): they wait for the background, which in
+  // a fresh Firefox profile can take longer than the recognition does.
+  await page.bringToFront();
   await page.waitForFunction(() => performance.getEntriesByName('pizhu:annotations').length > 0, null, { timeout: 8000 });
-  const found = await page.evaluate((phrase) => {
+  const found = await page.evaluate(async ({ phrase, at }) => {
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    while (walker.nextNode()) {
+    let range: Range | null = null;
+    while (!range && walker.nextNode()) {
       const node = walker.currentNode as Text;
-      const at = node.data.indexOf(phrase);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + phrase.length);
-      (node.parentElement as HTMLElement).scrollIntoView({ block: 'center' });
-      const selection = getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      const box = range.getBoundingClientRect();
-      return { x: box.right - 2, y: box.top + box.height / 2 };
+      const offset = node.data.indexOf(phrase);
+      if (offset < 0) continue;
+      range = document.createRange();
+      range.setStart(node, offset);
+      range.setEnd(node, offset + phrase.length);
     }
-    return null;
-  }, phrase);
+    if (!range) return null;
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    // Until the page stands still: a scroll still under way (a reveal from the panel, a scroll to the end) would
+    // move the text from under the mouse.
+    for (let tries = 0; tries < 10; tries++) {
+      // `at`: where the phrase should stand, as a fraction of the window's height; centred by default.
+      const box = range.getBoundingClientRect();
+      const top = box.top - (at ?? 0.5) * innerHeight + (at === undefined ? box.height / 2 : 0);
+      // A narrow window over a wide page: bring the phrase in sideways too.
+      const left = box.left < 0 ? box.left - 20 : box.right > innerWidth ? Math.min(box.left - 20, box.right - innerWidth + 20) : 0;
+      window.scrollBy({ top, left, behavior: 'instant' });
+      const before = [scrollX, scrollY];
+      await frame();
+      if (scrollX === before[0] && scrollY === before[1]) break;
+    }
+    getSelection()?.removeAllRanges();
+    const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+    const first = rects[0];
+    const last = rects[rects.length - 1];
+    const b = range.getBoundingClientRect();
+    return {
+      from: { x: first.left + 1, y: (first.top + first.bottom) / 2 },
+      to: { x: last.right - 1, y: (last.top + last.bottom) / 2 },
+      box: { left: b.left, top: b.top, right: b.right, bottom: b.bottom },
+    };
+  }, { phrase, at });
   if (!found) throw new Error(`phrase not on the page: ${phrase}`);
-  // The mouseup that ends a drag selection: what makes Pizhu offer its button.
-  await page.evaluate(() => document.dispatchEvent(new MouseEvent('mouseup', { bubbles: true })));
+  await page.mouse.move(found.from.x, found.from.y);
+  await page.mouse.down();
+  await page.mouse.move(found.to.x, found.to.y, { steps: 8 });
+  await page.mouse.up();
+  const selected = await page.evaluate(() => getSelection()?.toString() ?? '');
+  if (selected !== phrase) throw new Error(`selected “${selected}” instead of “${phrase}”`);
+  return found.box;
 }
 
 /** Texts of the ranges of a CSS highlight, in document order. */
@@ -53,4 +82,139 @@ export async function openSidePanel(browser: ExtensionBrowser, page: Page): Prom
   const panel = await browser.context.newPage();
   await panel.goto(browser.extensionUrl(`sidepanel.html?tab=${tabId}`));
   return panel;
+}
+
+// Pizhu's UI on a page is in a closed shadow root (the page cannot reach it) and the picker in a frame of the
+// extension's origin. A test reaches them as the browser's own tools do, through the DevTools protocol, and acts on
+// them with the real mouse and keyboard. (Chromium's DevTools protocol: these helpers need Playwright's page.)
+
+/** Playwright's own page behind the driver's, in Chromium. */
+export function chromiumPage(page: Page): PlaywrightPage {
+  const raw = page as unknown as PlaywrightPage;
+  if (typeof raw.context !== 'function' || typeof raw.frames !== 'function') {
+    throw new Error('Pizhu’s closed UI is reached through the DevTools protocol here, which only Chromium speaks');
+  }
+  return raw;
+}
+
+export interface Box {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+interface DomNode {
+  nodeId: number;
+  nodeName: string;
+  shadowRootType?: 'open' | 'closed' | 'user-agent';
+  children?: DomNode[];
+  shadowRoots?: DomNode[];
+}
+
+/** Every author shadow root, open or closed (the hostile-page tests check that Pizhu's is closed to the page). */
+function shadowRoots(node: DomNode, out: DomNode[] = []): DomNode[] {
+  for (const root of node.shadowRoots ?? []) {
+    if (root.shadowRootType !== 'user-agent') out.push(root);
+    shadowRoots(root, out);
+  }
+  for (const child of node.children ?? []) shadowRoots(child, out);
+  return out;
+}
+
+/** The border box (viewport coordinates) of the first element matching `selector` in Pizhu's shadow root, or null. */
+export async function guestBox(page: Page, selector: string): Promise<Box | null> {
+  const cdp = await chromiumPage(page).context().newCDPSession(chromiumPage(page));
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    for (const shadow of shadowRoots(root)) {
+      const { nodeId } = (await cdp.send('DOM.querySelector', { nodeId: shadow.nodeId, selector })) as { nodeId: number };
+      if (!nodeId) continue;
+      const box = await cdp.send('DOM.getBoxModel', { nodeId }).catch(() => null);
+      if (!box) return null; // not rendered
+      const q = box.model.border;
+      const xs = [q[0], q[2], q[4], q[6]];
+      const ys = [q[1], q[3], q[5], q[7]];
+      return { left: Math.min(...xs), top: Math.min(...ys), right: Math.max(...xs), bottom: Math.max(...ys) };
+    }
+    return null;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** A property of the first element matching `selector` in Pizhu's shadow root, or undefined when there is none. */
+async function guestProperty(page: Page, selector: string, property: string): Promise<unknown> {
+  const cdp = await chromiumPage(page).context().newCDPSession(chromiumPage(page));
+  try {
+    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
+    for (const shadow of shadowRoots(root)) {
+      const { nodeId } = (await cdp.send('DOM.querySelector', { nodeId: shadow.nodeId, selector })) as { nodeId: number };
+      if (!nodeId) continue;
+      const { object } = await cdp.send('DOM.resolveNode', { nodeId });
+      const { result } = await cdp.send('Runtime.callFunctionOn', {
+        objectId: object.objectId!,
+        functionDeclaration: 'function (name) { return this[name]; }',
+        arguments: [{ value: property }],
+        returnByValue: true,
+      });
+      return result.value;
+    }
+    return undefined;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** The text of the first element matching `selector` in Pizhu's shadow root ('' when there is none). */
+export async function guestText(page: Page, selector: string): Promise<string> {
+  return String((await guestProperty(page, selector, 'textContent')) ?? '');
+}
+
+/** The address the picker's frame was loaded from (in Chrome, the extension's per-session address). */
+export async function pickerSource(page: Page): Promise<string> {
+  return String(await guestProperty(page, 'iframe.picker-frame', 'src'));
+}
+
+/** Clicks the centre of an element of Pizhu's UI with the real mouse (a trusted click, as a user's). */
+export async function clickGuest(page: Page, selector: string): Promise<void> {
+  const box = await guestBox(page, selector);
+  if (!box) throw new Error(`nothing of Pizhu's UI matches ${selector}`);
+  await page.mouse.click((box.left + box.right) / 2, (box.top + box.bottom) / 2);
+}
+
+/** The tag picker's frame, once the content script has made it. */
+export function pickerFrame(page: Page): Frame | undefined {
+  const raw = chromiumPage(page);
+  return raw.frames().find((frame) => frame.url().endsWith('/picker.html') && frame.parentFrame() === raw.mainFrame());
+}
+
+/** The shown picker's box on the page, or null while it is closed (or not yet placed). */
+export function pickerBox(page: Page): Promise<Box | null> {
+  return guestBox(page, 'iframe.picker-frame.open');
+}
+
+/** The picker's dialog inside its frame (count 0 while the picker is closed). */
+export function picker(page: Page): PlaywrightLocator {
+  const frame = pickerFrame(page);
+  return frame ? frame.locator('[role="dialog"]') : chromiumPage(page).locator('pizhu-no-picker-frame-yet');
+}
+
+/** The box of the page's current selection, or null. */
+export function selectionBox(page: Page): Promise<Box | null> {
+  return page.evaluate(() => {
+    const s = getSelection();
+    if (!s || s.rangeCount === 0 || s.isCollapsed) return null;
+    const r = s.getRangeAt(0).getBoundingClientRect();
+    return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+  });
+}
+
+export const intersects = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+
+/** Playwright's own browser context behind the driver's, in Chromium (routes, for pages served from nowhere). */
+export function chromiumContext(browser: ExtensionBrowser): PlaywrightContext {
+  const raw = browser.context as unknown as PlaywrightContext;
+  if (typeof raw.route !== 'function') throw new Error('Playwright’s context is Chromium’s alone here');
+  return raw;
 }

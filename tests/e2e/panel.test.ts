@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, readHighlights, visit, type ExtensionBrowser, type Page } from './harness';
-import { openSidePanel } from './page-helpers';
+import { guestText, openSidePanel } from './page-helpers';
 
 let browser: ExtensionBrowser;
 let page: Page;
@@ -28,7 +28,8 @@ async function pointAt(name: string, text: string) {
     return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
   }, { name, text });
 }
-const cardText = () => page.evaluate(() => document.querySelector('pizhu-card')?.shadowRoot?.querySelector('.card')?.textContent ?? '');
+// The card is in Pizhu's closed shadow root: read as the browser's tools read it.
+const cardText = () => guestText(page, '.card[role="tooltip"]:not(.annotation)');
 
 describe('the card', () => {
   it('explains a document number under the pointer: agency code, year, serial', async () => {

@@ -96,4 +96,14 @@ describe('the background annotation service', () => {
     expect(await db.terms.count()).toBe(data.terms.length);
     install.mockRestore();
   });
+
+  it('adds a term named in the picker to the first codebook and offers it on the next read; refuses an empty one', async () => {
+    const { service } = fresh();
+    const added = await service.addTerm('行政复议纠错');
+    expect(added).toMatchObject({ notation: 'U1', label: { zh: '行政复议纠错' } });
+    const data = await service.pageData(url);
+    expect(data.terms.find((t) => t.id === added.id)).toMatchObject({ label: { zh: '行政复议纠错' } });
+    // A refused label says what is wrong itself, not as a storage failure.
+    await expect(service.addTerm(' ')).rejects.toMatchObject({ code: 'invalid-term', zh: '术语名称不能为空' });
+  });
 });
