@@ -19,6 +19,36 @@ export interface TagPickerProps {
   onNote(note: string): void;
   onDelete(): void;
   onClose(): void;
+  /** The coder's name; '' until given, and then the picker asks for it (once: it is kept in extension storage). */
+  coderName: string;
+  onCoderName(name: string): void;
+}
+
+/** Who is coding, asked at the first use: every annotation carries its coder (see model/coder.ts). */
+function CoderPrompt({ onSave }: { onSave(name: string): void }) {
+  const [name, setName] = useState('');
+  const save = () => name.trim() && onSave(name.trim());
+  return (
+    <div class="coder" role="group" aria-label={t('coderPromptLabel')}>
+      <label>
+        {t('coderPrompt')}
+        <input
+          type="text"
+          value={name}
+          maxLength={256}
+          onInput={(e) => setName(e.currentTarget.value)}
+          // Enter saves the name here; in the picker it would apply a term.
+          onKeyDown={(e) => {
+            if (e.key !== 'Enter' || e.isComposing) return;
+            e.preventDefault();
+            e.stopPropagation();
+            save();
+          }}
+        />
+      </label>
+      <button type="button" disabled={!name.trim()} onClick={save}>{t('coderSave')}</button>
+    </div>
+  );
 }
 
 /** Terms whose label or number matches the query; an empty query offers them all. */
@@ -63,6 +93,7 @@ export function TagPicker(props: TagPickerProps) {
 
   return (
     <div class="picker" role="dialog" aria-label={t('pickerTitle')} onKeyDown={onKeyDown}>
+      {!props.coderName && <CoderPrompt onSave={props.onCoderName} />}
       <div class="quote">“{props.quote.length > 80 ? `${props.quote.slice(0, 80)}…` : props.quote}”</div>
       {applied.length > 0 && (
         <ul class="chips" aria-label={t('pickerApplied')}>

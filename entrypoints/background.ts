@@ -4,6 +4,7 @@ import { t } from '../components/i18n';
 import type { DataRequest, TagSelectionCommand } from '../messaging/annotations';
 import type { RuntimeMessage, ScanStatus } from '../messaging/protocol';
 import { AnnotationService } from '../storage/annotation-service';
+import { currentCoder } from '../storage/coder';
 import { PizhuDB } from '../storage/db';
 
 const KIND_COLOURS = { report: '#b42318', document: '#1f6feb', none: '#6e7781' } as const;
@@ -29,7 +30,7 @@ export default defineBackground(() => {
     browser.action.onClicked.addListener(() => void sidebar?.toggle());
   }
 
-  const service = new AnnotationService(new PizhuDB());
+  const service = new AnnotationService(new PizhuDB(), currentCoder);
   const tagSelection = (tabId: number | undefined) => {
     if (tabId === undefined) return;
     const command: TagSelectionCommand = { type: 'pizhu:tag-selection' };

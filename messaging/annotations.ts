@@ -1,7 +1,7 @@
 // Messages about annotations. The database lives with the extension (IndexedDB of the extension's origin, not the
 // visited site's), so content scripts ask the background for reads and writes; panels ask the content script of
 // their tab, which knows where each annotation is anchored.
-import type { AnnotationInput, AnnotationRecord, PageMetadata, Term } from '../model';
+import type { AnnotationInput, AnnotationRecord, PageMetadata, Term, TextPosition } from '../model';
 
 export interface ErrorReply {
   ok: false;
@@ -14,7 +14,9 @@ export type DataRequest =
   /** `snapshot`: the page's text, sent with a page's first annotation only (it can be a megabyte). */
   | { type: 'pizhu:data:save'; annotation: AnnotationInput; page: PageMetadata; snapshot?: string }
   | { type: 'pizhu:data:delete'; id: string }
-  | { type: 'pizhu:data:restore'; annotation: AnnotationRecord };
+  | { type: 'pizhu:data:restore'; annotation: AnnotationRecord }
+  /** Where annotations that had no position anchored on this visit (code points of the page's main text). */
+  | { type: 'pizhu:data:positions'; positions: { id: string; position: TextPosition }[] };
 
 export interface PageData {
   annotations: AnnotationRecord[];

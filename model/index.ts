@@ -1,5 +1,6 @@
 // The domain model: the records every layer speaks of. It imports nothing of the project, so that anchoring,
 // exchange, storage and the UI can all depend on it and on nothing of each other's.
 export type * from './annotation';
+export type * from './coder';
 export type * from './page';
 export type * from './taxonomy';

@@ -1,6 +1,7 @@
 // The background's side of the annotation messages: every read and write of the content scripts goes through here,
 // so that all of them land in the extension's own database. Replies carry a StorageError's bilingual message.
 import type { DataReply, DataRequest, PageData } from '../messaging/annotations';
+import type { Coder } from '../model';
 import { AnnotationRepository } from './annotations';
 import type { PizhuDB } from './db';
 import { toStorageError } from './errors';
@@ -13,7 +14,11 @@ export class AnnotationService {
   private readonly taxonomies: TaxonomyRepository;
   private ready: Promise<unknown> | null = null;
 
-  constructor(private readonly db: PizhuDB) {
+  /** `coder`: who is annotating in this browser (storage/coder.ts); it becomes the creator of new annotations. */
+  constructor(
+    private readonly db: PizhuDB,
+    private readonly coder: () => Promise<Coder>,
+  ) {
     this.annotations = new AnnotationRepository(db);
     this.pages = new PageRepository(db);
     this.taxonomies = new TaxonomyRepository(db);
@@ -33,14 +38,19 @@ export class AnnotationService {
       case 'pizhu:data:page':
         return this.pageData(request.url);
       case 'pizhu:data:save': {
+        // Whoever made an annotation keeps it (a colleague's, imported); one that says nobody is this coder's.
+        const { annotation } = request;
+        const creator = annotation.creator ?? (await this.coder());
         // One transaction for the page, its snapshot and the annotation: either all are stored or none.
         const { db } = this;
         return db.transaction('rw', db.annotations, db.pages, async () => {
           await this.pages.upsert(request.page);
           if (request.snapshot !== undefined) await this.pages.keepSnapshot(request.page.url, request.snapshot);
-          return this.annotations.put(request.annotation);
+          return this.annotations.put({ ...annotation, creator: { ...(creator.id ? { id: creator.id } : {}), name: creator.name } });
         });
       }
+      case 'pizhu:data:positions':
+        return this.annotations.fillPositions(request.positions);
       case 'pizhu:data:delete':
         return this.annotations.delete(request.id);
       case 'pizhu:data:restore':

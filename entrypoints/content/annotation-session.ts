@@ -2,6 +2,7 @@
 // scan's text of the page (page chrome left out); the database is the extension's, reached through the background.
 import { browser, type ContentScriptContext } from '#imports';
 import { anchorMany } from '../../anchoring/anchor';
+import { codePointIndex } from '../../anchoring/code-points';
 import { describeRange } from '../../anchoring/describe';
 import { normalizeUrl } from '../../anchoring/url';
 import { t } from '../../components/i18n';
@@ -14,6 +15,7 @@ import { revealRange } from '../../page/reveal';
 import type { ScanResult } from '../../page/scan';
 import { rangeToOffsets } from '../../page/selection';
 import { rangeFor } from '../../page/text-map';
+import { coderItem, setCoderName } from '../../storage/coder';
 import { newAnnotationId } from '../../storage/ids';
 import type { AnnotationRecord, Term } from '../../model';
 import { taggerLayer } from './tagger';
@@ -50,7 +52,9 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
   const started = performance.now();
   const map = scan.layout.map;
   const pageUrl = normalizeUrl(location.href);
-  const data = await request<PageData>({ type: 'pizhu:data:page', url: pageUrl });
+  const [data, coder] = await Promise.all([request<PageData>({ type: 'pizhu:data:page', url: pageUrl }), coderItem.getValue()]);
+  // Asked for once, at the picker, until given (it can be changed in the library).
+  let coderName = coder?.name ?? '';
   const termsById = new Map(data.terms.map((term) => [term.id, term]));
   const offered = data.terms.filter((term) => !term.retired).sort(byNotation);
   const byShortcut = new Map(offered.filter((term) => term.shortcut).map((term) => [term.shortcut!, term]));
@@ -58,14 +62,36 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
   const records = new Map<string, AnnotationRecord>();
   const anchors = new Map<string, Anchor | null>();
   const ranges = new Map<string, Range>();
-  const found = anchorMany(map.text, data.annotations.map((a) => ({ quote: a.quote, position: a.position })));
-  data.annotations.forEach((a, i) => {
-    records.set(a.id, a);
-    place(a.id, found[i]);
-  });
+  // Stored positions count code points (the W3C model's unit); the page text is indexed in UTF-16 units.
+  const units = codePointIndex(map.text);
+  const quoted = data.annotations.filter((a) => a.quote);
+  const found = anchorMany(
+    map.text,
+    quoted.map((a) => ({
+      quote: a.quote!,
+      position: a.position && { start: units.toUtf16(a.position.start), end: units.toUtf16(a.position.end) },
+    })),
+  );
+  for (const a of data.annotations) records.set(a.id, a);
+  quoted.forEach((a, i) => place(a.id, found[i]));
+  // An annotation from elsewhere on the whole page has no passage: it is listed, not drawn.
+  for (const a of data.annotations) if (!a.quote) place(a.id, null);
   // Most pages have no annotations: they get no stylesheet and no highlight until the first tag.
   if (records.size) repaint();
   performance.measure('pizhu:annotations', { start: started, detail: { annotations: records.size } });
+  keepLearnedPositions(quoted, found);
+
+  /** Annotations from other tools' files that gave only the quote: the position it anchored at is kept. */
+  function keepLearnedPositions(list: readonly AnnotationRecord[], anchored: readonly (Anchor | null)[]): void {
+    const positions = list.flatMap((a, i) => {
+      const at = anchored[i];
+      if (a.position || !at) return [];
+      const position = { start: units.toCodePoints(at.start), end: units.toCodePoints(at.end) };
+      records.set(a.id, { ...a, position });
+      return [{ id: a.id, position }];
+    });
+    if (positions.length) void request<number>({ type: 'pizhu:data:positions', positions }).catch(() => {});
+  }
 
   function place(id: string, anchor: Anchor | null): void {
     anchors.set(id, anchor ? { start: anchor.start, end: anchor.end, method: anchor.method } : null);
@@ -119,20 +145,26 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
     });
   }
 
-  /** Applies a change to an annotation (creating it for a new passage) and draws it before it is stored. */
-  function update(id: string, passage: { start: number; end: number }, change: (a: AnnotationRecord) => AnnotationRecord, at?: number): AnnotationRecord {
-    const before = records.get(id);
-    const now = new Date().toISOString();
-    const base: AnnotationRecord = before ?? {
+  function fresh(id: string, passage: { start: number; end: number }, now: string): AnnotationRecord {
+    const { quote, position } = describeRange(map.text, passage.start, passage.end);
+    return {
       id,
       pageUrl,
       sourceUrl: location.href,
-      ...describeRange(map.text, passage.start, passage.end),
+      quote,
+      position: { start: units.toCodePoints(position.start), end: units.toCodePoints(position.end) },
       terms: [],
       note: '',
       created: now,
       modified: now,
     };
+  }
+
+  /** Applies a change to an annotation (creating it for a new passage) and draws it before it is stored. */
+  function update(id: string, passage: { start: number; end: number }, change: (a: AnnotationRecord) => AnnotationRecord, at?: number): AnnotationRecord {
+    const before = records.get(id);
+    const now = new Date().toISOString();
+    const base: AnnotationRecord = before ?? fresh(id, passage, now);
     const next = change(base);
     records.set(id, next);
     if (!before) place(id, { ...passage, method: 'exact' });
@@ -180,7 +212,7 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
     const props: TagPickerProps = {
       terms: offered,
       termsById,
-      quote: record?.quote.exact ?? map.text.slice(passage.start, passage.end),
+      quote: record?.quote?.exact ?? map.text.slice(passage.start, passage.end),
       applied: record?.terms ?? [],
       note: record?.note ?? '',
       isNew: !record,
@@ -198,6 +230,15 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
         openPicker(id, passage, at);
       },
       onDelete: () => void remove(id),
+      coderName,
+      onCoderName: (name) => {
+        setCoderName(name)
+          .then((saved) => {
+            coderName = saved.name;
+            if (tagger.pickerOpen) openPicker(id, passage, at);
+          })
+          .catch((e) => tagger.toast({ message: `${t('toastSaveFailed')} ${errorText(e)}`, error: true }));
+      },
       onClose: () => tagger.closePicker(),
     };
     tagger.openPicker(at, props, id);

@@ -5,12 +5,13 @@ import { AnnotationService } from '../../../storage/annotation-service';
 import { PizhuDB } from '../../../storage/db';
 import type { AnnotationRecord } from '../../../model';
 
+const CODER = { id: 'urn:uuid:7c0de000-0000-4000-8000-000000000001', name: '王小明' };
 let n = 0;
 const dbs: PizhuDB[] = [];
 function fresh() {
   const db = new PizhuDB(`service-test-${n++}`);
   dbs.push(db);
-  return { db, service: new AnnotationService(db) };
+  return { db, service: new AnnotationService(db, async () => CODER) };
 }
 afterEach(async () => {
   for (const db of dbs.splice(0)) {
@@ -49,7 +50,7 @@ describe('the background annotation service', () => {
     const stored = await db.pages.get(url);
     expect(stored).toMatchObject({ title: page.title, docNumber: page.docNumber, snapshot: 'first text' });
     const data = (await service.handle({ type: 'pizhu:data:page', url })) as { value: PageData };
-    expect(data.value.annotations.map((a) => a.quote.exact)).toEqual(['36项', '92项']);
+    expect(data.value.annotations.map((a) => a.quote?.exact)).toEqual(['36项', '92项']);
   });
 
   it('deletes with the record returned for undo, and restores it unchanged', async () => {

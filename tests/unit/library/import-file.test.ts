@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { toAnnotationCollection } from '../../../exchange/jsonld';
-import { parseW3CText } from '../../../exchange/jsonld-import';
+import { NO_NOTICES, parseW3CText } from '../../../exchange/jsonld-import';
 import { applyImport, checkSize, fromParseResult, ImportFileError, previewImport } from '../../../library/import-file';
 import { LIBRARY_MAX_IMPORT_BYTES } from '../../../library/limits';
 import { PizhuDB } from '../../../storage/db';
@@ -74,7 +74,7 @@ describe('import into the library', () => {
   it('compares a large file by id ranges and a small file into a large library by lookups, with the same counts', async () => {
     const stored = Array.from({ length: 60 }, (_, i) => annotation(i + 1));
     await db.annotations.bulkPut(stored);
-    const file = (records: ReturnType<typeof annotation>[]) => ({ annotations: records, pages: [], importedTerms: [], warnings: [] });
+    const file = (records: ReturnType<typeof annotation>[]) => ({ annotations: records, pages: [], importedTerms: [], warnings: [], notices: NO_NOTICES });
     const lookups = vi.spyOn(db.annotations, 'bulkGet');
 
     // Most of the library comes back, shuffled, some edited, some new in between: one range read answers it.
@@ -127,7 +127,7 @@ describe('import into the library', () => {
 
   it('a cancel during the write rolls everything back', async () => {
     const records = Array.from({ length: 25_000 }, (_, i) => annotation(i + 1, { id: `urn:uuid:${i}`, created: '2024-04-01T00:00:00.000Z', modified: '2024-04-01T00:00:00.000Z' }));
-    const parsed = { annotations: records, pages: [{ url: PAGE.url, title: PAGE.title }], importedTerms: [], warnings: [] };
+    const parsed = { annotations: records, pages: [{ url: PAGE.url, title: PAGE.title }], importedTerms: [], warnings: [], notices: NO_NOTICES };
     const controller = new AbortController();
     const write = applyImport(db, parsed, {
       signal: controller.signal,
