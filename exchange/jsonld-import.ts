@@ -340,10 +340,11 @@ class Normaliser {
   lists = false;
 
   annotation(value: Obj): Obj {
-    const copy = { ...value };
-    if (copy.target !== undefined) copy.target = this.resources(this.flatten(copy.target));
-    if (copy.body !== undefined) copy.body = this.resources(copy.body);
-    for (const [key, v] of Object.entries(copy)) if (key !== 'target' && key !== 'body') copy[key] = this.iriForms(key, v);
+    const copy: Obj = {};
+    for (const [key, v] of Object.entries(value)) {
+      if (key === '__proto__') continue;
+      copy[key] = key === 'target' ? this.resources(this.flatten(v)) : key === 'body' ? this.resources(v) : this.iriForms(key, v);
+    }
     return copy;
   }
 
@@ -378,7 +379,8 @@ class Normaliser {
     if (typeof v === 'string') return this.uri(v);
     if (!isObj(v)) return v;
     const out: Obj = {};
-    for (const [key, x] of Object.entries(v)) out[key] = this.iriForms(key, x);
+    // A "__proto__" key (JSON.parse makes it an own property) would set the copy's prototype if assigned: left out.
+    for (const [key, x] of Object.entries(v)) if (key !== '__proto__') out[key] = this.iriForms(key, x);
     return out;
   }
 
@@ -471,10 +473,7 @@ function anchor(a: Obj, path: string, problems: Problems): Anchor | undefined {
   const out: Anchor = { pageUrl: canonical ?? normalizeUrl(sourceUrl), sourceUrl, title: page.title };
   if (out.pageUrl.length > MAX_IRI_LENGTH) return problems.error(`${tPath}.source`, `the page’s IRI is longer than ${MAX_IRI_LENGTH} characters`);
   if (!quoted) return out;
-  if (Array.isArray(quoted.selector)) {
-    const kept = quoted.selector.filter((s) => !isUnknownPosition(s));
-    quoted.selector = kept.length === 1 ? kept[0] : kept;
-  }
+  if (Array.isArray(quoted.selector)) quoted.selector = quoted.selector.filter((s) => !isUnknownPosition(s));
   const selectors = list(quoted.selector);
   const sPath = (i: number) => (Array.isArray(quoted.selector) ? `${tPath}.selector[${i}]` : `${tPath}.selector`);
   const qi = selectors.findIndex((s) => isObj(s) && types(s).includes('TextQuoteSelector'));

@@ -76,4 +76,33 @@ describe('the background annotation service', () => {
     const closed = await service.handle({ type: 'pizhu:data:page', url });
     expect(closed).toMatchObject({ ok: false, error: { code: 'closed' } });
   });
+
+  it('credits a new annotation to the coder, and leaves a colleague’s annotation theirs when it is edited', async () => {
+    const { db, service } = fresh();
+    await service.handle({ type: 'pizhu:data:save', annotation: annotation('urn:uuid:1', '36项'), page, snapshot: 's' });
+    expect((await db.annotations.get('urn:uuid:1'))!.creator).toEqual(CODER);
+    const colleague = { id: 'acct:li@hypothes.is', name: '李四' };
+    await service.handle({ type: 'pizhu:data:save', annotation: { ...annotation('urn:uuid:2', '92项'), creator: colleague }, page });
+    expect((await db.annotations.get('urn:uuid:2'))!.creator).toEqual(colleague);
+  });
+
+  it('keeps the positions anchoring found for annotations that had none, and no others', async () => {
+    const { db, service } = fresh();
+    const { position: _p, ...unplaced } = annotation('urn:uuid:1', '依法行政');
+    await db.annotations.bulkPut([
+      { ...unplaced, created: '2024-01-01T00:00:00.000Z', modified: '2024-01-01T00:00:00.000Z' },
+      { ...annotation('urn:uuid:2', '依法行政'), created: '2024-01-01T00:00:00.000Z', modified: '2024-01-01T00:00:00.000Z' },
+    ]);
+    const reply = await service.handle({
+      type: 'pizhu:data:positions',
+      positions: [
+        { id: 'urn:uuid:1', position: { start: 120, end: 124 } },
+        { id: 'urn:uuid:2', position: { start: 7, end: 11 } },
+        { id: 'urn:uuid:missing', position: { start: 1, end: 2 } },
+      ],
+    });
+    expect(reply).toEqual({ ok: true, value: 1 });
+    expect(await db.annotations.get('urn:uuid:1')).toMatchObject({ position: { start: 120, end: 124 }, modified: '2024-01-01T00:00:00.000Z' });
+    expect((await db.annotations.get('urn:uuid:2'))!.position).toEqual({ start: 0, end: 4 });
+  });
 });

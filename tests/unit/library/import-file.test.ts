@@ -113,16 +113,34 @@ describe('import into the library', () => {
     expect(bad(fileText().slice(0, 200))).toThrowError(/truncated/);
     expect(bad('{"type":"Collection"}')).toThrowError(/W3C/);
     try {
-      parse('[{"type":"Annotation","id":5}]');
+      parse('[{"type":"Annotation","id":"urn:x:1","created":"12/31/1999","target":"http://example.org/p"}]');
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(ImportFileError);
+      expect((e as ImportFileError).zh).toContain('无法识别的日期');
       expect((e as ImportFileError).zh).toContain('数据库没有改动');
-      expect((e as ImportFileError).details.join()).toMatch(/\[0\]\.id/);
+      expect((e as ImportFileError).en).toMatch(/dates Pizhu cannot read/);
+      expect((e as ImportFileError).details.join()).toMatch(/\[0\]\.created/);
     }
     expect(() => checkSize(LIBRARY_MAX_IMPORT_BYTES + 1)).toThrowError(/too large/);
     expect(() => checkSize(85 * 1024 * 1024)).not.toThrow();
     expect(await snapshot()).toEqual(before);
+  });
+
+  it('asks whose annotations are credited to nobody, credits them to the answer, and keeps those that name someone', async () => {
+    const colleague = { id: 'urn:uuid:7c0de000-0000-4000-8000-000000000003', name: '张三' };
+    const li = { id: 'urn:uuid:7c0de000-0000-4000-8000-000000000004', name: '李四' };
+    const parsed = parse(fileText([annotation(1), annotation(2), annotation(3, { creator: colleague })]));
+    const preview = await previewImport(db, parsed);
+    expect(preview.uncredited).toBe(2);
+    await applyImport(db, parsed, { unchanged: new Set(preview.unchangedIds), credited: preview.credited, coder: li });
+    const creators = (await db.annotations.toArray()).map((a) => a.creator);
+    expect(creators).toEqual([li, li, colleague]);
+
+    // The same file again: nothing is asked, nothing is rewritten, each keeps the coder it was credited to here.
+    const again = await previewImport(db, parse(fileText([annotation(1), annotation(2), annotation(3, { creator: colleague })])));
+    expect(again).toMatchObject({ uncredited: 0, unchanged: 3, changed: 0 });
+    expect([...again.credited.values()]).toEqual([li, li]);
   });
 
   it('a cancel during the write rolls everything back', async () => {
