@@ -102,6 +102,8 @@ export function sanitiseForeign(
   lookup: RenderLookup,
 ): { foreign?: ForeignParts; dropped: DropReason[] } {
   const dropped: DropReason[] = [];
+  // Pizhu's own annotations keep nothing: the common case costs no checking.
+  if (Object.keys(raw).length === 0) return { dropped };
   if (boundedJsonLength(raw, MAX_FOREIGN_CHARS, MAX_FOREIGN_DEPTH) === undefined) {
     // The omitted list is small and keeps dates and motivation honest; the rest goes.
     const omitted = Array.isArray(raw.omitted) ? raw.omitted.filter((k) => OPTIONAL_OWN_KEYS.includes(k)) : [];

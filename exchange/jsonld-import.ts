@@ -246,7 +246,7 @@ class TermTable {
   /** A Pizhu concept description, kept whole; its labels are taken as they are (either may be ''). */
   addConcept(c: Obj, path: string, problems: Problems): void {
     if (typeof c.id !== 'string' || c.id === '') return void problems.error(`${path}.id`, 'missing');
-    const id = usableIri(c.id);
+    const id = repeatedIri(c.id);
     if (id === undefined) return void problems.error(`${path}.id`, `expected an IRI of at most ${MAX_IRI_LENGTH} characters, found ${describe(c.id)}`);
     const label = isObj(c.prefLabel) ? c.prefLabel : {};
     const term: ImportedTerm = {
@@ -311,19 +311,11 @@ function readPages(json: unknown, problems: Problems): Map<string, Partial<PageR
   return pages;
 }
 
-/** Nested deeper than `max`, found without recursing past it. */
-function tooDeep(v: unknown, max: number): boolean {
-  if (typeof v !== 'object' || v === null) return false;
-  if (max === 0) return true;
-  for (const x of Array.isArray(v) ? v : Object.values(v)) if (tooDeep(x, max - 1)) return true;
-  return false;
-}
-
 /** A person as a file names them (an IRI, an Agent object, or a list of them: the first is read). */
 function agent(v: unknown): Agent | undefined {
   const c = list(v)[0];
   if (typeof c === 'string') {
-    const id = usableIri(c);
+    const id = repeatedIri(c);
     return id ? { id, name: '' } : undefined;
   }
   if (!isObj(c)) return undefined;
@@ -334,74 +326,146 @@ function agent(v: unknown): Agent | undefined {
   return id ? { id, name } : { name };
 }
 
-/** Rewrites what the W3C suite's schemas fail but the model means plainly (items 2 and 3 of the list above). */
+class TooDeep extends Error {}
+
+/**
+ * `fn` remembering its last few thousand answers: a file names the same pages, terms, tags and people in annotation
+ * after annotation, and each check of an IRI runs several regular expressions.
+ */
+function remembered<T>(fn: (key: string) => T, max = 20_000): (key: unknown) => T | undefined {
+  const known = new Map<string, T>();
+  return (key) => {
+    if (typeof key !== 'string') return undefined;
+    if (known.has(key)) return known.get(key);
+    const value = fn(key);
+    if (known.size >= max) known.clear();
+    known.set(key, value);
+    return value;
+  };
+}
+
+/** usableIri for IRIs that repeat (pages, terms, people); annotation ids are unique and go to usableIri itself. */
+const repeatedIri = remembered((iri) => usableIri(iri));
+const tagIriOf = remembered(tagIri);
+
+/**
+ * Rewrites what the W3C suite's schemas fail but the model means plainly (items 2 and 3 of the list above), and
+ * drops Pizhu's old "start": -1 selectors. Copy on write: what needs no change is the file's own object, so that
+ * Pizhu's own exports (nothing to change) cost a walk, not a copy. The walk stops past MAX_DEPTH.
+ */
 class Normaliser {
   iris = false;
   lists = false;
+  /** URI forms already worked out: a file names the same pages and terms over and over. */
+  private readonly uris = new Map<string, string>();
 
+  /** The annotation normalised; `iris` and `lists` say what was rewritten in it. */
   annotation(value: Obj): Obj {
-    const copy: Obj = {};
-    for (const [key, v] of Object.entries(value)) {
-      if (key === '__proto__') continue;
-      copy[key] = key === 'target' ? this.resources(this.flatten(v)) : key === 'body' ? this.resources(v) : this.iriForms(key, v);
+    this.iris = false;
+    this.lists = false;
+    // The id is read by usableIri (which also gives its URI form): unique to each annotation, not worth caching.
+    return this.object(value, 0, (key, v, depth) =>
+      key === 'target' ? this.resources(this.targets(v), depth) : key === 'body' ? this.resources(v, depth) : key === 'id' ? v : this.iriForms(key, v, depth),
+    );
+  }
+
+  /** The object with each value mapped; itself when nothing changed. "__proto__" keys are left out. */
+  private object(v: Obj, depth: number, map: (key: string, x: Json, depth: number) => Json): Obj {
+    if (depth > MAX_DEPTH) throw new TooDeep();
+    let out: Obj | undefined;
+    for (const key in v) {
+      if (!Object.prototype.hasOwnProperty.call(v, key)) continue;
+      const x = v[key];
+      const mapped = key === '__proto__' ? undefined : map(key, x, depth + 1);
+      if (mapped === x && out === undefined) continue;
+      // A "__proto__" key (JSON.parse makes it an own property) would set the copy's prototype if assigned.
+      out ??= copyUpTo(v, key);
+      if (mapped !== undefined) out[key] = mapped;
     }
-    return copy;
+    return out ?? v;
+  }
+
+  private array(v: Json[], depth: number, map: (x: Json) => Json): Json[] {
+    if (depth > MAX_DEPTH) throw new TooDeep();
+    let out: Json[] | undefined;
+    for (let i = 0; i < v.length; i++) {
+      const mapped = map(v[i]);
+      if (mapped === v[i] && out === undefined) continue;
+      out ??= v.slice(0, i);
+      out.push(mapped);
+    }
+    return out ?? v;
   }
 
   /**
    * A Composite, List or Independents target: the targets it groups. A target that is only `{ "source": … }` (a
-   * page note as Hypothesis writes it): that source, which is what such a target means.
+   * page note as Hypothesis writes it): that source, which is what such a target means. A selector list loses
+   * "start": -1 positions.
    */
-  private flatten(target: Json): Json {
+  private targets(target: Json): Json {
     const out: Json[] = [];
+    let changed = false;
     for (const t of list(target)) {
       if (isObj(t) && types(t).some((x) => LIST_TYPES.has(x)) && Array.isArray(t.items) && t.items.length > 0 && t.source === undefined) {
-        this.lists = true;
+        this.lists = changed = true;
         out.push(...t.items);
       } else if (isObj(t) && t.source !== undefined && Object.keys(t).every((k) => k === 'source' || k === 'type')) {
-        this.lists = true;
+        this.lists = changed = true;
         out.push(t.source);
+      } else if (isObj(t) && Array.isArray(t.selector) && t.selector.some(isUnknownPosition)) {
+        changed = true;
+        out.push({ ...t, selector: t.selector.filter((x) => !isUnknownPosition(x)) });
       } else out.push(t);
     }
+    if (!changed) return target;
     return Array.isArray(target) || out.length !== 1 ? out : out[0];
   }
 
   /** A body or target: a list of one IRI becomes the IRI; IRIs in URI form. */
-  private resources(v: Json): Json {
+  private resources(v: Json, depth: number): Json {
     if (Array.isArray(v) && v.length === 1 && typeof v[0] === 'string') {
       this.lists = true;
       v = v[0];
     }
-    return Array.isArray(v) ? v.map((x) => this.resource(x)) : this.resource(v);
+    return Array.isArray(v) ? this.array(v, depth, (x) => this.resource(x, depth + 1)) : this.resource(v, depth);
   }
 
-  private resource(v: Json): Json {
+  private resource(v: Json, depth: number): Json {
     if (typeof v === 'string') return this.uri(v);
-    if (!isObj(v)) return v;
-    const out: Obj = {};
-    // A "__proto__" key (JSON.parse makes it an own property) would set the copy's prototype if assigned: left out.
-    for (const [key, x] of Object.entries(v)) if (key !== '__proto__') out[key] = this.iriForms(key, x);
-    return out;
+    return isObj(v) ? this.object(v, depth, (key, x, d) => this.iriForms(key, x, d)) : v;
   }
 
   /** Values of the model's IRI-valued properties, in URI form, at any depth. */
-  private iriForms(key: string, v: Json): Json {
+  private iriForms(key: string, v: Json, depth: number): Json {
     if (IRI_KEYS.has(key)) {
       if (typeof v === 'string') return this.uri(v);
-      if (Array.isArray(v)) return v.map((x) => (typeof x === 'string' ? this.uri(x) : this.iriForms('', x)));
+      if (Array.isArray(v)) return this.array(v, depth, (x) => (typeof x === 'string' ? this.uri(x) : this.iriForms('', x, depth + 1)));
     }
-    if (RESOURCE_KEYS.has(key)) return Array.isArray(v) ? v.map((x) => this.resource(x)) : this.resource(v);
-    if (Array.isArray(v)) return v.map((x) => this.iriForms('', x));
-    if (isObj(v)) return this.resource(v);
+    if (RESOURCE_KEYS.has(key)) return Array.isArray(v) ? this.array(v, depth, (x) => this.resource(x, depth + 1)) : this.resource(v, depth);
+    if (Array.isArray(v)) return this.array(v, depth, (x) => this.iriForms('', x, depth + 1));
+    if (isObj(v)) return this.resource(v, depth);
     return v;
   }
 
   private uri(s: string): string {
-    const uri = toUri(s);
-    if (uri === undefined || uri === s) return s;
-    this.iris = true;
+    let uri = this.uris.get(s);
+    if (uri === undefined) {
+      uri = toUri(s) ?? s;
+      if (this.uris.size < 50_000) this.uris.set(s, uri);
+    }
+    if (uri !== s) this.iris = true;
     return uri;
   }
+}
+
+/** A copy of `v` with its properties before `stop`, in order (the rest is added by the caller). */
+function copyUpTo(v: Obj, stop: string): Obj {
+  const out: Obj = {};
+  for (const key in v) {
+    if (key === stop) break;
+    if (Object.prototype.hasOwnProperty.call(v, key) && key !== '__proto__') out[key] = v[key];
+  }
+  return out;
 }
 
 const IRI_KEYS = new Set(['id', 'rights', 'via', 'canonical', 'scope', 'cached', 'conformsTo', 'homepage', 'email']);
@@ -458,8 +522,8 @@ function pageIri(t: Json): { iri?: string; title?: string; canonical?: string } 
   return {};
 }
 
-/** Reads page and passage from the (normalised) target, and removes a "start": -1 position from it. */
-function anchor(a: Obj, path: string, problems: Problems): Anchor | undefined {
+/** Reads page and passage from the (normalised) target. */
+function anchor(a: Obj, path: string, problems: Problems, pageKeys: Map<string, string>): Anchor | undefined {
   if (a.target === undefined) return problems.error(path, 'missing target');
   const targets = list(a.target);
   const quoted = quotedTarget(a.target);
@@ -467,13 +531,14 @@ function anchor(a: Obj, path: string, problems: Problems): Anchor | undefined {
   if (index === -1) return problems.error(`${path}.target`, 'no page: expected a target with the IRI of what it annotates');
   const tPath = Array.isArray(a.target) ? `${path}.target[${index}]` : `${path}.target`;
   const page = pageIri(targets[index]);
-  const sourceUrl = usableIri(page.iri);
+  const sourceUrl = repeatedIri(page.iri);
   if (sourceUrl === undefined) return problems.error(`${tPath}.source`, `expected the page’s IRI (at most ${MAX_IRI_LENGTH} characters), found ${describe(page.iri)}`);
-  const canonical = page.canonical === undefined ? undefined : usableIri(page.canonical);
-  const out: Anchor = { pageUrl: canonical ?? normalizeUrl(sourceUrl), sourceUrl, title: page.title };
+  const canonical = page.canonical === undefined ? undefined : repeatedIri(page.canonical);
+  let key = canonical ?? pageKeys.get(sourceUrl);
+  if (key === undefined) pageKeys.set(sourceUrl, (key = normalizeUrl(sourceUrl)));
+  const out: Anchor = { pageUrl: key, sourceUrl, title: page.title };
   if (out.pageUrl.length > MAX_IRI_LENGTH) return problems.error(`${tPath}.source`, `the page’s IRI is longer than ${MAX_IRI_LENGTH} characters`);
   if (!quoted) return out;
-  if (Array.isArray(quoted.selector)) quoted.selector = quoted.selector.filter((s) => !isUnknownPosition(s));
   const selectors = list(quoted.selector);
   const sPath = (i: number) => (Array.isArray(quoted.selector) ? `${tPath}.selector[${i}]` : `${tPath}.selector`);
   const qi = selectors.findIndex((s) => isObj(s) && types(s).includes('TextQuoteSelector'));
@@ -502,7 +567,7 @@ interface BodyReading {
 type Slot = { kind: 'term'; id: string } | { kind: 'tag'; label: string } | { kind: 'note'; text: string } | undefined;
 
 function termIri(v: unknown, path: string, problems: Problems): string | undefined {
-  const id = usableIri(v);
+  const id = repeatedIri(v);
   if (id === undefined) problems.error(path, `expected the IRI of a term (at most ${MAX_IRI_LENGTH} characters), found ${describe(v)}`);
   return id;
 }
@@ -546,7 +611,7 @@ function readBodies(a: Obj, path: string, table: TermTable, problems: Problems):
       if (p.includes('tagging') || p.includes('classifying')) {
         const label = b.value.trim();
         if (!label) return undefined;
-        if (tagIri(label).length > MAX_IRI_LENGTH) return void fail(`${bPath}.value`, `a tag too long to be a term (${label.length} characters)`);
+        if (tagIriOf(label)!.length > MAX_IRI_LENGTH) return void fail(`${bPath}.value`, `a tag too long to be a term (${label.length} characters)`);
         return { kind: 'tag', label };
       }
       notes.push(b.value);
@@ -579,7 +644,7 @@ function readBodies(a: Obj, path: string, table: TermTable, problems: Problems):
     }
     const concept = conceptOf.get(s.label);
     if (concept) return { echo: concept };
-    const id = tagIri(s.label);
+    const id = tagIriOf(s.label)!;
     table.note(id, { zh: s.label, en: s.label });
     terms.push(id);
     return { term: id };
@@ -605,16 +670,30 @@ function dates(a: Obj, path: string, problems: Problems): { created?: string; mo
   return out;
 }
 
-function readAnnotation(item: Located, table: TermTable, now: string, problems: Problems): Read | undefined {
+/** What reading one file's annotations shares: the work on names they repeat. */
+interface Reader {
+  table: TermTable;
+  normaliser: Normaliser;
+  /** Page keys by source URL (normalizeUrl parses a URL each time). */
+  pageKeys: Map<string, string>;
+  now: string;
+  problems: Problems;
+}
+
+function readAnnotation(item: Located, reader: Reader): Read | undefined {
+  const { table, normaliser, now, problems } = reader;
   const { value, path } = item;
   if (!isObj(value)) return problems.error(path, `expected an Annotation object, found ${describe(value)}`);
   if (!types(value).includes('Annotation')) return problems.error(`${path}.type`, `expected "Annotation", found ${describe(value.type)}`);
-  if (tooDeep(value, MAX_DEPTH)) return problems.error(path, `nested more than ${MAX_DEPTH} levels deep`);
-
-  const normaliser = new Normaliser();
-  const input = normaliser.annotation(value);
+  let input: Obj;
+  try {
+    input = normaliser.annotation(value);
+  } catch (e) {
+    if (e instanceof TooDeep) return problems.error(path, `nested more than ${MAX_DEPTH} levels deep`);
+    throw e;
+  }
   const when = dates(input, path, problems);
-  const where = anchor(input, path, problems);
+  const where = anchor(input, path, problems, reader.pageKeys);
   const bodies = readBodies(input, path, table, problems);
   if (!when || !where || !bodies) return undefined;
 
@@ -626,7 +705,7 @@ function readAnnotation(item: Located, table: TermTable, now: string, problems: 
     notices.newIds++;
     const old = typeof value.id === 'string' ? toUri(value.id) : undefined;
     if (old !== undefined) {
-      input.via = input.via === undefined ? old : [...list(input.via), old];
+      input = { ...input, via: input.via === undefined ? old : [...list(input.via), old] };
       notices.viaKept++;
     }
     problems.warn(`${path}.id`, `not a usable IRI (${describe(value.id)}); the annotation was given the id ${id}`);
@@ -674,8 +753,9 @@ export function fromW3C(json: unknown, options: ImportOptions = {}): ParseResult
   }
   const pages = readPages(json, problems);
   const annotations = new Map<string, AnnotationRecord>();
+  const reader: Reader = { table, normaliser: new Normaliser(), pageKeys: new Map(), now, problems };
   for (const item of items) {
-    const read = readAnnotation(item, table, now, problems);
+    const read = readAnnotation(item, reader);
     if (!read) continue;
     const { record, title } = read;
     if (annotations.has(record.id)) problems.warn(item.path, `a second annotation with id ${record.id}; this later one is kept`);
