@@ -730,7 +730,7 @@ function readAnnotation(item: Located, reader: Reader): Read | undefined {
   if (kept.dropped.includes('invalid')) notices.partsInvalid++;
   if (kept.dropped.includes('size')) notices.partsTooLarge++;
   if (when.normalised) notices.datesNormalised++;
-  if (normaliser.iris) notices.irisNormalised++;
+  if (normaliser.iris || (id !== value.id && typeof value.id === 'string' && toUri(value.id) === id)) notices.irisNormalised++;
   if (normaliser.lists) notices.listsFlattened++;
   return { record, title: where.title };
 }
