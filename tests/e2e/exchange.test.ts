@@ -5,6 +5,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, visit, type ExtensionBrowser } from './harness';
@@ -139,6 +140,11 @@ describe('the coder', () => {
     expect(mine).toHaveLength(1);
     expect(mine[0].creator).toMatchObject({ id: expect.stringMatching(/^urn:uuid:/), type: 'Person', name: '王晓明' });
     expect(check(file)).toMatch(/\b0 failed/);
+    // Excel is written in a worker: the coder's current name reaches it too.
+    const workbook = unzipSync(new Uint8Array(fs.readFileSync(await download(library, /Excel/, 'with-coder.xlsx', temp.dir))));
+    const strings = strFromU8(workbook['xl/sharedStrings.xml']);
+    expect(strings).toContain('王晓明');
+    expect(strings).not.toContain('王小明');
   });
 });
 
