@@ -9,7 +9,8 @@
 // TextQuoteSelector it was found by. The file's motivation is kept as it came.
 //
 // Only what passes the W3C test suite's MUST assertions is kept (w3c-musts.ts): a kept part that fails them is left
-// out, the rest stays, and the import preview counts it. So is a kept part beyond MAX_FOREIGN_CHARS.
+// out, the rest stays, and the import preview counts it. An annotation whose kept parts would be larger than
+// MAX_FOREIGN_CHARS keeps none of them.
 import type { AnnotationRecord, BodyRole, ForeignBody, ForeignParts, Json } from '../model';
 import { boundedJsonLength, MAX_FOREIGN_CHARS, MAX_FOREIGN_DEPTH } from './bounds';
 import { ANNO_CONTEXT } from './jsonld-vocab';
@@ -110,33 +111,36 @@ export function sanitiseForeign(
     return { foreign: omitted.length ? { omitted } : undefined, dropped: ['size'] };
   }
   const parts: ForeignParts = {};
-  const stylesheet = raw.properties?.stylesheet;
+  // From a backup, `raw` is whatever the file holds: every part is checked for its shape as well.
+  const rawProperties = isObj(raw.properties) ? raw.properties : {};
+  const stylesheet = rawProperties.stylesheet;
   // The stylesheet goes with every probe: a styleClass in a body or target needs it.
   const probe = (extra: JsonObject) =>
     mustProblems({ id: PROBE_ID, type: 'Annotation', target: PROBE_ID, ...(stylesheet !== undefined ? { stylesheet } : {}), ...extra }).length === 0;
   const properties: Record<string, Json> = {};
-  for (const [key, value] of Object.entries(raw.properties ?? {})) {
+  for (const [key, value] of Object.entries(rawProperties)) {
     if (OWN_KEYS.has(key) || key === '__proto__') continue;
     if (probe({ [key]: value })) properties[key] = value;
     else dropped.push('invalid');
   }
   if (Object.keys(properties).length > 0) parts.properties = properties;
-  const omitted = (raw.omitted ?? []).filter((k) => OPTIONAL_OWN_KEYS.includes(k));
+  const omitted = (Array.isArray(raw.omitted) ? raw.omitted : []).filter((k) => OPTIONAL_OWN_KEYS.includes(k));
   if (omitted.length > 0) parts.omitted = omitted;
   if (raw.bodies !== undefined || raw.bodyValue) {
     parts.bodies = [];
-    for (const b of raw.bodies ?? []) {
+    for (const b of Array.isArray(raw.bodies) ? raw.bodies : []) {
       if (isObj(b) && b.body !== undefined && probe({ body: b.body }) && validRole(b.role)) parts.bodies.push(b);
       else dropped.push('invalid');
     }
-    if (raw.singleBody) parts.singleBody = true;
-    if (raw.bodyValue) parts.bodyValue = true;
+    if (raw.singleBody === true) parts.singleBody = true;
+    if (raw.bodyValue === true) parts.bodyValue = true;
   }
   if (raw.target !== undefined) {
     if (probe({ target: raw.target })) parts.target = raw.target;
     else dropped.push('invalid');
   }
-  // Each part passes alone; together they must too (a last safeguard: drop the largest parts first).
+  // Each part passes alone; together they must too (a last safeguard: the target goes first, then the bodies, then
+  // the properties, until the whole passes).
   const own = ownAnnotation(record, lookup);
   for (const key of ['target', 'bodies', 'properties'] as const) {
     if (mustProblems(withForeign(own, { ...record, foreign: parts }, lookup)).length === 0) break;

@@ -17,8 +17,9 @@
 //     annotation beyond MAX_FOREIGN_CHARS (exchange/bounds.ts).
 //  7. A TextPositionSelector learned by anchoring the quote on a visit is added next to the TextQuoteSelector.
 //  8. An annotation without a creator gets the coder the user names in the import preview.
-// Pizhu's own exports from before positions could be unknown wrote "start": -1 for them: such a selector is read
-// as no position and dropped.
+// An annotation without dates is listed at the time of import and exported without them, as it came. Pizhu's own
+// exports from before positions could be unknown wrote "start": -1 for them: such a selector is read as no position
+// and dropped.
 import type { Agent, AnnotationRecord, BodyRole, Json, LocalizedText, PageRecord, Term } from '../model';
 import { normalizeUrl } from '../anchoring/url';
 import { MAX_AGENT_NAME_LENGTH, MAX_DOC_NUMBER_LENGTH, MAX_IRI_LENGTH } from './bounds';
