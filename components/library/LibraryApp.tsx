@@ -85,7 +85,11 @@ export function LibraryApp({ db }: { db: PizhuDB }) {
     }
     return { terms, pages, coders };
   }, [data]);
-  const colleagues = useMemo(() => [...used.coders.values()].filter((c) => c.id !== me?.id), [used, me]);
+  // Offered by name when an import asks whose a file is; a library of many tools' users offers the first twenty.
+  const colleagues = useMemo(
+    () => [...used.coders.values()].filter((c) => c.id !== me?.id).sort((a, b) => (a.name || a.id!).localeCompare(b.name || b.id!)).slice(0, 20),
+    [used, me],
+  );
   const saveCoderName = (name: string) =>
     setCoderName(name).then((saved) => {
       setMe(saved);
