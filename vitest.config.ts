@@ -14,6 +14,9 @@ const e2e = (name: string, browser: 'chromium' | 'firefox', exclude: string[] = 
     globalSetup: ['tests/e2e/global-setup.ts'],
     testTimeout: 90_000,
     hookTimeout: 180_000,
+    // A poll waits for the browser, not for a result computed here: Vitest's default of one second was met on an
+    // idle machine and missed on a loaded CI runner (a frame's first load, a slow service worker start).
+    expect: { poll: { timeout: 10_000, interval: 100 } },
     // One browser at a time: CI machines have two cores. The projects run one after the other, too.
     fileParallelism: false,
     sequence: { groupOrder: browser === 'chromium' ? 1 : 2 },
@@ -38,7 +41,7 @@ export default defineConfig({
       // which tests/e2e/page-helpers.ts reaches through Chromium's DevTools protocol only.
       e2e('e2e-firefox', 'firefox', [
         'tests/e2e/chromium-*.test.ts', 'tests/e2e/size.test.ts', 'tests/e2e/screenshots.test.ts',
-        'tests/e2e/annotate.test.ts', 'tests/e2e/panel.test.ts',
+        'tests/e2e/annotate.test.ts', 'tests/e2e/panel.test.ts', 'tests/e2e/coder.test.ts',
       ]),
     ],
   },

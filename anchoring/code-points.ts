@@ -60,3 +60,22 @@ export function codePointIndex(text: string): CodePointIndex {
     toUnit: (point) => (pairs.length ? point + countWhile((p, k) => p - k < point) : point),
   };
 }
+
+/**
+ * A position Pizhu stored before schema 5, in UTF-16 units of the page's main text, counted in code points; when
+ * `text` (the page's snapshot) no longer holds the quote there, undefined: anchoring the quote finds it again.
+ */
+export function legacyPositionInCodePoints(
+  text: string,
+  position: { start: number; end: number },
+  exact: string | undefined,
+): { start: number; end: number } | undefined {
+  if (text.slice(position.start, position.end) !== exact) return undefined;
+  const index = codePointIndex(text);
+  return { start: index.toCodePoint(position.start), end: index.toCodePoint(position.end) };
+}
+
+/** The text holds characters outside the Basic Multilingual Plane, where UTF-16 units and code points differ. */
+export function hasAstral(text: string): boolean {
+  return /[\ud800-\udbff][\udc00-\udfff]/.test(text);
+}

@@ -25,6 +25,36 @@ export interface TagPickerProps {
   onAddTerm(label: string, at: number): void;
   /** Why the last change failed (a term that could not be added), shown until the next one. */
   error?: string;
+  /** The coder's name; '' until given, and then the picker asks for it (once: it is kept in extension storage). */
+  coderName: string;
+  onCoderName(name: string): void;
+}
+
+/** Who is coding, asked at the first use: every annotation carries its coder (see model/coder.ts). */
+function CoderPrompt({ onSave }: { onSave(name: string): void }) {
+  const [name, setName] = useState('');
+  const save = () => name.trim() && onSave(name.trim());
+  return (
+    <div class="coder" role="group" aria-label={t('coderPromptLabel')}>
+      <label>
+        {t('coderPrompt')}
+        <input
+          type="text"
+          value={name}
+          maxLength={256}
+          onInput={(e) => setName(e.currentTarget.value)}
+          // Enter saves the name here; in the picker it would apply a term.
+          onKeyDown={(e) => {
+            if (e.key !== 'Enter' || e.isComposing) return;
+            e.preventDefault();
+            e.stopPropagation();
+            save();
+          }}
+        />
+      </label>
+      <button type="button" disabled={!name.trim()} onClick={save}>{t('coderSave')}</button>
+    </div>
+  );
 }
 
 const FOCUSABLE = 'input, textarea, button, [tabindex]:not([tabindex="-1"])';
@@ -102,6 +132,7 @@ export function TagPicker(props: TagPickerProps) {
 
   return (
     <div class="picker" role="dialog" aria-modal="true" aria-label={t('pickerTitle')} onKeyDown={onKeyDown} ref={dialog}>
+      {!props.coderName && <CoderPrompt onSave={props.onCoderName} />}
       <div class="quote">“{props.quote.length > 80 ? `${props.quote.slice(0, 80)}…` : props.quote}”</div>
       {applied.length > 0 && (
         <ul class="chips" aria-label={t('pickerApplied')}>

@@ -5,6 +5,7 @@ import { browser, defineBackground } from '#imports';
 import { t } from '../components/i18n';
 import { background, emitToAllTabs, events, tabs, type ScanStatus } from '../messaging';
 import { AnnotationService } from '../storage/annotation-service';
+import { currentCoder } from '../storage/coder';
 import { PizhuDB } from '../storage/db';
 import { settingsItem } from '../storage/settings';
 
@@ -31,11 +32,12 @@ export default defineBackground(() => {
     browser.action.onClicked.addListener(() => void sidebar?.toggle());
   }
 
-  const service = new AnnotationService(new PizhuDB());
+  const service = new AnnotationService(new PizhuDB(), currentCoder);
   background.handle({
     'annotations:page': ({ url }) => service.pageData(url),
     'annotations:save': ({ annotation, page, snapshot }) => service.save(annotation, page, snapshot),
     'annotations:keep-text': ({ page, text }) => service.keepText(page, text),
+    'annotations:learn-positions': ({ positions }) => service.learnPositions(positions),
     'annotations:delete': ({ id }) => service.delete(id),
     'annotations:restore': ({ annotation }) => service.restore(annotation),
     'terms:list': () => service.terms(),

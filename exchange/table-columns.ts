@@ -4,6 +4,7 @@ import type { AgreementTableRow } from '../agreement/table';
 import type { AnnotationRecord, LocalizedText, PageRecord, Term } from '../model';
 import type { ExportContext, Lang } from './export-context';
 import type { DocNumberRow, FigureRow } from './rows';
+import { creatorName } from './w3c-render';
 
 /** How a cell is written: Excel stores numbers and dates natively; CSV writes them as plain text. */
 export type CellKind = 'text' | 'number' | 'datetime' | 'date';
@@ -26,6 +27,8 @@ export interface AnnotationRow {
   page: PageRecord | undefined;
   /** Same order as annotation.terms; undefined where a term is no longer in the codebook. */
   terms: (Term | undefined)[];
+  /** Who made it: the coder's current name, else the name the file gave, else the IRI. */
+  creator: string;
 }
 
 export function annotationRow(annotation: AnnotationRecord, ctx: ExportContext): AnnotationRow {
@@ -33,6 +36,7 @@ export function annotationRow(annotation: AnnotationRecord, ctx: ExportContext):
     annotation,
     page: ctx.pages.get(annotation.pageUrl),
     terms: annotation.terms.map((id) => ctx.terms.get(id)),
+    creator: annotation.creator ? creatorName(annotation.creator, { coderName: (id) => ctx.coders?.get(id) }) || annotation.creator.id || '' : '',
   };
 }
 
@@ -47,17 +51,18 @@ export function termLabel(term: Term | undefined, id: string, lang: Lang): strin
 export const annotationColumns: readonly Column<AnnotationRow>[] = [
   { header: { zh: '创建时间', en: 'Created' }, kind: 'datetime', width: 20, value: (r) => r.annotation.created },
   { header: { zh: '修改时间', en: 'Modified' }, kind: 'datetime', width: 20, value: (r) => r.annotation.modified },
-  { header: { zh: '批注人', en: 'Creator' }, kind: 'text', width: 12, value: (r) => r.annotation.creator?.name ?? '' },
+  { header: { zh: '批注人', en: 'Creator' }, kind: 'text', width: 12, value: (r) => r.creator },
   { header: { zh: '页面标题', en: 'Page title' }, kind: 'text', width: 40, value: (r) => r.page?.title ?? '' },
   { header: { zh: '网址', en: 'URL' }, kind: 'text', width: 40, value: (r) => r.annotation.sourceUrl },
   { header: { zh: '发布机构', en: 'Issuing body' }, kind: 'text', width: 20, value: (r) => r.page?.issuer ?? '' },
   { header: { zh: '发文字号', en: 'Document number' }, kind: 'text', width: 20, value: (r) => r.page?.docNumber ?? '' },
   { header: { zh: '发布日期', en: 'Publication date' }, kind: 'date', width: 12, value: (r) => r.page?.published ?? '' },
-  { header: { zh: '引文', en: 'Quote' }, kind: 'text', width: 50, value: (r) => r.annotation.quote.exact },
-  { header: { zh: '前文', en: 'Prefix' }, kind: 'text', width: 20, value: (r) => r.annotation.quote.prefix },
-  { header: { zh: '后文', en: 'Suffix' }, kind: 'text', width: 20, value: (r) => r.annotation.quote.suffix },
-  { header: { zh: '起始位置', en: 'Start' }, kind: 'number', width: 9, value: (r) => r.annotation.position.start },
-  { header: { zh: '结束位置', en: 'End' }, kind: 'number', width: 9, value: (r) => r.annotation.position.end },
+  { header: { zh: '引文', en: 'Quote' }, kind: 'text', width: 50, value: (r) => r.annotation.quote?.exact ?? '' },
+  { header: { zh: '前文', en: 'Prefix' }, kind: 'text', width: 20, value: (r) => r.annotation.quote?.prefix ?? '' },
+  { header: { zh: '后文', en: 'Suffix' }, kind: 'text', width: 20, value: (r) => r.annotation.quote?.suffix ?? '' },
+  // In code points, as the W3C export counts; empty while no position is known.
+  { header: { zh: '起始位置', en: 'Start' }, kind: 'number', width: 9, value: (r) => r.annotation.position?.start ?? '' },
+  { header: { zh: '结束位置', en: 'End' }, kind: 'number', width: 9, value: (r) => r.annotation.position?.end ?? '' },
   {
     header: { zh: '编码', en: 'Terms' },
     kind: 'text',
@@ -72,6 +77,7 @@ export const annotationColumns: readonly Column<AnnotationRow>[] = [
   },
   { header: { zh: '备注', en: 'Note' }, kind: 'text', width: 40, value: (r) => r.annotation.note },
   { header: { zh: '批注标识', en: 'Annotation ID' }, kind: 'text', width: 20, value: (r) => r.annotation.id },
+  { header: { zh: '批注人标识', en: 'Creator ID' }, kind: 'text', width: 20, value: (r) => r.annotation.creator?.id ?? '' },
 ];
 
 const PAGE_KIND_LABELS: Record<PageRecord['kind'], LocalizedText> = {

@@ -16,6 +16,8 @@
 import type { PizhuDB } from '../storage/db';
 import { toStorageError } from '../storage/errors';
 import type { AnnotationRecord, PageRecord, Taxonomy, Term } from '../model';
+import { hasAstral } from '../anchoring/code-points';
+import { upgradeAnnotation } from '../storage/record-upgrade';
 import { SCHEMA_VERSION } from '../storage/schema';
 import { findProblem } from '../taxonomy/state';
 import { isAbort } from './abort';
@@ -97,20 +99,16 @@ const CHECKS: Record<TableName, (r: Obj) => string | undefined> = {
   pages: (r) =>
     !isText(r.url) ? 'url' : !isText(r.title) ? 'title' : !['report', 'document', 'none'].includes(r.kind as string) ? 'kind'
       : !isText(r.firstSeen) ? 'firstSeen' : !isText(r.lastSeen) ? 'lastSeen' : !isTextOrAbsent(r.docNumber) ? 'docNumber' : undefined,
-  annotations: (r) => {
-    if (!isText(r.id)) return 'id';
-    if (!isText(r.pageUrl)) return 'pageUrl';
-    if (!isText(r.sourceUrl)) return 'sourceUrl';
-    const q = r.quote;
-    if (!isObj(q) || !isText(q.exact) || !isText(q.prefix) || !isText(q.suffix)) return 'quote';
-    const p = r.position;
-    if (!isObj(p) || typeof p.start !== 'number' || typeof p.end !== 'number') return 'position';
-    if (!Array.isArray(r.terms) || !r.terms.every(isText)) return 'terms';
-    if (!isText(r.note)) return 'note';
-    if (!isText(r.created) || !isText(r.modified)) return 'created';
-    return undefined;
-  },
+  // Annotations are checked (and repaired where an import would repair them) by checkAnnotationRecord below.
+  annotations: () => undefined,
 };
+
+/** Snapshots of pages whose positions need converting from UTF-16 units (backups of schema 4 and before). */
+function astralSnapshots(pages: readonly PageRecord[], legacy: boolean): Map<string, string> {
+  const out = new Map<string, string>();
+  if (legacy) for (const p of pages) if (p.snapshot && hasAstral(p.snapshot)) out.set(p.url, p.snapshot);
+  return out;
+}
 
 export type BackupReading = { ok: true; tables: BackupTables; exported: string } | { ok: false; problem: BackupProblem };
 
@@ -129,8 +127,21 @@ export function readBackup(json: unknown): BackupReading {
   for (const name of TABLES) {
     const rows = json.tables[name];
     if (!Array.isArray(rows)) return problem(`备份缺少数据表 ${name}。`, `The backup has no ${name} table.`);
+    // What an older Pizhu stored is brought to this schema as the database upgrade brings it (positions in code
+    // points, through the backup's own page snapshots); every annotation is checked as an import checks it, so that
+    // a restored library exports as valid W3C annotations (storage/record-upgrade.ts).
+    const astral = name === 'annotations' ? astralSnapshots(tables.pages, json.schemaVersion < 5) : undefined;
     for (let i = 0; i < rows.length; i++) {
       const row = rows[i];
+      if (astral && isObj(row)) {
+        const checked = upgradeAnnotation(row, astral.get(row.pageUrl as string));
+        if (!checked.ok) {
+          const at = `tables.${name}[${i}].${checked.field}`;
+          return problem(`备份数据有误：${at}`, `The backup is malformed at ${at}`);
+        }
+        rows[i] = checked.record;
+        continue;
+      }
       const bad = isObj(row) ? CHECKS[name](row) : '(record)';
       if (bad) return problem(`备份数据有误：tables.${name}[${i}].${bad}`, `The backup is malformed at tables.${name}[${i}].${bad}`);
     }

@@ -4,6 +4,7 @@
 // the archive (bounded: see exchange/qdpx/archive.ts) into the same records as a JSON-LD import, for the same
 // preview and transaction (import-file.ts).
 import type { ExportContext } from '../exchange/export-context';
+import { NO_NOTICES } from '../exchange/jsonld-import';
 import { zipProject } from '../exchange/qdpx/archive';
 import { QdpxError, readQdpx } from '../exchange/qdpx/read';
 import { writeProject, type ProjectFiles } from '../exchange/qdpx/write';
@@ -65,13 +66,15 @@ export async function readQdpxFile(db: PizhuDB, file: File, options: { signal?: 
   const knownTerms = new Map<string, string>();
   for (const id of await guard(() => db.terms.toCollection().primaryKeys())) knownTerms.set(await guidForIri(id), id);
   try {
-    return await readQdpx(bytes, {
+    // A project's selections are read as they came: nothing of what the W3C import rewrites applies to them.
+    const read = await readQdpx(bytes, {
       knownTerms,
       between: async () => {
         await yieldToPage();
         options.signal?.throwIfAborted();
       },
     });
+    return { ...read, notices: NO_NOTICES };
   } catch (e) {
     if (e instanceof QdpxError) {
       throw new ImportFileError(`无法导入这个 REFI-QDA 项目：${e.zh}。数据库没有改动。`, `This REFI-QDA project cannot be imported: ${e.en}. Nothing was changed.`);

@@ -89,6 +89,7 @@ export async function readAnnotationFile(file: File, options: ReadOptions = {}):
       pages: head.pages as Partial<PageRecord>[],
       importedTerms: head.importedTerms as ImportedTerm[],
       warnings: head.warnings,
+      notices: head.notices,
     };
   } finally {
     worker.terminate();

@@ -1,14 +1,14 @@
 // Reads and parses a chosen file off the page's thread: File.text() and JSON.parse of an 85 MB export, and the
 // check of 100,000 annotations, take seconds together. The File itself is posted here (a cheap handle, not the
 // bytes). Results go back in batches, so that no single message costs the page a long structured clone.
-import { parseW3CText } from '../exchange/jsonld-import';
+import { parseW3CText, type ImportNotices } from '../exchange/jsonld-import';
 import { readBackup, type BackupTables } from './backup';
 
 export type ReadWorkerRequest = { kind: 'annotations' | 'backup'; file: File; maxBytes: number };
 
 export type ReadWorkerReply =
   | { type: 'stage'; stage: 'reading' | 'parsing' }
-  | { type: 'annotations-head'; total: number; pages: unknown[]; importedTerms: unknown[]; warnings: string[] }
+  | { type: 'annotations-head'; total: number; pages: unknown[]; importedTerms: unknown[]; warnings: string[]; notices: ImportNotices }
   | { type: 'backup-head'; exported: string; tables: Omit<BackupTables, 'annotations'>; total: number }
   | { type: 'chunk'; annotations: unknown[] }
   | { type: 'done' }
@@ -37,7 +37,7 @@ self.onmessage = async (event: MessageEvent<ReadWorkerRequest>) => {
   if (kind === 'annotations') {
     const result = parseW3CText(text, file.size, { maxBytes });
     if (!result.ok) return post({ type: 'failed', errors: result.errors });
-    post({ type: 'annotations-head', total: result.annotations.length, pages: result.pages, importedTerms: result.importedTerms, warnings: result.warnings });
+    post({ type: 'annotations-head', total: result.annotations.length, pages: result.pages, importedTerms: result.importedTerms, warnings: result.warnings, notices: result.notices });
     return sendChunks(result.annotations);
   }
   let json: unknown;

@@ -6,7 +6,7 @@
 //   content script               ──events────▶  background and panels (a scan finished, annotations changed)
 //   background, library          ──events────▶  content scripts (the codebook changed, tag the selection)
 import type { FigureRow, DocNumberRow } from '../exchange/rows';
-import type { AnnotationInput, AnnotationRecord, PageKind, PageMetadata, Settings, Term } from '../model';
+import type { AnnotationInput, AnnotationRecord, PageKind, PageMetadata, Settings, Term, TextPosition } from '../model';
 import type { Category } from '../recognition/types';
 import type { StudyView } from '../study/view';
 
@@ -78,6 +78,9 @@ export interface BackgroundProtocol {
   /** One transaction: the page record, its text (`snapshot`, with a page's first annotation only: it can be a
    * megabyte) and the annotation. */
   'annotations:save': (req: { annotation: AnnotationInput; page: PageMetadata; snapshot?: string }) => AnnotationRecord;
+  /** Keeps where annotations that came without a position (other tools' files) anchored on this visit, in code
+   * points; how many were kept. */
+  'annotations:learn-positions': (req: { positions: { id: string; position: TextPosition }[] }) => number;
   /** Keeps the text of a page whose annotations came without it; whether this stored it. */
   'annotations:keep-text': (req: { page: PageMetadata; text: string }) => boolean;
   /** Returns the deleted record, for undo. */

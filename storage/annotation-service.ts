@@ -1,7 +1,7 @@
 // What the background does for the content scripts: every read and write of a page's annotations goes through
 // here, so that all of them land in the extension's own database. Each call fails as a StorageError, whose
 // bilingual message the page shows (the background's handlers in entrypoints/background.ts wire it to messages).
-import type { AnnotationInput, AnnotationRecord, PageMetadata, Term } from '../model';
+import type { AnnotationInput, AnnotationRecord, Coder, PageMetadata, Term, TextPosition } from '../model';
 import { AnnotationRepository } from './annotations';
 import type { PizhuDB } from './db';
 import { TaxonomyError } from '../taxonomy/errors';
@@ -15,7 +15,11 @@ export class AnnotationService {
   private readonly taxonomies: TaxonomyRepository;
   private ready: Promise<unknown> | null = null;
 
-  constructor(private readonly db: PizhuDB) {
+  /** `coder`: who is annotating in this browser (storage/coder.ts); it becomes the creator of new annotations. */
+  constructor(
+    private readonly db: PizhuDB,
+    private readonly coder: () => Promise<Coder>,
+  ) {
     this.annotations = new AnnotationRepository(db);
     this.pages = new PageRepository(db);
     this.taxonomies = new TaxonomyRepository(db);
@@ -47,13 +51,19 @@ export class AnnotationService {
     );
   }
 
+  /** Keeps where annotations that came without a position anchored (code points); `modified` stays as it was. */
+  learnPositions(positions: { id: string; position: TextPosition }[]): Promise<number> {
+    return storing(() => this.annotations.fillPositions(positions));
+  }
+
   /** A term named in the tag picker when none matched: added to the codebook's group of terms added while tagging
    * (a term of the same label is reused). A refused label says what is wrong itself (TaxonomyError). */
   addTerm(label: string): Promise<Term> {
     return storing(async () => {
       await this.codebookInstalled();
       return this.taxonomies.addTaggingTerm(label);
-    });  }
+    });
+  }
 
   terms(): Promise<Term[]> {
     return storing(async () => {
@@ -62,16 +72,20 @@ export class AnnotationService {
     });
   }
 
-  /** One transaction for the page, its text (`snapshot`, with a page's first annotation) and the annotation. */
+  /**
+   * One transaction for the page, its text (`snapshot`, with a page's first annotation) and the annotation. Whoever
+   * made an annotation keeps it (a colleague's, imported); one that names nobody is this browser's coder's.
+   */
   save(annotation: AnnotationInput, page: PageMetadata, snapshot?: string): Promise<AnnotationRecord> {
     const { db } = this;
-    return storing(() =>
-      db.transaction('rw', db.annotations, db.pages, async () => {
+    return storing(async () => {
+      const creator = annotation.creator ?? (await this.coder());
+      return db.transaction('rw', db.annotations, db.pages, async () => {
         await this.pages.upsert(page);
         if (snapshot !== undefined) await this.pages.keepSnapshot(page.url, snapshot);
-        return this.annotations.put(annotation);
-      }),
-    );
+        return this.annotations.put({ ...annotation, creator: { ...(creator.id ? { id: creator.id } : {}), name: creator.name } });
+      });
+    });
   }
 
   /** Returns the deleted record, for undo. */

@@ -3,7 +3,8 @@
 import Dexie from 'dexie';
 import type { PizhuDB } from './db';
 import { guard } from './errors';
-import type { AnnotationInput, AnnotationRecord } from '../model';
+import { afterEdit } from '../exchange/foreign';
+import type { AnnotationInput, AnnotationRecord, TextPosition } from '../model';
 
 export class AnnotationRepository {
   constructor(private readonly db: PizhuDB) {}
@@ -14,14 +15,34 @@ export class AnnotationRepository {
       this.db.transaction('rw', this.db.annotations, async () => {
         const existing = await this.db.annotations.get(input.id);
         const stamp = now.toISOString();
-        const record: AnnotationRecord = {
+        const record: AnnotationRecord = afterEdit({
           ...input,
           terms: [...new Set(input.terms)],
           created: existing?.created ?? input.created ?? stamp,
           modified: stamp,
-        };
+        });
         await this.db.annotations.put(record);
         return record;
+      }),
+    );
+  }
+
+  /**
+   * Gives annotations that had no position (from other tools' files) the one they anchored at on a visit, so that
+   * the next export carries a TextPositionSelector. Not an edit: `modified` stays. Returns how many were filled.
+   */
+  fillPositions(found: readonly { id: string; position: TextPosition }[]): Promise<number> {
+    const whole = (n: unknown) => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
+    const usable = found.filter((f) => whole(f.position.start) && whole(f.position.end) && f.position.start <= f.position.end);
+    if (usable.length === 0) return Promise.resolve(0);
+    return guard(() =>
+      this.db.transaction('rw', this.db.annotations, async () => {
+        const stored = await this.db.annotations.bulkGet(usable.map((f) => f.id));
+        const filled = stored.flatMap((record, i) =>
+          record && !record.position ? [{ ...record, position: { start: usable[i].position.start, end: usable[i].position.end } }] : [],
+        );
+        if (filled.length) await this.db.annotations.bulkPut(filled);
+        return filled.length;
       }),
     );
   }

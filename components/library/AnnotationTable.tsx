@@ -22,7 +22,7 @@ const COLUMNS: { key: SortKey; label: string }[] = [
 ];
 
 export function openAnnotation(row: LibraryRow): void {
-  const url = textFragmentUrl(row.annotation.sourceUrl || row.annotation.pageUrl, row.annotation.quote.exact);
+  const url = textFragmentUrl(row.annotation.sourceUrl || row.annotation.pageUrl, row.annotation.quote?.exact ?? '');
   // tabs.create needs no permission; window.open is the fallback where the API is missing.
   Promise.resolve()
     .then(() => browser.tabs.create({ url }))
@@ -86,7 +86,7 @@ export function AnnotationTable({ rows, terms, query, onSort }: Props) {
             <div role="cell" title={title}>{title}</div>
             <div role="cell">{row.page?.issuer ?? ''}</div>
             <div role="cell">{row.page?.docNumber ?? ''}</div>
-            <div role="cell" class="lib-quote" title={a.quote.exact}>{a.quote.exact}</div>
+            <div role="cell" class="lib-quote" title={a.quote?.exact}>{a.quote?.exact ?? ''}</div>
             <div role="cell" class="lib-terms">
               {a.terms.map((id) => {
                 const term = terms.get(id);

@@ -5,9 +5,12 @@ import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { ExportContext } from '../../exchange/export-context';
 import { loadLibrary, relabel, type LibraryData } from '../../library/load';
 import { applyQuery, EMPTY_QUERY, isFiltered, type LibraryQuery, type SortKey } from '../../library/query';
+import type { Agent, Coder } from '../../model';
+import { coderItem, currentCoder, setCoderName } from '../../storage/coder';
 import type { PizhuDB } from '../../storage/db';
 import { AnnotationTable } from './AnnotationTable';
 import { BackupPanel } from './BackupPanel';
+import { CoderField } from './CoderField';
 import { ErrorMessage } from './ErrorMessage';
 import { ExportButtons } from './ExportButtons';
 import { FilterBar } from './FilterBar';
@@ -37,6 +40,12 @@ export function LibraryApp({ db }: { db: PizhuDB }) {
   }, []);
   const onCancelled = useCallback(() => setNotice(L('Cancelled')), []);
   const tasks = useTask(onError, onCancelled);
+  const [me, setMe] = useState<Coder | null>(null);
+
+  useEffect(() => {
+    currentCoder().then(setMe, onError);
+    return coderItem.watch((next) => next && setMe(next));
+  }, [onError]);
 
   const reload = useCallback(async () => {
     setLoad((s) => ({ status: 'loading', done: 0, total: s.status === 'ready' ? s.data.rows.length : 0 }));
@@ -60,16 +69,32 @@ export function LibraryApp({ db }: { db: PizhuDB }) {
 
   const data = load.status === 'ready' ? load.data : null;
   const shown = useMemo(() => (data ? applyQuery(data.rows, query) : []), [data, query]);
-  const ctx: ExportContext = useMemo(() => ({ pages: data?.pages ?? new Map(), terms: data?.terms ?? new Map() }), [data]);
+  const ctx: ExportContext = useMemo(
+    () => ({ pages: data?.pages ?? new Map(), terms: data?.terms ?? new Map(), coders: new Map(me?.name ? [[me.id, me.name]] : []) }),
+    [data, me],
+  );
   const used = useMemo(() => {
     const terms = new Set<string>();
     const pages = new Set<string>();
+    const coders = new Map<string, Agent>();
     for (const r of data?.rows ?? []) {
       pages.add(r.annotation.pageUrl);
       for (const t of r.annotation.terms) terms.add(t);
+      const c = r.annotation.creator;
+      if (c?.id && !coders.has(c.id)) coders.set(c.id, c);
     }
-    return { terms, pages };
+    return { terms, pages, coders };
   }, [data]);
+  // Offered by name when an import asks whose a file is; a library of many tools' users offers the first twenty.
+  const colleagues = useMemo(
+    () => [...used.coders.values()].filter((c) => c.id !== me?.id).sort((a, b) => (a.name || a.id!).localeCompare(b.name || b.id!)).slice(0, 20),
+    [used, me],
+  );
+  const saveCoderName = (name: string) =>
+    setCoderName(name).then((saved) => {
+      setMe(saved);
+      finished(L('CoderSaved', [saved.name]));
+    }, onError);
 
   const onSort = (key: SortKey) =>
     setQuery((q) => ({ ...q, sort: key, descending: q.sort === key ? !q.descending : key === 'created' || key === 'modified' }));
@@ -107,7 +132,8 @@ export function LibraryApp({ db }: { db: PizhuDB }) {
       {tab === 'annotations' && (
         <main class="lib-main">
           <div class="lib-actions">
-            <ImportPanel db={db} tasks={tasks} onImported={(m) => { finished(m); void reload(); }} />
+            <CoderField coder={me} onSave={(name) => void saveCoderName(name)} />
+            <ImportPanel db={db} tasks={tasks} me={me} colleagues={colleagues} onImported={(m) => { finished(m); void reload(); }} />
             <ExportButtons db={db} annotations={() => shown.map((r) => r.annotation)} count={shown.length} ctx={ctx} tasks={tasks} onDone={finished} />
           </div>
           {load.status === 'loading' && (

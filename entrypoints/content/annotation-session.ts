@@ -12,7 +12,7 @@ import { normalizeUrl } from '../../anchoring/url';
 import { t } from '../../components/i18n';
 import { background, events, RemoteError, type AnnotationList } from '../../messaging';
 import type { PickerView } from '../../messaging/picker';
-import { newAnnotationId } from '../../model';
+import { newUuidIri } from '../../model';
 import { paintAnnotations } from '../../page/annotation-paint';
 import { offsetAtPoint, rangeCovers } from '../../page/hit-test';
 import { pageFacts } from '../../page/page-facts';
@@ -48,6 +48,7 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
       background.send('annotations:save', { annotation, page: pageFacts(scan, pageUrl), snapshot: withText ? map.text : undefined }),
     remove: (id) => background.send('annotations:delete', { id }),
     restore: (annotation) => background.send('annotations:restore', { annotation }),
+    learnPositions: (positions) => background.send('annotations:learn-positions', { positions }),
   };
   const store = new AnnotationStore({ text: map.text, pageUrl, sourceUrl: location.href }, persist);
   store.load(data.annotations, data.terms);
@@ -124,7 +125,7 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
     const record = store.get(id)?.record;
     const view: PickerView = {
       passage: id,
-      quote: record?.quote.exact ?? map.text.slice(passage.start, passage.end),
+      quote: record?.quote?.exact ?? map.text.slice(passage.start, passage.end),
       terms: store.offered(),
       known: store.terms(),
       applied: record?.terms ?? [],
@@ -177,7 +178,7 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
       return;
     }
     // A range of our own: the selection's may change under us (and the page can change it).
-    openPicker(newAnnotationId(), selected.passage, rangeFor(map, selected.passage.start, selected.passage.end));
+    openPicker(newUuidIri(), selected.passage, rangeFor(map, selected.passage.start, selected.passage.end));
   }
 
   // The passage the user last selected, as it stood at their last trusted mouse or key release.
@@ -227,7 +228,7 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
     const selected = selectedPassage();
     if (!selected || !madeByUser(selected.passage)) return;
     e.preventDefault();
-    const id = newAnnotationId();
+    const id = newUuidIri();
     paintAt = e.timeStamp;
     store.update(id, selected.passage, (a) => ({ ...a, terms: [term.id] }));
     tagger.hideButton();

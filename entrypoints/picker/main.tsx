@@ -8,12 +8,24 @@ import { events } from '../../messaging';
 import type { FromPicker, PickerOffer, PickerView, ToPicker } from '../../messaging/picker';
 import { portBinder } from '../../messaging/picker-binding';
 import type { Term } from '../../model';
+import { coderItem, currentCoder, setCoderName } from '../../storage/coder';
 
 const app = document.getElementById('app')!;
 let port: MessagePort | null = null;
 let view: PickerView | null = null;
 let error: string | undefined;
 let termsById = new Map<string, Term>();
+// Who is coding: asked for at the first use, in here (an extension page reads the extension's storage; the content
+// script does not).
+let coderName = '';
+void currentCoder().then((coder) => {
+  coderName = coder.name;
+  draw();
+});
+coderItem.watch((coder) => {
+  coderName = coder?.name ?? '';
+  draw();
+});
 
 const send = (message: FromPicker) => port?.postMessage(message);
 const epoch = (timeStamp: number) => performance.timeOrigin + timeStamp;
@@ -39,6 +51,11 @@ function draw(): void {
       onDelete={() => send({ type: 'delete' })}
       onClose={() => send({ type: 'close' })}
       onAddTerm={(label, at) => send({ type: 'add-term', label, at: epoch(at) })}
+      coderName={coderName}
+      onCoderName={(name) => void setCoderName(name).then((coder) => {
+        coderName = coder.name;
+        draw();
+      })}
     />,
     app,
   );

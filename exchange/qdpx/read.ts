@@ -19,13 +19,13 @@
 import { codePointIndex } from '../../anchoring/code-points';
 import { describeRange } from '../../anchoring/describe';
 import { normalizeUrl } from '../../anchoring/url';
-import type { Agent, AnnotationRecord, PageKind, PageRecord } from '../../model';
+import type { Agent, AnnotationRecord, PageKind, PageRecord, TextPosition, TextQuote } from '../../model';
 import { TaxonomyError } from '../../taxonomy/errors';
 import { guidForIri } from '../../model';
 import { childElements, normaliseGuid, parseQdaXml, readCodes, readFooter, type DomParserClass, type ParsedCode } from '../../taxonomy/refi-qda';
 import type { ImportedTerm } from '../jsonld-import';
 import { ArchiveError, DEFAULT_ARCHIVE_LIMITS, extractEntries, listEntries, type ArchiveLimits } from './archive';
-import { FOOTER_SELECTOR, FOOTER_SOURCE, KIND_VALUES, QDE_NAMESPACE, TEXT_ORIGIN, UNKNOWN_CODER, VARIABLE_ALIASES, type VariableKey } from './vocabulary';
+import { FOOTER_SELECTOR, FOOTER_SOURCE, KIND_VALUES, QDE_NAMESPACE, TEXT_ORIGIN, UNKNOWN_CODER, UNNAMED_CODER, VARIABLE_ALIASES, type VariableKey } from './vocabulary';
 
 export interface QdpxImport {
   annotations: AnnotationRecord[];
@@ -153,7 +153,8 @@ async function readProject(root: Element, files: Map<string, Uint8Array>, source
     const guid = normaliseGuid(u.getAttribute('guid'));
     if (!guid) continue;
     const id = u.getAttribute('id')?.trim();
-    const name = u.getAttribute('name')?.trim() || id || guid;
+    const given = u.getAttribute('name')?.trim();
+    const name = given === UNNAMED_CODER ? '' : given || id || guid;
     if (id === UNKNOWN_CODER.iri) users.set(guid, undefined);
     else if (id?.startsWith('urn:pizhu:coder:name:')) users.set(guid, { name });
     else users.set(guid, { id: id && /^[a-z][a-z0-9+.-]*:/i.test(id) ? id : `urn:uuid:${guid}`, name });
@@ -267,6 +268,8 @@ async function readProject(root: Element, files: Map<string, Uint8Array>, source
     pages.set(url, page);
 
     const selections = kids(source, 'PlainTextSelection');
+    // Positions are kept in code points, as the W3C model counts (and as the selections came).
+    const points = codePointIndex(layout.text);
     const toUnits = layout.interpret(selections.map((s) => ({ start: Number(s.getAttribute('startPosition')), end: Number(s.getAttribute('endPosition')), name: s.getAttribute('name') ?? '' })));
     if (kids(source, 'Coding').length) warn(`TextSource “${sourceName}”: codings of the whole source are not kept`);
     for (const [i, sel] of selections.entries()) {
@@ -277,9 +280,15 @@ async function readProject(root: Element, files: Map<string, Uint8Array>, source
         continue;
       }
       const { note: comment, footer } = readFooter(text(first(sel, 'Description')));
-      let { quote, position } = describeRange(layout.text, range.start, range.end);
+      const here = describeRange(layout.text, range.start, range.end);
+      let quote: TextQuote | undefined = here.quote;
+      let position: TextPosition | undefined = { start: points.toCodePoint(here.position.start), end: points.toCodePoint(here.position.end) };
       const selector = parseJson(footer[FOOTER_SELECTOR]);
-      if (selector) {
+      if (selector?.page === true) {
+        // A note on the whole page, written as a selection of its whole text.
+        quote = undefined;
+        position = undefined;
+      } else if (selector) {
         quote = {
           exact: typeof selector.exact === 'string' ? selector.exact : quote.exact,
           prefix: typeof selector.prefix === 'string' ? selector.prefix : quote.prefix,
@@ -287,8 +296,8 @@ async function readProject(root: Element, files: Map<string, Uint8Array>, source
         };
         if (Number.isInteger(selector.start) && Number.isInteger(selector.end)) position = { start: selector.start as number, end: selector.end as number };
       } else if (assembled) {
-        // A passage of an assembled text: its context ends at the passage.
-        position = { start: -1, end: -1 };
+        // A passage of an assembled text: its context ends at the passage, and it has no place in the page's text.
+        position = undefined;
       }
       const noteGuids = [...kids(sel, 'NoteRef').map((r) => normaliseGuid(r.getAttribute('targetGUID'))), ...(linkedNotes.get(selGuid) ?? [])];
       const noteTexts = [...new Set(noteGuids.map((g) => (g ? notes.get(g) : undefined)).filter((n): n is string => !!n))];
@@ -308,8 +317,8 @@ async function readProject(root: Element, files: Map<string, Uint8Array>, source
         id: `urn:uuid:${selGuid}`,
         pageUrl: url,
         sourceUrl: typeof sourceUrl === 'string' ? sourceUrl : url,
-        quote,
-        position,
+        ...(quote ? { quote } : {}),
+        ...(position ? { position } : {}),
         terms,
         note,
         ...(creator ? { creator } : {}),

@@ -46,6 +46,8 @@ export const PASSAGE_BREAK = '\n\n';
 
 /** Who stands for annotations that name no coder: REFI-QDA wants a user on every selection and coding. */
 export const UNKNOWN_CODER = { name: '批注 Pizhu', iri: 'urn:pizhu:coder:unknown' } as const;
+/** A User must have a name: a coder known by IRI only (not named yet) goes by this one, read back as no name. */
+export const UNNAMED_CODER = '未署名的编码人 Unnamed coder';
 
 export function sourceGuid(pageUrl: string, origin: keyof typeof TEXT_ORIGIN): Promise<string> {
   return uuidV5(origin === 'page' ? pageUrl : `${pageUrl}#quotes`);

@@ -18,8 +18,8 @@
 // Whatever of an annotation the selection cannot say (a quote or context that differs from the text at its place,
 // its position in the live page, the URL it was made at) rides at the end of the selection's Description after a
 // `---` rule, as the codebook does for terms: only when it differs, so most selections carry none.
-import { anchorMany } from '../../anchoring/anchor';
-import { codePointIndex } from '../../anchoring/code-points';
+import { codePointIndex, type CodePointIndex } from '../../anchoring/code-points';
+import { placeAnnotations, type Placed as PlacedAnnotation } from '../../anchoring/place';
 import { describeRange } from '../../anchoring/describe';
 import type { AnnotationRecord, PageRecord, Term } from '../../model';
 import { guidForIri } from '../../model';
@@ -32,6 +32,7 @@ import {
   QDE_SCHEMA_LOCATION,
   TEXT_ORIGIN,
   UNKNOWN_CODER,
+  UNNAMED_CODER,
   VARIABLES,
   FOOTER_SELECTOR,
   FOOTER_SOURCE,
@@ -67,8 +68,9 @@ export interface ProjectFiles {
   qde: string;
   /** The sources' plain texts: paths inside the archive (Sources/<guid>.txt) and their text. */
   sources: { path: string; text: string }[];
-  /** Pages whose stored text was missing or did not hold every annotation (their quotes were assembled instead). */
-  assembled: { url: string; annotations: number; reason: 'no-text' | 'orphans' }[];
+  /** Pages whose stored text was missing or did not hold every annotation (their quotes were assembled instead;
+   * notes on a whole page with no stored text are left out: 'whole-page-no-text'). */
+  assembled: { url: string; annotations: number; reason: 'no-text' | 'orphans' | 'whole-page-no-text' }[];
 }
 
 // A raw CR in element text would be read back as LF (XML normalises line ends): written as a reference, it stays.
@@ -84,12 +86,8 @@ function attrs(pairs: [string, string | number | undefined][]): string {
   return pairs.filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => `${k}="${attr(String(v))}"`).join(' ');
 }
 
-interface Placed {
-  annotation: AnnotationRecord;
-  /** UTF-16 range in the source text. */
-  start: number;
-  end: number;
-}
+/** An annotation and its UTF-16 range in the source text. */
+type Placed = PlacedAnnotation;
 
 interface SourcePlan {
   guid: string;
@@ -100,51 +98,34 @@ interface SourcePlan {
   placed: Placed[];
 }
 
-function isInPlace(text: string, a: AnnotationRecord): boolean {
-  const { start, end } = a.position;
-  return (
-    start >= a.quote.prefix.length &&
-    end - start === a.quote.exact.length &&
-    text.startsWith(a.quote.exact, start) &&
-    text.startsWith(a.quote.prefix, start - a.quote.prefix.length) &&
-    text.startsWith(a.quote.suffix, end)
-  );
-}
-
-/** Places a page's annotations in its stored text; those it cannot place go to a source assembled from quotes. */
+/**
+ * Places a page's annotations in its stored text (anchoring/place.ts); those it cannot place, or whose page text is
+ * not stored, go to a source assembled from their quotes. A note on the whole page (no quote) codes the whole text.
+ */
 async function planSources(url: string, list: AnnotationRecord[], page: PageRecord | undefined, out: ProjectFiles['assembled']): Promise<SourcePlan[]> {
   const plans: SourcePlan[] = [];
-  let rest = list;
+  let rest = list.filter((a) => a.quote);
   if (page?.snapshot) {
     const text = page.snapshot;
-    const placed: Placed[] = [];
-    // Most annotations sit where they were made, in the text as it was stored: only the others need anchoring
-    // (which folds the whole text first).
-    const moved = list.filter((a) => {
-      if (!isInPlace(text, a)) return true;
-      placed.push({ annotation: a, start: a.position.start, end: a.position.end });
-      return false;
-    });
-    const anchors = anchorMany(text, moved.map((a) => ({ quote: a.quote, position: a.position.start >= 0 ? a.position : undefined })));
-    rest = [];
-    moved.forEach((a, i) => {
-      const at = anchors[i];
-      if (at) placed.push({ annotation: a, start: at.start, end: at.end });
-      else rest.push(a);
-    });
+    const { placed, unplaced, wholePage } = placeAnnotations(text, list);
+    for (const a of wholePage) placed.push({ annotation: a, start: 0, end: text.length });
+    rest = unplaced;
     if (placed.length) plans.push({ guid: await sourceGuid(url, 'page'), page, url, origin: 'page', text, placed });
+  } else if (rest.length < list.length) {
+    out.push({ url, annotations: list.length - rest.length, reason: 'whole-page-no-text' });
   }
   if (rest.length) {
     out.push({ url, annotations: rest.length, reason: page?.snapshot ? 'orphans' : 'no-text' });
     // In the order of the page, so that the assembled text reads as the page did.
-    const ordered = [...rest].sort((a, b) => a.position.start - b.position.start || a.id.localeCompare(b.id));
+    const ordered = [...rest].sort((a, b) => (a.position?.start ?? 0) - (b.position?.start ?? 0) || a.id.localeCompare(b.id));
     let text = '';
     const placed: Placed[] = [];
     for (const a of ordered) {
+      const quote = a.quote!;
       if (text) text += PASSAGE_BREAK;
-      const start = text.length + a.quote.prefix.length;
-      text += a.quote.prefix + a.quote.exact + a.quote.suffix;
-      placed.push({ annotation: a, start, end: start + a.quote.exact.length });
+      const start = text.length + quote.prefix.length;
+      text += quote.prefix + quote.exact + quote.suffix;
+      placed.push({ annotation: a, start, end: start + quote.exact.length });
     }
     plans.push({ guid: await sourceGuid(url, 'quotes'), page, url, origin: 'quotes', text, placed });
   }
@@ -152,16 +133,24 @@ async function planSources(url: string, list: AnnotationRecord[], page: PageReco
 }
 
 /** What of the annotation the selection at [start, end) of `text` does not say, as footer lines. */
-function footerOf(plan: SourcePlan, p: Placed): string[] {
+function footerOf(plan: SourcePlan, p: Placed, points: CodePointIndex): string[] {
   const a = p.annotation;
-  const here = describeRange(plan.text, p.start, p.end);
   const selector: Record<string, unknown> = {};
-  if (here.quote.exact !== a.quote.exact) selector.exact = a.quote.exact;
-  if (here.quote.prefix !== a.quote.prefix) selector.prefix = a.quote.prefix;
-  if (here.quote.suffix !== a.quote.suffix) selector.suffix = a.quote.suffix;
-  if (plan.origin === 'quotes' || here.position.start !== a.position.start || here.position.end !== a.position.end) {
-    selector.start = a.position.start;
-    selector.end = a.position.end;
+  if (!a.quote) {
+    // A note on the whole page: the selection is the whole text, and says so.
+    selector.page = true;
+  } else {
+    const here = describeRange(plan.text, p.start, p.end);
+    if (here.quote.exact !== a.quote.exact) selector.exact = a.quote.exact;
+    if (here.quote.prefix !== a.quote.prefix) selector.prefix = a.quote.prefix;
+    if (here.quote.suffix !== a.quote.suffix) selector.suffix = a.quote.suffix;
+    // Positions count code points, here as in the model.
+    const start = points.toCodePoint(here.position.start);
+    const end = points.toCodePoint(here.position.end);
+    if (a.position && (plan.origin === 'quotes' || start !== a.position.start || end !== a.position.end)) {
+      selector.start = a.position.start;
+      selector.end = a.position.end;
+    }
   }
   const lines: string[] = [];
   if (Object.keys(selector).length) lines.push(`Pizhu-${FOOTER_SELECTOR}: ${JSON.stringify(selector)}`);
@@ -229,7 +218,10 @@ export async function writeProject(input: ProjectInput): Promise<ProjectFiles> {
   const users = new Map<string, { guid: string; name: string }>();
   for (const a of input.annotations) {
     const iri = coderIri(a.creator);
-    if (!users.has(iri)) users.set(iri, { guid: await userGuid(a.creator), name: a.creator?.name || UNKNOWN_CODER.name });
+    if (!users.has(iri)) {
+      const name = a.creator?.name || (a.creator?.id ? UNNAMED_CODER : UNKNOWN_CODER.name);
+      users.set(iri, { guid: await userGuid(a.creator), name });
+    }
   }
   const userOf = (a: AnnotationRecord) => users.get(coderIri(a.creator))!.guid;
 
@@ -272,9 +264,11 @@ export async function writeProject(input: ProjectInput): Promise<ProjectFiles> {
         const a = p.annotation;
         const user = userOf(a);
         const selection = await guidForIri(a.id);
+        // A selection is named by its quote; a note on the whole page by the page's title.
+        const name = a.quote?.exact ?? page?.title ?? url;
         const selAttrs = attrs([
           ['guid', selection],
-          ['name', a.quote.exact],
+          ['name', name],
           ['startPosition', points.toCodePoint(p.start)],
           ['endPosition', points.toCodePoint(p.end)],
           ['creatingUser', user],
@@ -283,7 +277,7 @@ export async function writeProject(input: ProjectInput): Promise<ProjectFiles> {
           ['modifiedDateTime', dateTime(a.modified, stamp)],
         ]);
         sourceXml.push(`      <PlainTextSelection ${selAttrs}>`);
-        const footer = footerOf(plan, p);
+        const footer = footerOf(plan, p, points);
         const description = [a.note, ...(footer.length ? ['---', ...footer] : [])].filter((l, i) => i > 0 || l !== '').join('\n');
         if (description) sourceXml.push(`        <Description>${xml(description)}</Description>`);
         for (const term of a.terms) {
@@ -293,7 +287,7 @@ export async function writeProject(input: ProjectInput): Promise<ProjectFiles> {
         if (a.note) {
           const guid = noteGuid(selection);
           sourceXml.push(`        <NoteRef targetGUID="${guid}"/>`);
-          const quote = [...a.quote.exact];
+          const quote = [...name];
           const noteAttrs = attrs([
             ['guid', guid],
             ['name', `批注：${quote.slice(0, 20).join('')}${quote.length > 20 ? '…' : ''}`],

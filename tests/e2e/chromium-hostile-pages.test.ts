@@ -17,6 +17,7 @@ import {
   guestText,
   highlightTexts,
   intersects,
+  nameCoder,
   picker,
   pickerBox,
   pickerFrame,
@@ -37,6 +38,8 @@ let browser: ExtensionBrowser;
 
 beforeAll(async () => {
   browser = await launchWithExtension();
+  // Named already: the first-use prompt (coder.test.ts) is not what these tests are about.
+  await nameCoder(browser, '测试员');
   await chromiumContext(browser).route(`${ORIGIN}/**`, (route) => {
     const file = path.join(PAGES_DIR, path.basename(new URL(route.request().url()).pathname));
     if (!fs.existsSync(file)) return route.fulfill({ status: 404, body: 'not found' });

@@ -11,6 +11,7 @@ import {
   guestText,
   highlightTexts,
   intersects,
+  nameCoder,
   picker,
   pickerBox,
   pickerFrame,
@@ -23,6 +24,8 @@ const REPORT = 'zhangdian-2017-report';
 
 beforeAll(async () => {
   browser = await launchWithExtension();
+  // Named already: the first-use prompt (coder.test.ts) is not what these tests are about.
+  await nameCoder(browser, '测试员');
   page = await browser.context.newPage();
 });
 afterAll(async () => {

@@ -8,8 +8,8 @@ export type BrowserName = 'chromium' | 'firefox';
 export type TextMatch = string | RegExp;
 
 export type Role =
-  | 'alert' | 'button' | 'checkbox' | 'combobox' | 'dialog' | 'heading' | 'link' | 'region' | 'searchbox' | 'status'
-  | 'tab' | 'textbox';
+  | 'alert' | 'button' | 'checkbox' | 'combobox' | 'dialog' | 'group' | 'heading' | 'link' | 'region' | 'searchbox' | 'status'
+  | 'radio' | 'tab' | 'textbox';
 
 export interface Locator {
   first(): Locator;
@@ -23,6 +23,7 @@ export interface Locator {
   uncheck(): Promise<void>;
   selectOption(option: { index: number }): Promise<string[]>;
   isVisible(): Promise<boolean>;
+  isDisabled(): Promise<boolean>;
   count(): Promise<number>;
   textContent(): Promise<string | null>;
   allTextContents(): Promise<string[]>;

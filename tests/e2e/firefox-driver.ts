@@ -116,6 +116,7 @@ function inPage({ chain, op, visible }: Query): unknown {
     if (tag === 'section') return el.hasAttribute('aria-label') || el.hasAttribute('aria-labelledby') ? 'region' : null;
     if (tag === 'output') return 'status';
     if (tag === 'dialog') return 'dialog';
+    if (tag === 'fieldset') return 'group';
     return null;
   };
   const roleOf = (el: Element) => (el.getAttribute('role') ?? '').trim().split(/\s+/)[0] || implicitRole(el);
@@ -133,6 +134,12 @@ function inPage({ chain, op, visible }: Query): unknown {
     if (labels?.length) return normalize(Array.from(labels).map((l) => l.textContent ?? '').join(' '));
     if (el.localName === 'input' && ['button', 'submit', 'reset'].includes((el as HTMLInputElement).type)) {
       return normalize((el as HTMLInputElement).value);
+    }
+    // HTML-AAM: a fieldset is named by its first legend child, a table by its caption.
+    const caption = el.localName === 'fieldset' ? ':scope > legend' : el.localName === 'table' ? ':scope > caption' : null;
+    if (caption) {
+      const named = el.querySelector(caption);
+      if (named) return normalize(named.textContent ?? '');
     }
     if (NAMED_BY_CONTENT.has(roleOf(el) ?? '')) return normalize(el.textContent ?? '');
     return normalize(el.getAttribute('title') ?? el.getAttribute('placeholder') ?? '');
@@ -292,6 +299,8 @@ class FirefoxLocator implements Locator {
     return value;
   }
   async getAttribute(name: string) { return (await this.attached()).attributes[name] ?? null; }
+  /** A control with the disabled attribute (what the tests' buttons and fields use). */
+  async isDisabled() { return (await this.attached()).attributes.disabled !== undefined; }
 
   async waitFor({ state = 'visible' }: { state?: 'attached' | 'detached' | 'visible' | 'hidden' } = {}) {
     await poll(() => `waiting for ${this.name} to be ${state}`, async () => {

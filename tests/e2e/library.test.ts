@@ -3,15 +3,14 @@
 // profile, bad files that change nothing, and the taxonomy editor's rename → .qdc → merge summary.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { unzipSync, strFromU8 } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sharedFixturesDir } from '../../scripts/serve-fixtures.mjs';
 import { launchWithExtension, type ExtensionBrowser, type Page } from './harness';
+import { answerMine, count, download as downloadTo, importFile, openLibrary, tempDir, W3C_CHECK } from './library-helpers';
 
-const W3C_CHECK = path.join(sharedFixturesDir, '..', 'tools/w3c-check/check.mjs');
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pizhu-library-e2e-'));
+const temp = tempDir('pizhu-library-e2e-');
+const tmp = temp.dir;
 
 const PAGE_A = 'http://www.zhangxian.gov.cn/zwgk/2024/fzzf.html';
 // A fixture page the harness serves (its URL carries the server's port), so that the tab opened from the library
@@ -60,34 +59,8 @@ function sampleCollection() {
   };
 }
 
-function writeTemp(name: string, content: string | Buffer): string {
-  const file = path.join(tmp, name);
-  fs.writeFileSync(file, content);
-  return file;
-}
-
-async function openLibrary(b: ExtensionBrowser): Promise<Page> {
-  const page = await b.context.newPage();
-  await page.goto(b.extensionUrl('library.html'));
-  await page.locator('#library-count[data-total]').waitFor();
-  await page.waitForFunction(() => document.querySelector('#library-count')?.textContent !== '');
-  return page;
-}
-
-const count = (page: Page) => page.locator('#library-count').getAttribute('data-count').then(Number);
-
-async function importFile(page: Page, file: string): Promise<void> {
-  await page.setInputFiles('input[type=file]', file);
-  await page.getByRole('button', { name: /导入|Import/ }).click();
-  await page.getByRole('status').filter({ hasText: /已导入|Imported/ }).waitFor();
-}
-
-async function download(page: Page, name: RegExp, as: string): Promise<string> {
-  const [d] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.getByRole('button', { name }).click()]);
-  const file = path.join(tmp, as);
-  await d.saveAs(file);
-  return file;
-}
+const writeTemp = temp.write;
+const download = (page: Page, name: RegExp, as: string) => downloadTo(page, name, as, tmp);
 
 let browser: ExtensionBrowser;
 let page: Page;
@@ -117,6 +90,9 @@ describe('library page', () => {
     await expect(preview.locator('[data-count=new]').textContent()).resolves.toMatch(/\b3\b/);
     await expect(preview.locator('[data-count=unchanged]').textContent()).resolves.toMatch(/\b0\b/);
     expect(await count(page)).toBe(0);
+    // The file does not say who made its annotations: importing waits for the answer.
+    await expect(page.getByRole('button', { name: /导入|Import/ }).isDisabled()).resolves.toBe(true);
+    await answerMine(page);
     await page.getByRole('button', { name: /导入|Import/ }).click();
     await page.locator('#library-count[data-count="3"]').waitFor();
     expect(await page.locator('.lib-row[data-id]').count()).toBe(3);

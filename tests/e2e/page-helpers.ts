@@ -218,3 +218,11 @@ export function chromiumContext(browser: ExtensionBrowser): PlaywrightContext {
   if (typeof raw.route !== 'function') throw new Error('Playwright’s context is Chromium’s alone here');
   return raw;
 }
+
+/** Names the coder in the extension's storage, as the tag picker's first-use prompt does (for tests not about it). */
+export function nameCoder(browser: ExtensionBrowser, name: string): Promise<void> {
+  return browser.evaluateInExtension(async (name) => {
+    const { chrome } = globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } };
+    await chrome.storage.local.set({ coder: { id: 'urn:uuid:00000000-0000-4000-8000-0000000000c0', name } });
+  }, name);
+}

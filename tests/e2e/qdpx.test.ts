@@ -9,6 +9,7 @@ import { strFromU8, unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { schemaProblems } from '../support/xmllint';
 import { launchWithExtension, visit, type Download, type ExtensionBrowser, type Page } from './harness';
+import { answerMine } from './library-helpers';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'pizhu-qdpx-e2e-'));
 // A page the test server does not serve: its annotations have no stored text.
@@ -51,10 +52,11 @@ async function openLibrary(b: ExtensionBrowser): Promise<Page> {
 }
 
 async function importFile(page: Page, file: string, expectNew: number): Promise<void> {
-  await page.setInputFiles('input[type=file]', file);
+  await page.setInputFiles('.lib-import input[type=file]', file);
   const preview = page.getByRole('region', { name: /导入预览|Import preview/ });
   await preview.waitFor();
   await expect(preview.locator('[data-count=new]').textContent()).resolves.toMatch(new RegExp(`\\b${expectNew}\\b`));
+  await answerMine(page);
   await page.getByRole('button', { name: /确认导入|Import/ }).click();
   await page.getByRole('status').filter({ hasText: /已导入|Imported/ }).waitFor();
 }
@@ -144,8 +146,10 @@ describe('REFI-QDA project (.qdpx)', () => {
       await importFile(other, path.join(tmp, 'project.qdpx'), 3);
       await other.locator('#library-count[data-count="3"]').waitFor();
       const again = JSON.parse(fs.readFileSync(await download(other, /JSON/, 'again.jsonld'), 'utf8'));
-      const byId = (items: { id: string }[]) => [...items].sort((a, b) => a.id.localeCompare(b.id));
-      expect(byId(again.first.items)).toEqual(byId(original.first.items));
+      // The same annotations: passage, terms, note, coder and dates. (Not the same JSON to the letter: the seed file
+      // was another tool's, which the W3C import keeps as it came; what comes back from a QDA project is Pizhu's own.)
+      expect(meaning(again.first.items)).toEqual(meaning(original.first.items));
+      expect(again.first.items).toHaveLength(3);
       const key = (await storedPageKey(other, served))!;
       expect((await storedPage(other, key))?.snapshot).toBe((await storedPage(library, key))?.snapshot);
       expect((await storedPage(other, GONE))?.snapshot).toBeUndefined();
@@ -158,6 +162,28 @@ describe('REFI-QDA project (.qdpx)', () => {
     }
   });
 });
+
+type Body = { type?: string; purpose?: string; source?: string; value?: string };
+type Selector = { type: string; exact?: string; start?: number; end?: number };
+type Item = {
+  id: string; created: string; modified: string; creator?: { id?: string; name?: string };
+  target: { source: string | { id: string }; selector?: Selector[] }; body?: Body[];
+};
+
+/** What an exported annotation says, whatever the form it is written in. */
+function meaning(items: Item[]) {
+  return [...items].sort((a, b) => a.id.localeCompare(b.id)).map((a) => ({
+    id: a.id,
+    created: a.created,
+    modified: a.modified,
+    creator: a.creator && { id: a.creator.id, name: a.creator.name },
+    source: typeof a.target.source === 'string' ? a.target.source : a.target.source.id,
+    quote: a.target.selector?.find((s) => s.type === 'TextQuoteSelector')?.exact,
+    position: a.target.selector?.filter((s) => s.type === 'TextPositionSelector').map((s) => [s.start, s.end])[0],
+    terms: (a.body ?? []).filter((b) => b.type === 'SpecificResource').map((b) => b.source).sort(),
+    notes: (a.body ?? []).filter((b) => b.purpose === 'commenting' || (b.type === 'TextualBody' && !b.purpose)).map((b) => b.value),
+  }));
+}
 
 /** The stored key of a served page (its URL normalised as the extension does). */
 async function storedPageKey(page: Page, url: string): Promise<string | undefined> {

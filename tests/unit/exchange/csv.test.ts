@@ -19,20 +19,37 @@ describe('annotations CSV', () => {
     const rows = parse(await collect(annotationsCsv(ANNOTATIONS, context(), { lang: 'zh', batchSize: 3 })));
     expect(rows[0]).toEqual([
       '创建时间', '修改时间', '批注人', '页面标题', '网址', '发布机构', '发文字号', '发布日期', '引文', '前文', '后文',
-      '起始位置', '结束位置', '编码', '编码标识', '备注', '批注标识',
+      '起始位置', '结束位置', '编码', '编码标识', '备注', '批注标识', '批注人标识',
     ]);
     expect(rows).toHaveLength(ANNOTATIONS.length + 1);
     const a = ANNOTATIONS[0];
     expect(rows[1]).toEqual([
       a.created, a.modified, '王小明', REPORT.title, a.sourceUrl, REPORT.issuer, REPORT.docNumber, REPORT.published,
       a.quote.exact, a.quote.prefix, a.quote.suffix, '1024', '1061', '重大行政决策; 依法决策',
-      `${TERMS[0].id}; ${TERMS[1].id}`, a.note, a.id,
+      `${TERMS[0].id}; ${TERMS[1].id}`, a.note, a.id, '',
     ]);
     expect(rows[2][2]).toBe('Li, "Lee"');
+    expect(rows[2][17]).toBe('mailto:li@example.org');
     expect(rows[2][13]).toBe(TERMS[2].label.en);
     const en = parse(await collect(annotationsCsv(ANNOTATIONS, context(), { lang: 'en' })));
     expect(en[0].slice(0, 3)).toEqual(['Created', 'Modified', 'Creator']);
+    expect(en[0].at(-1)).toBe('Creator ID');
     expect(en[1][13]).toBe('Major administrative decisions; Lawful decision-making');
+  });
+
+  it('fills the creator column with the coder’s current name, the IRI where no name is known, and leaves no position blank as blank', async () => {
+    const coder = 'urn:uuid:7c0de000-0000-4000-8000-000000000001';
+    const mine = { ...ANNOTATIONS[0], creator: { id: coder, name: '' } };
+    const colleague = { ...ANNOTATIONS[1], creator: { id: 'acct:li@hypothes.is', name: '' } };
+    const unplaced = { ...ANNOTATIONS[2], position: undefined };
+    const ctx = { ...context(), coders: new Map([[coder, '王小明']]) };
+    const rows = parse(await collect(annotationsCsv([mine, colleague, unplaced], ctx, { lang: 'en' })));
+    expect(rows.slice(1).map((r) => [r[2], r[17]])).toEqual([
+      ['王小明', coder],
+      ['acct:li@hypothes.is', 'acct:li@hypothes.is'],
+      ['', ''],
+    ]);
+    expect(rows[3].slice(11, 13)).toEqual(['', '']);
   });
 
   it('follows RFC 4180: CRLF line ends, quotes doubled, fields with separators quoted', async () => {

@@ -3,6 +3,7 @@
 // Chinese survive, the round trip Pizhu → .qdpx → Pizhu, files as QDA tools write them, and hostile archives.
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { codePointIndex } from '../../../anchoring/code-points';
 import { describeRange } from '../../../anchoring/describe';
 import { zipProject } from '../../../exchange/qdpx/archive';
 import { QdpxError, readQdpx } from '../../../exchange/qdpx/read';
@@ -41,7 +42,10 @@ function on(text: string, exact: string, occurrence = 0) {
   let at = -1;
   for (let i = 0; i <= occurrence; i++) at = text.indexOf(exact, at + 1);
   if (at < 0) throw new Error(`not in text: ${exact}`);
-  return describeRange(text, at, at + exact.length);
+  // Stored positions count code points, as the model does.
+  const { quote, position } = describeRange(text, at, at + exact.length);
+  const points = codePointIndex(text);
+  return { quote, position: { start: points.toCodePoint(position.start), end: points.toCodePoint(position.end) } };
 }
 
 function annotation(n: number, fields: Partial<AnnotationRecord> & Pick<AnnotationRecord, 'quote' | 'position'>): AnnotationRecord {
@@ -127,12 +131,15 @@ describe('REFI-QDA project export', () => {
       const sel = selection(a.id);
       const start = Number(sel.getAttribute('startPosition'));
       const end = Number(sel.getAttribute('endPosition'));
-      expect(text.slice(start, end).join('')).toBe(a.quote.exact);
-      expect(sel.getAttribute('name')).toBe(a.quote.exact);
+      expect(text.slice(start, end).join('')).toBe(a.quote!.exact);
+      expect(sel.getAttribute('name')).toBe(a.quote!.exact);
     }
     // 𡌶 sits after one astral character (𠮷) and a line break or two: UTF-16 would put it one further.
     const first = selection(ANNOTATIONS[0].id);
-    expect(Number(first.getAttribute('startPosition'))).toBe(ANNOTATIONS[0].position.start - 1);
+    const page = PAGE.snapshot!;
+    const utf16 = page.indexOf(ANNOTATIONS[0].quote!.exact);
+    expect(Number(first.getAttribute('startPosition'))).toBe(ANNOTATIONS[0].position!.start);
+    expect(Number(first.getAttribute('startPosition'))).toBe(utf16 - 1);
   });
 
   it('writes one Coding per term, creatingUser on every selection and coding, notes as Notes with a NoteRef', async () => {
@@ -141,12 +148,12 @@ describe('REFI-QDA project export', () => {
     expect([...users.values()].map((u) => u.getAttribute('name')).sort()).toEqual(['批注 Pizhu', '李老师', '王同学'].sort());
     expect(users.get(await userGuid({ id: 'https://team.example/people/li', name: '李老师' }))!.getAttribute('id')).toBe('https://team.example/people/li');
     for (const el of [...all(doc, 'PlainTextSelection'), ...all(doc, 'Coding')]) expect(users.has(el.getAttribute('creatingUser'))).toBe(true);
-    const first = all(doc, 'PlainTextSelection').find((s) => s.getAttribute('name') === ANNOTATIONS[0].quote.exact)!;
+    const first = all(doc, 'PlainTextSelection').find((s) => s.getAttribute('name') === ANNOTATIONS[0].quote!.exact)!;
     const refs = [...first.getElementsByTagNameNS(NS, 'CodeRef')].map((r) => r.getAttribute('targetGUID'));
     expect(refs).toEqual([await guidForIri(T('rules/legislation')), await guidForIri(OWN_TERM)]);
     const codeGuids = new Set(all(doc, 'Code').map((c) => c.getAttribute('guid')));
     for (const ref of all(doc, 'CodeRef')) expect(codeGuids.has(ref.getAttribute('targetGUID'))).toBe(true);
-    const noted = all(doc, 'PlainTextSelection').find((s) => s.getAttribute('name') === ANNOTATIONS[1].quote.exact)!;
+    const noted = all(doc, 'PlainTextSelection').find((s) => s.getAttribute('name') === ANNOTATIONS[1].quote!.exact)!;
     const noteGuid = noted.getElementsByTagNameNS(NS, 'NoteRef')[0].getAttribute('targetGUID');
     const note = all(doc, 'Note').find((n) => n.getAttribute('guid') === noteGuid)!;
     expect(note.getElementsByTagNameNS(NS, 'PlainTextContent')[0].textContent).toBe(ANNOTATIONS[1].note);
@@ -207,6 +214,18 @@ describe('REFI-QDA project round trip', () => {
     const own = back.importedTerms.find((t) => t.id === OWN_TERM)!;
     expect(own).toMatchObject({ label: { zh: '地名用字', en: 'Place-name characters' }, parent: T('rules/legislation'), shortcut: 'k' });
     expect(back.importedTerms.map((t) => t.id).sort()).toEqual(codebook().terms.map((t) => t.id).sort());
+  });
+
+  it('keeps a coder known by IRI only (not named yet) without a name, and a note on the whole page as such', async () => {
+    const unnamed = { id: 'urn:uuid:00000000-0000-4000-8000-0000000000aa', name: '' };
+    const { quote: _q, position: _p, ...rest } = ANNOTATIONS[1];
+    const wholePage: AnnotationRecord = { ...rest, id: 'urn:uuid:7a000000-0000-4000-8000-0000000000ff', note: '整篇报告的备忘' };
+    const back = await readQdpx(await archive({ annotations: [{ ...ANNOTATIONS[0], creator: unnamed }, wholePage] }), { DOMParser });
+    const [first, page] = [...back.annotations].sort((a, b) => a.id.localeCompare(b.id));
+    expect(first.creator).toEqual(unnamed);
+    expect(page).toMatchObject({ id: wholePage.id, note: '整篇报告的备忘', pageUrl: PAGE.url });
+    expect(page.quote).toBeUndefined();
+    expect(page.position).toBeUndefined();
   });
 
   it('reads every guid back whether the tool wrote it in upper case or in braces', async () => {
@@ -288,7 +307,7 @@ describe('REFI-QDA projects from QDA tools', () => {
       created: '2018-03-27T19:29:27Z',
       modified: '2018-03-27T19:30:00Z',
     });
-    expect(lf.slice(first.position.start, first.position.end)).toBe('行政复议案件');
+    expect([...lf].slice(first.position!.start, first.position!.end).join('')).toBe('行政复议案件');
     expect(second).toMatchObject({ quote: { exact: '𡌶镇的地名' }, note: '这条备忘很重要', terms: [], created: '2030-01-01T00:00:00.000Z' });
     expect(second.creator).toBeUndefined();
     expect(back.importedTerms).toEqual([
@@ -304,7 +323,7 @@ describe('REFI-QDA projects from QDA tools', () => {
     const at = (exact: string) => [cp(TOOL_TEXT.slice(0, TOOL_TEXT.indexOf(exact))), cp(TOOL_TEXT.slice(0, TOOL_TEXT.indexOf(exact))) + cp(exact)] as [number, number];
     const file = toolProject('NVivo 14', TOOL_TEXT, [at('行政复议案件'), at('𡌶镇的地名')], ['行政复议案件', '𡌶镇的地名']);
     const back = await readQdpx(file, { DOMParser });
-    expect(back.annotations.map((a) => a.quote.exact)).toEqual(['行政复议案件', '𡌶镇的地名']);
+    expect(back.annotations.map((a) => a.quote!.exact)).toEqual(['行政复议案件', '𡌶镇的地名']);
   });
 
   it('maps a Code whose guid is one of ours back to our term', async () => {
@@ -312,7 +331,7 @@ describe('REFI-QDA projects from QDA tools', () => {
     const file = toolProject('MAXQDA 2022', TOOL_TEXT.replace(/\r\n/g, '\n'), [[15, 21], [32, 37]], ['', '']);
     const back = await readQdpx(file, { DOMParser, knownTerms: known });
     expect(back.annotations[0].terms[0]).toBe(T('rules/legislation'));
-    expect(back.annotations[0].quote.exact).toBe([...TOOL_TEXT.replace(/\r\n/g, '\n')].slice(15, 21).join(''));
+    expect(back.annotations[0].quote!.exact).toBe([...TOOL_TEXT.replace(/\r\n/g, '\n')].slice(15, 21).join(''));
   });
 });
 
@@ -339,7 +358,7 @@ ${sel('22222222-bbbb-4bbb-8bbb-bbbbbbbbbbbb', 'bbbbbbbb-2222-4222-8222-222222222
     const file = zipSync({ 'project.qde': strToU8(`\ufeff${qde}`), 'sources/d6753209-b998-4e21-8a9f-1a4be2394c8a.txt': strToU8(`\ufeff${text}`) });
     const back = await readQdpx(file, { DOMParser });
     expect(back.pages).toEqual([{ url: 'urn:uuid:ed7add1a-2800-4263-ab33-2518caba4ea5', title: 'report.txt', snapshot: text }]);
-    expect(back.annotations.map((a) => [a.quote.exact, a.terms, a.note, a.creator?.name])).toEqual([
+    expect(back.annotations.map((a) => [a.quote!.exact, a.terms, a.note, a.creator?.name])).toEqual([
       ['积极推进行政', ['urn:uuid:aaaaaaaa-1111-4111-8111-111111111111'], 'memo on the coding', 'colin'],
       ['积极推进行政', ['urn:uuid:bbbbbbbb-2222-4222-8222-222222222222'], 'memo on the coding', 'colin'],
     ]);

@@ -69,4 +69,32 @@ describe('backup and restore', () => {
     await expect(restoreBackup(db, tables)).rejects.toMatchObject({ name: 'StorageError' });
     expect(await tablesOf(db)).toEqual(before);
   });
+
+  it('restores what the database would hold now: an older backup’s positions in code points, ids, dates and kept parts checked', () => {
+    const snapshot = '𠀀，全面推进依法行政。';
+    const at = snapshot.indexOf('依法行政');
+    const pages = [{ ...PAGE, snapshot, snapshotAt: PAGE.firstSeen }];
+    const legacy = (extra: Record<string, unknown>) => ({ ...annotation(1), quote: { exact: '依法行政', prefix: '', suffix: '' }, ...extra });
+    const annotations = [
+      legacy({ id: 'urn:uuid:d1', position: { start: at, end: at + 4 } }),
+      legacy({ id: 'urn:uuid:d2', position: { start: -1, end: -1 } }),
+      legacy({ id: '<b>not an iri</b>', position: { start: 1e308, end: -5 } }),
+      legacy({ id: 'urn:uuid:d4', foreign: { properties: { rights: 'not a uri', audience: 'http://example.org/teachers' } } }),
+    ];
+    const reading = readBackup({ format: 'pizhu-backup', version: 1, schemaVersion: 4, tables: { taxonomies: [], terms: [], pages, annotations } });
+    if (!reading.ok) throw new Error(reading.problem.en);
+    const [d1, d2, d3, d4] = reading.tables.annotations;
+    expect(d1.position).toEqual({ start: at - 1, end: at + 3 });
+    expect(d2).not.toHaveProperty('position');
+    expect(d3.id).toMatch(/^urn:uuid:/);
+    expect(d3).not.toHaveProperty('position');
+    expect(d4.foreign).toEqual({ properties: { audience: 'http://example.org/teachers' } });
+  });
+
+  it('refuses a backup whose annotation dates no one can read, naming the record', () => {
+    const tables = { taxonomies: [], terms: [], pages: [], annotations: [annotation(1), { ...annotation(2), created: 'yesterday' }] };
+    const reading = readBackup({ format: 'pizhu-backup', version: 1, schemaVersion: SCHEMA_VERSION, tables });
+    expect(reading.ok ? '' : reading.problem.en).toMatch(/tables\.annotations\[1\]\.created/);
+  });
 });
+
