@@ -22,6 +22,11 @@ describe('text map', () => {
     expect(map.text).toBe('第一段\n第二段\n第三行\n文号\n张政字〔2018〕8号');
   });
 
+  it('reads a line break in the source between inline elements as the space a browser shows, not as a new line', () => {
+    const map = buildTextMap(body('<p>国土资发〔<span lang="EN-US">\n2013</span>〕<span>21\r\n</span>号</p><pre>一\n二</pre>'));
+    expect(map.text).toBe('国土资发〔 2013〕21 号\n一\n二');
+  });
+
   it('leaves out scripts, styles and skipped subtrees', () => {
     const map = buildTextMap(body('<p>正文</p><script>var x = "36项"</script><div class="x"><p>页脚 12件</p></div><p>结尾</p>'), {
       skip: (el) => el.classList.contains('x'),

@@ -150,6 +150,14 @@ describe('document numbers: what is not one', () => {
   });
 });
 
+describe('document numbers laid out by a page source', () => {
+  it('reads a run of source spaces between inline pieces as the one space a browser shows', () => {
+    const text = '国土资发〔        2013      〕       21     号';
+    expect(texts(text)).toEqual([text]);
+    expect(texts('国土资发〔 2013 〕\u3000\u3000\u300021号')).toEqual([]);
+  });
+});
+
 describe('document numbers: offsets', () => {
   it('index the original text, spaces and all', () => {
     const text = '根据\u00a0錫署辦傳發〔2012〕137\u3000號要求';

@@ -102,6 +102,13 @@ describe('figures: what is not one', () => {
   });
 });
 
+describe('figures laid out by a page source', () => {
+  it('reads a run of source spaces between number and unit as one space', () => {
+    expect(figureTexts('审查文件47\t      件，')).toEqual(['47\t      件']);
+    expect(figureTexts('审查文件47\u3000\u3000件，')).toEqual([]);
+  });
+});
+
 describe('figures: offsets', () => {
   it('index the original text', () => {
     const text = '审查规范性文件\u00a047\u3000件，其中';
