@@ -2,6 +2,7 @@
 // the page's text. The approach is Readability's (paragraphs vote for their parent and grandparent) reduced to
 // what a content script can afford on every page: one linear pass, paused in slices, no cloning, and it works on
 // the live DOM so that what it finds can be highlighted in place.
+import { recognizeDocNumbers } from '../recognition/docno';
 import { chromeTest } from './chrome';
 import { TextMapBuilder, isBlock, type TextMap } from './text-map';
 
@@ -200,7 +201,8 @@ export async function analyzeLayout(doc: Document, pause: () => Promise<void>, s
 
   const segments: Segment[] = [];
   if (articleSpan) {
-    const start = titleSpan && titleSpan.start < articleSpan.start ? titleSpan.start : articleSpan.start;
+    const top = titleSpan && titleSpan.start < articleSpan.start ? titleSpan.start : articleSpan.start;
+    const start = headStart(text, paragraphs, top, linkCharsIn, refs, metadata);
     const end = Math.max(articleSpan.end, titleSpan && titleSpan.start >= articleSpan.start ? titleSpan.end : 0);
     if (metadata && (metadata.end <= start || metadata.start >= end)) segments.push(metadata);
     segments.push({ start, end: signatureEnd(text, paragraphs, end, linkCharsIn) });
@@ -231,6 +233,63 @@ export async function analyzeLayout(doc: Document, pause: () => Promise<void>, s
     articleHan: articleSpan ? proseCounts(text, articleSpan.start, articleSpan.end).han : 0,
     hasMetadata: !!metadata,
   };
+}
+
+/** How many short lines above the title or body can make up the document's head. */
+const MAX_HEAD_LINES = 4;
+const AGENCY_MARK = /(?:文件|文件)$/;
+const DOCUMENT_TYPE_END = /(?:通知|通报|通報|意见|意見|决定|決定|报告|報告|办法|辦法|方案|规定|規定|批复|批覆|公告|通告|令|规划|規劃|细则|細則|纲要|綱要|条例|條例|函)$/;
+
+/**
+ * The start of the document's head above `start` (the title, or the body when no title was found): the lines an
+ * official document prints before its text — the issuing agency's mark (某某县人民政府文件), its own number
+ * (国土资发〔2013〕21号), its title — which many sites print in table rows or boxes of their own, apart from the
+ * container of the body. Taken while the lines just above are such lines, short and without links; the first other
+ * line (navigation, a breadcrumb, a related link, the metadata block) ends the head.
+ */
+function headStart(
+  text: string,
+  paragraphs: Segment[],
+  start: number,
+  linkCharsIn: (s: Segment) => number,
+  refs: string[],
+  metadata: Segment | null,
+): number {
+  let at = lastIndexBefore(paragraphs, start);
+  let head = start;
+  for (let taken = 0; at >= 0 && taken < MAX_HEAD_LINES; at--) {
+    const p = paragraphs[at];
+    // The metadata block is a segment of its own, and its cells (组配分类: 区政府文件) are no head.
+    if (metadata && p.end > metadata.start && p.start < metadata.end) break;
+    const line = squeeze(text.slice(p.start, p.end));
+    if (!line) continue;
+    if (line.length > 80 || linkCharsIn(p) > 0 || !isHeadLine(line, refs)) break;
+    head = p.start;
+    taken++;
+  }
+  return head;
+}
+
+/** Index of the last paragraph ending at or before `at`, or -1. */
+function lastIndexBefore(paragraphs: Segment[], at: number): number {
+  let lo = 0;
+  let hi = paragraphs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (paragraphs[mid].end <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+function isHeadLine(line: string, refs: string[]): boolean {
+  if (AGENCY_MARK.test(line) && line.length <= 30) return true;
+  // The document's own number, alone on its line or with its label (文号：…).
+  const numbers = recognizeDocNumbers(line);
+  if (numbers.length === 1 && numbers[0].text.length >= line.length * 0.6) return true;
+  // The title, when the page states it, or a line that ends as a title does.
+  if (line.length >= 4 && refs.some((r) => r === line || r.includes(line) || line.includes(r))) return true;
+  return DOCUMENT_TYPE_END.test(line) && line.length <= 60;
 }
 
 // A signature and date sometimes follow the article container instead of closing it. Take up to three short,
