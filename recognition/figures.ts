@@ -23,7 +23,16 @@ import {
   skipInlineSpaces,
   skipInlineSpacesBack,
 } from './chars';
-import { AFTER_QUALIFIERS, BEFORE_QUALIFIERS, approxAt, isStandaloneMagnitude, limitAfter, magnitudeAt, unitAt } from './units';
+import {
+  AFTER_QUALIFIERS,
+  BEFORE_QUALIFIERS,
+  approxAt,
+  isPointInTime,
+  isStandaloneMagnitude,
+  limitAfter,
+  magnitudeAt,
+  unitAt,
+} from './units';
 
 /** Longer digit strings are identifiers (ID card, account, serial numbers), not quantities. */
 const MAX_INTEGER_DIGITS = 12;
@@ -116,6 +125,7 @@ function figureAt(text: string, start: number, numberEnd: number): FigureMatch |
     else if (magnitude && isStandaloneMagnitude(magnitude)) end = p;
     else return null;
   }
+  if (isPointInTime(text, start, unit, end)) return null;
   const limit = limitAfter(text, unit, end);
   if (limit) end++;
   const number = foldedDigits(text, start, numberEnd);

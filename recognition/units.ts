@@ -3,6 +3,7 @@
 // so 个工作日 beats 个, 人次 beats 人, 个百分点 beats 个. Units are composed where writers compose them: metric
 // prefixes on a base (毫克, 兆瓦时), areas and volumes (平方公里), and rates with a slash (微克/立方米).
 
+import { CharSet, digitAt } from './chars';
 import { WordList } from './words';
 
 // Words that count things and people, and how often something happened.
@@ -11,7 +12,8 @@ const COUNT_WORDS = [
   '份', '篇', '册', '冊', '本', '套', '部', '辆', '輛', '批', '类', '類', '种', '種', '起', '宗', '处', '處', '座', '支',
   '队', '隊', '块', '塊', '张', '張', '幅', '副', '组', '組', '团', '團', '间', '間', '栋', '棟', '幢', '层', '層', '门',
   '門', '轮', '輪', '卷', '例', '单', '單', '笔', '筆', '株', '棵', '头', '頭', '只', '隻', '匹', '艘', '架', '堂', '封',
-  '箱', '袋', '瓶', '盒', '包', '桶', '面', '枚', '颗', '顆', '盏', '盞', '片', '段', '节次', '票',
+  '箱', '袋', '瓶', '盒', '包', '桶', '面', '枚', '颗', '顆', '盏', '盞', '片', '段', '节次', '票', '根', '粒', '尾', '羽', '把',
+  '双', '雙', '对', '對', '顶', '頂', '列', '遍', '趟', '回', '章', '节', '節', '款', '首', '集', '届', '屆',
   '人次', '户次', '戶次', '家次', '场次', '場次', '批次', '件次', '项次', '項次', '个次', '個次', '台次', '臺次', '辆次',
   '輛次', '艘次', '架次', '车次', '車次', '班次', '人天', '人日',
 ];
@@ -23,7 +25,7 @@ const TIME_UNITS = [
   '岁', '歲', '周岁', '週歲',
 ];
 
-const MONEY = ['元', '美元', '港元', '欧元', '歐元', '日元', '英镑', '英鎊', '澳门元', '澳門元', '新台币', '新台幣'];
+const MONEY = ['元', '美元', '港元', '欧元', '歐元', '日元', '英镑', '英鎊', '澳门元', '澳門元', '新台币', '新台幣', '分钱', '分錢', '角钱'];
 
 const RATIOS = ['%', '％', '‰', '个百分点', '個百分點', '百分点', '百分點', '倍'];
 
@@ -74,7 +76,10 @@ const NOT_UNITS = [
   '周年', '週年', '人民', '天津', '日报', '日報', '日前', '名单', '名單', '次日', '面向', '包括', '只有', '只要', '台账', '台帳',
   '分局', '分院', '分行', '分公司', '分队', '分隊', '分中心', '分会', '分會', '分所', '分社', '分站', '分厂', '分廠', '分部',
   '分校', '分区', '分區', '分之', '分店', '分场', '分場', '度假', '口号', '口號', '方面', '方案', '方式', '方法', '方向',
-  '方针', '方針', '米兰', '卡车', '卡片', '门户', '門戶', '层面', '層面', '部门', '部門',
+  '方针', '方針', '米兰', '卡车', '卡片', '门户', '門戶', '层面', '層面', '部门', '部門', '对于', '對於', '对外', '對外', '对象',
+  '對象', '对接', '對接', '对照', '對照', '双方', '雙方', '把握', '回应', '回應', '回复', '回覆', '回收', '节约', '節約', '节能',
+  '節能', '节点', '節點', '首次', '首批', '首届', '首屆', '首先', '集中', '集团', '集團', '集体', '集體', '集聚', '列入', '列为',
+  '列為', '章程', '尾矿', '尾礦', '款项', '款項', '届时', '屆時', '根据', '根據', '根本', '粒子',
 ];
 
 const SIMPLE_UNITS = [...COUNT_WORDS, ...TIME_UNITS, ...MONEY, ...RATIOS, ...GRADES, ...metricWords(), ...LATIN_UNITS];
@@ -120,6 +125,23 @@ export function unitAt(text: string, i: number): string {
   if (!denominator) return unit;
   d += mag.length + denominator.length;
   return text.slice(i, d);
+}
+
+/** Parts of the day after a day: 19日晚8时 is the 19th, not nineteen days. */
+const TIMES_OF_DAY = new WordList(['晚', '晚上', '上午', '下午', '中午', '凌晨', '早上', '早晨', '傍晚', '夜', '夜间', '夜間', '深夜', '时', '時']);
+const HOUR_MARKS = new CharSet('时時点點');
+
+/**
+ * Whether a number with this unit is a point in time rather than a quantity: the minutes or seconds of a clock time
+ * (8时40分, 20时35分), or a day of the month followed by the time of day (19日晚8时40分).
+ */
+export function isPointInTime(text: string, start: number, unit: string, end: number): boolean {
+  if (unit === '分' || unit === '秒') {
+    const mark = unit === '秒' && text[start - 1] === '分' ? true : HOUR_MARKS.at(text, start - 1);
+    return mark && digitAt(text, start - 2) >= 0;
+  }
+  if (unit === '日') return TIMES_OF_DAY.longestAt(text, end) !== '' || (digitAt(text, end) >= 0 && /^\d{1,2}[时時点點]/.test(text.slice(end, end + 3)));
+  return false;
 }
 
 /** A time limit's 内 right after a time unit (30日内, 3个工作日内), or ''. */
