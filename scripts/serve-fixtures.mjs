@@ -3,9 +3,11 @@
 //
 //   node scripts/serve-fixtures.mjs [PORT]      prints every page's URL and keeps serving
 //
-// Pages come from two manifests: ../shared/fixtures/pages/manifest.json (read-only, shared with the
-// recognition score) and tests/e2e/fixtures/manifest.json (ours). An entry of ours either names a `file`
-// beside its manifest or `repeat`s another page's article up to a size, which keeps megabyte pages out of git.
+// Pages come from three manifests: ../shared/fixtures/pages/manifest.json (read-only, shared with the
+// recognition score), tests/fixtures/pages/manifest.json (real pages nobody here wrote, with gold labels in
+// tests/fixtures/gold) and tests/e2e/fixtures/manifest.json (pages made for a case). An entry of the last either
+// names a `file` beside its manifest or `repeat`s another page's article up to a size, which keeps megabyte pages
+// out of git.
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -16,11 +18,14 @@ const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export const sharedFixturesDir = path.resolve(projectRoot, '..', 'shared', 'fixtures');
 const sharedPagesDir = path.join(sharedFixturesDir, 'pages');
 const ownPagesDir = path.join(projectRoot, 'tests', 'e2e', 'fixtures');
+const realPagesDir = path.join(projectRoot, 'tests', 'fixtures', 'pages');
+/** Gold labels of the real pages, one NAME.json per page, as ../shared/fixtures/gold has them. */
+export const realGoldDir = path.join(projectRoot, 'tests', 'fixtures', 'gold');
 
 const readJson = (file) => JSON.parse(fs.readFileSync(file, 'utf8'));
 const nameOf = (file) => path.basename(file, '.html');
 
-/** Every fixture page: { name, host, path, kind, note, source, body() }. */
+/** Every fixture page: { name, host, path, kind, note, source ('shared' | 'real' | 'e2e'), body() }. */
 export function loadFixturePages() {
   if (!fs.existsSync(path.join(sharedPagesDir, 'manifest.json'))) {
     throw new Error(`no fixture manifest at ${sharedPagesDir}/manifest.json (the shared folder sits beside the project)`);
@@ -31,9 +36,15 @@ export function loadFixturePages() {
     source: 'shared',
     body: () => fs.readFileSync(path.join(sharedPagesDir, entry.file)),
   }));
+  const real = readJson(path.join(realPagesDir, 'manifest.json')).map((entry) => ({
+    ...entry,
+    name: nameOf(entry.file),
+    source: 'real',
+    body: () => fs.readFileSync(path.join(realPagesDir, entry.file)),
+  }));
   const ownManifest = path.join(ownPagesDir, 'manifest.json');
   const own = fs.existsSync(ownManifest) ? readJson(ownManifest) : [];
-  const pages = [...shared];
+  const pages = [...shared, ...real];
   for (const entry of own) {
     const page = { ...entry, name: entry.name ?? nameOf(entry.file), source: 'e2e' };
     if (entry.file) {

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { scanPage } from '../../../page/scan';
 import { domFrom, fixturePages, gold, loadPage, type FixturePage } from '../../support/fixtures';
-import { score } from '../recognition/fixture-pages';
+import { score } from '../../support/score';
 
 interface Parts {
   title: string;
