@@ -1,7 +1,8 @@
 // Recognised spans drawn with the CSS Custom Highlight API: the page's DOM is never touched, and a highlight
 // costs nothing when it is switched off. One Highlight per category, one Range per span (tests read them).
 import type { Category, Match } from '../recognition/types';
-import { rangeFor, type TextMap } from './text-map';
+import { Meter, type Slicer } from './slices';
+import { TextCursor, type TextMap } from './text-map';
 
 export const HIGHLIGHT_NAMES: Record<Category, string> = {
   docno: 'pizhu-docno',
@@ -12,31 +13,37 @@ export const HIGHLIGHT_NAMES: Record<Category, string> = {
 export type CategorySwitches = Record<Category, boolean>;
 
 /**
- * Ranges for each match, built once per scan (switching categories only re-registers them), with a pause every
- * few hundred: a megabyte report has thousands of figures.
+ * Ranges for each match, built once per scan (switching categories only re-registers the highlights), in slices: a
+ * megabyte report has thousands of figures, and a page of a hundred thousand tiny elements makes every range dear
+ * (the browser finds a boundary's place by walking the siblings before it).
  */
-export async function rangesFor(map: TextMap, matches: Match[], pause: () => Promise<void>): Promise<Range[]> {
-  const ranges: Range[] = [];
-  for (const m of matches) {
-    ranges.push(rangeFor(map, m.start, m.end));
-    if ((ranges.length & 255) === 0) await pause();
-  }
+export async function rangesFor(map: TextMap, matches: Match[], slicer: Slicer): Promise<Range[]> {
+  const ranges: Range[] = new Array(matches.length);
+  const cursor = new TextCursor(map);
+  await slicer.forEach(matches, new Meter(0.01), (m, i) => {
+    ranges[i] = cursor.range(m.start, m.end);
+  });
   return ranges;
 }
 
-export function paintHighlights(matches: Match[], ranges: Range[], on: CategorySwitches): void {
+export type Highlights = Record<Category, Highlight>;
+
+/** One Highlight per category holding its matches' ranges, filled in slices. */
+export async function buildHighlights(matches: Match[], ranges: Range[], slicer: Slicer): Promise<Highlights> {
+  const highlights = { docno: new Highlight(), figure: new Highlight(), date: new Highlight() };
+  await slicer.forEach(matches, new Meter(0.005), (m, i) => {
+    highlights[m.category].add(ranges[i]);
+  });
+  return highlights;
+}
+
+/** Shows the categories that are on, hides the others. */
+export function paintHighlights(highlights: Highlights, on: CategorySwitches): void {
   const registry = CSS.highlights;
   for (const category of Object.keys(HIGHLIGHT_NAMES) as Category[]) {
     const name = HIGHLIGHT_NAMES[category];
-    if (!on[category]) {
-      registry.delete(name);
-      continue;
-    }
-    const highlight = new Highlight();
-    matches.forEach((m, i) => {
-      if (m.category === category) highlight.add(ranges[i]);
-    });
-    registry.set(name, highlight);
+    if (on[category]) registry.set(name, highlights[category]);
+    else registry.delete(name);
   }
 }
 

@@ -4,6 +4,7 @@
 // the live DOM so that what it finds can be highlighted in place.
 import { recognizeDocNumbers } from '../recognition/docno';
 import { chromeTest } from './chrome';
+import { Meter, Slicer } from './slices';
 import { TextMapBuilder, isBlock, type TextMap } from './text-map';
 
 export interface Segment {
@@ -86,8 +87,12 @@ export function blocksWithText(layout: Layout): Array<Block & { text: string }> 
   return layout.blocks.map((b) => ({ ...b, text: text.slice(b.start, b.end) }));
 }
 
-/** Walks the page in slices of `slice` nodes; `pause` is awaited between slices. */
-export async function analyzeLayout(doc: Document, pause: () => Promise<void>, slice = 3000): Promise<Layout> {
+const TITLE_TAGS = new Set(['H1', 'H2', 'H3']);
+const TITLE_WORDS = /title|biaoti/i;
+const METADATA_TAGS = new Set(['TABLE', 'DL', 'UL', 'DIV', 'SECTION']);
+
+/** Walks the page in slices that `slicer` sizes (none by default: one go). */
+export async function analyzeLayout(doc: Document, slicer: Slicer = Slicer.unsliced()): Promise<Layout> {
   const body = doc.body;
   const scores = new Map<Element, number>();
   const hasBlockChild = new WeakSet<Element>();
@@ -100,8 +105,7 @@ export async function analyzeLayout(doc: Document, pause: () => Promise<void>, s
   const skip = chromeTest(doc);
   const builder = new TextMapBuilder(body, {
     skip,
-    leave(el, start, end) {
-      const tag = el.tagName.toUpperCase();
+    leave(el, start, end, tag) {
       if (tag === 'A') {
         if (end > start) links.push({ start, end });
         return;
@@ -112,13 +116,18 @@ export async function analyzeLayout(doc: Document, pause: () => Promise<void>, s
       spans.set(el, { start, end });
       if (el.parentElement) hasBlockChild.add(el.parentElement);
       if (!hasBlockChild.has(el) && end > start) paragraphs.push({ el, start, end });
-      if (end - start >= 4 && end - start <= 160 && (/^H[1-3]$/.test(tag) || /title|biaoti/i.test(`${el.className} ${el.id}`))) {
+      if (end - start >= 4 && end - start <= 160 && (TITLE_TAGS.has(tag) || TITLE_WORDS.test(`${el.className} ${el.id}`))) {
         titleCandidates.push({ el, start, end });
       }
-      if (end - start <= 800 && /^(TABLE|DL|UL|DIV|SECTION)$/.test(tag)) metadataCandidates.push({ el, start, end });
+      if (end - start <= 800 && METADATA_TAGS.has(tag)) metadataCandidates.push({ el, start, end });
     },
   });
-  while (!builder.step(slice)) await pause();
+  // A node costs a few microseconds on a fast machine; the meter learns what it costs here.
+  const walk = new Meter(0.01);
+  for (let done = false; !done; ) {
+    const nodes = await slicer.room(walk, 64);
+    done = slicer.measure(walk, nodes, () => builder.step(nodes));
+  }
   const map = builder.result();
   const text = map.text;
 
@@ -126,13 +135,11 @@ export async function analyzeLayout(doc: Document, pause: () => Promise<void>, s
 
   // Paragraphs vote for their parent (full score) and grandparent (half), Readability's way. Commas are a
   // sign of running prose; link text is not prose.
-  for (let i = 0; i < paragraphs.length; i++) {
-    if ((i & 511) === 511) await pause();
-    const p = paragraphs[i];
+  await slicer.forEach(paragraphs, new Meter(0.01), (p) => {
     const { han, commas } = proseCounts(text, p.start, p.end);
-    if (han < 12) continue;
+    if (han < 12) return;
     const linkShare = linkCharsIn(p) / (p.end - p.start);
-    if (linkShare > 0.5) continue;
+    if (linkShare > 0.5) return;
     const score = (han + commas * 8) * (1 - linkShare);
     // A "paragraph" with line breaks inside is a container of <br>-separated lines: it holds the text itself.
     const nl = text.indexOf('\n', p.start);
@@ -140,7 +147,7 @@ export async function analyzeLayout(doc: Document, pause: () => Promise<void>, s
     if (parent) scores.set(parent, (scores.get(parent) ?? 0) + score);
     const grand = parent?.parentElement;
     if (grand) scores.set(grand, (scores.get(grand) ?? 0) + score / 2);
-  }
+  });
   let article: Element | null = null;
   let best = 0;
   for (const [el, score] of scores) {
@@ -191,13 +198,12 @@ export async function analyzeLayout(doc: Document, pause: () => Promise<void>, s
   }
 
   // The metadata block: a small table-like element carrying two or more of the metadata labels.
-  let metadata: Segment | null = null;
-  for (let i = 0; i < metadataCandidates.length; i++) {
-    if ((i & 511) === 511) await pause();
-    const c = metadataCandidates[i];
+  // Assigned in the callback below, which TypeScript's narrowing cannot see into.
+  let metadata = null as Segment | null;
+  await slicer.forEach(metadataCandidates, new Meter(0.01), (c) => {
     const labels = text.slice(c.start, c.end).match(METADATA_LABEL)?.length ?? 0;
     if (labels >= 2 && (!metadata || (c.start >= metadata.start && c.end <= metadata.end))) metadata = c;
-  }
+  });
 
   const segments: Segment[] = [];
   if (articleSpan) {

@@ -1,4 +1,8 @@
-// Long work in slices, so that the page stays responsive: no task of ours should run past ~10 ms.
+// Long work in slices, so that the page stays responsive. A task of ours must stay well under 50 ms (a long task) on
+// any machine, and a scan should yield as seldom as that allows: every yield lets the page's own tasks and rendering
+// in, and the reader waits through those too. So a slice is not a fixed number of nodes or characters. Each kind of
+// work is metered as it runs, and a slice takes as many units as fit in what is left of the task's budget at the rate
+// that work has really been going: on a busy two-core machine the rate is slower, and the slices shrink with it.
 
 type SchedulerLike = { yield?: () => Promise<void> };
 
@@ -9,12 +13,100 @@ export function pause(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** A pause that only yields once `budgetMs` of work has passed since the last yield. */
-export function budgetedPause(budgetMs = 8): () => Promise<void> {
-  let since = performance.now();
-  return async () => {
-    if (performance.now() - since < budgetMs) return;
-    await pause();
-    since = performance.now();
-  };
+/**
+ * A task's budget, ms. Half the long-task threshold: a slice sized from the rates seen so far can still meet a slower
+ * stretch (the machine busy with something else, a page node that costs more than most) without reaching 50 ms.
+ */
+export const TASK_BUDGET_MS = 25;
+
+/**
+ * The cost of one kind of work per unit (a node walked, a character read, a range built), learnt as it runs. Until it
+ * has measured, a meter does not trust its guess: slices start small and at most quadruple from one to the next, so a
+ * guess that was too hopeful costs one small slice, not a long task.
+ */
+export class Meter {
+  private msPerUnit: number;
+  private ceiling = 32;
+
+  /** `firstGuess`: ms per unit before anything was measured. */
+  constructor(firstGuess: number) {
+    this.msPerUnit = firstGuess;
+  }
+
+  /** How many units fit in `ms` at the rate seen so far (0 when none does). */
+  fit(ms: number): number {
+    return Math.max(0, Math.floor(ms / this.msPerUnit));
+  }
+
+  /** The size of a slice for `ms`: what fits, but no more than four times the largest slice measured (32 at first). */
+  slice(ms: number): number {
+    return Math.min(this.ceiling, this.fit(ms));
+  }
+
+  /** Learns from `units` done in `ms`. */
+  record(units: number, ms: number): void {
+    this.ceiling = Math.max(this.ceiling, units * 4);
+    // Below the clock's resolution (0.1 ms in a page) nothing can be learnt about the rate.
+    if (units <= 0 || ms < 0.2) return;
+    const rate = ms / units;
+    // Slower work is believed at once (a slice must not overrun), faster work gradually (one quick slice may be luck).
+    this.msPerUnit = rate > this.msPerUnit ? rate : this.msPerUnit * 0.6 + rate * 0.4;
+  }
+}
+
+export class Slicer {
+  private taskStart: number;
+
+  constructor(
+    private readonly budgetMs = TASK_BUDGET_MS,
+    private readonly yieldToPage: () => Promise<void> = pause,
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    this.taskStart = now();
+  }
+
+  /** A slicer that never yields: for tests, and for work that is small by construction. */
+  static unsliced(): Slicer {
+    return new Slicer(Infinity, async () => {});
+  }
+
+  /** ms left in the current task. */
+  left(): number {
+    return this.budgetMs - (this.now() - this.taskStart);
+  }
+
+  /** Ends the current task: the page runs, then a new task (with a whole budget) begins. */
+  async next(): Promise<void> {
+    await this.yieldToPage();
+    this.taskStart = this.now();
+  }
+
+  /**
+   * How many units of `meter`'s work to do now. When fewer than `min` fit in what is left of this task, yields first;
+   * `min` keeps a slice from being so small that the bookkeeping costs more than the work.
+   */
+  async room(meter: Meter, min = 1): Promise<number> {
+    if (meter.fit(this.left()) < min) await this.next();
+    // At least `min`, and at least one: work must go on even when a single unit is dearer than a whole budget.
+    return Math.max(min, 1, meter.slice(this.left()));
+  }
+
+  /** Runs `work`, which does `units` units of `meter`'s work, and lets the meter learn how long that took. */
+  measure<T>(meter: Meter, units: number, work: () => T): T {
+    const start = this.now();
+    const result = work();
+    meter.record(units, this.now() - start);
+    return result;
+  }
+
+  /** Calls `each` for every item, in slices. */
+  async forEach<T>(items: readonly T[], meter: Meter, each: (item: T, index: number) => void, min = 16): Promise<void> {
+    for (let i = 0; i < items.length; ) {
+      const end = Math.min(items.length, i + (await this.room(meter, min)));
+      const from = i;
+      this.measure(meter, end - from, () => {
+        for (; i < end; i++) each(items[i], i);
+      });
+    }
+  }
 }

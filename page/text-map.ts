@@ -27,15 +27,20 @@ export function isBlock(el: Element): boolean {
   return BLOCK_TAGS.has(el.tagName.toUpperCase());
 }
 
+/**
+ * The walk touches every node of the page, so it reads each element's tag once and hands it on: `tag` is the
+ * upper-case tag name.
+ */
 export interface WalkHooks {
   /** Subtrees to leave out entirely (page chrome). */
-  skip?: (el: Element) => boolean;
+  skip?: (el: Element, tag: string) => boolean;
   /** Called when the walk leaves an element, with the text offsets it covered: [start, end). */
-  leave?: (el: Element, start: number, end: number) => void;
+  leave?: (el: Element, start: number, end: number, tag: string) => void;
 }
 
 interface Frame {
   el: Element;
+  tag: string;
   next: Node | null;
   start: number;
   block: boolean;
@@ -61,7 +66,7 @@ export class TextMapBuilder {
   private preDepth = 0;
 
   constructor(root: Element, private hooks: WalkHooks = {}) {
-    this.stack.push({ el: root, next: root.firstChild, start: 0, block: true, pre: false });
+    this.stack.push({ el: root, tag: root.tagName.toUpperCase(), next: root.firstChild, start: 0, block: true, pre: false });
   }
 
   step(budget: number): boolean {
@@ -73,7 +78,7 @@ export class TextMapBuilder {
         stack.pop();
         if (frame.pre) this.preDepth--;
         if (frame.block) this.pendingBreak = true;
-        this.hooks.leave?.(frame.el, frame.start, this.length);
+        this.hooks.leave?.(frame.el, frame.start, this.length, frame.tag);
         continue;
       }
       frame.next = node.nextSibling;
@@ -81,13 +86,14 @@ export class TextMapBuilder {
         this.addText(node as Text);
       } else if (node.nodeType === 1) {
         const el = node as Element;
-        const block = isBlock(el);
-        if (block) this.pendingBreak = true;
+        // HTML documents keep tag names upper case already; toUpperCase returns them as they are.
         const tag = el.tagName.toUpperCase();
-        if (SKIP_TAGS.has(tag) || this.hooks.skip?.(el)) continue;
+        const block = BLOCK_TAGS.has(tag);
+        if (block) this.pendingBreak = true;
+        if (SKIP_TAGS.has(tag) || this.hooks.skip?.(el, tag)) continue;
         const pre = tag === 'PRE' || tag === 'LISTING' || tag === 'PLAINTEXT';
         if (pre) this.preDepth++;
-        stack.push({ el, next: el.firstChild, start: this.length, block, pre });
+        stack.push({ el, tag, next: el.firstChild, start: this.length, block, pre });
       }
     }
     return stack.length === 0;
@@ -148,10 +154,42 @@ function domPoint(map: TextMap, at: number, bias: 'start' | 'end'): [Text, numbe
 export function rangeFor(map: TextMap, start: number, end: number): Range {
   const [startNode, startOffset] = domPoint(map, start, 'start');
   const [endNode, endOffset] = domPoint(map, end, 'end');
+  return liveRange(startNode, startOffset, endNode, endOffset);
+}
+
+function liveRange(startNode: Text, startOffset: number, endNode: Text, endOffset: number): Range {
   const range = startNode.ownerDocument.createRange();
   range.setStart(startNode, startOffset);
   range.setEnd(endNode, endOffset);
   return range;
+}
+
+/**
+ * Ranges for spans that come in document order (a scan's matches): each node is found by stepping on from the one
+ * found before instead of searching the whole map, so thousands of ranges cost one pass over the nodes. The same
+ * ranges as rangeFor's.
+ */
+export class TextCursor {
+  private i = 0;
+
+  constructor(private readonly map: TextMap) {}
+
+  range(start: number, end: number): Range {
+    const [startNode, startOffset] = this.point(start, 'start');
+    const [endNode, endOffset] = this.point(end, 'end');
+    return liveRange(startNode, startOffset, endNode, endOffset);
+  }
+
+  private point(at: number, bias: 'start' | 'end'): [Text, number] {
+    const { starts, nodes } = this.map;
+    const target = bias === 'end' ? Math.max(0, at - 1) : at;
+    if (target < starts[this.i]) this.i = nodeIndexAt(this.map, target);
+    else while (this.i + 1 < starts.length && starts[this.i + 1] <= target) this.i++;
+    const node = nodes[this.i];
+    const local = at - starts[this.i];
+    if (bias === 'start' && local >= node.data.length && this.i + 1 < nodes.length) return [nodes[this.i + 1], 0];
+    return [node, Math.max(0, Math.min(node.data.length, local))];
+  }
 }
 
 const indexCache = new WeakMap<TextMap, Map<Text, number>>();

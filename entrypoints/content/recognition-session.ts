@@ -2,12 +2,12 @@
 import { browser, type ContentScriptContext } from '#imports';
 import type { ItemSummary, PageSummary, RecognitionRows, ScanStatus } from '../../messaging/protocol';
 import { outlineHeadings, recognitionRows } from '../../page/recognition-rows';
-import { paintHighlights, rangesFor, clearHighlights, type CategorySwitches } from '../../page/highlights';
+import { buildHighlights, paintHighlights, rangesFor, clearHighlights, type CategorySwitches } from '../../page/highlights';
 import { matchAtPoint, matchAtSelection } from '../../page/hit-test';
 import { revealRange } from '../../page/reveal';
 import { scanPage, type ScanResult } from '../../page/scan';
 import type { Category } from '../../recognition/types';
-import { budgetedPause } from '../../page/slices';
+import { Slicer } from '../../page/slices';
 import { cardLayer } from './card';
 import { cachedStudyOf } from './study-session';
 
@@ -49,13 +49,14 @@ function summarize(scan: ScanResult, status: ScanStatus): PageSummary {
 
 export async function startRecognition(ctx: ContentScriptContext, switches: CategorySwitches): Promise<RecognitionSession> {
   const started = performance.now();
-  const pause = budgetedPause();
-  const scan = await scanPage(document, pause);
+  const slicer = new Slicer();
+  const scan = await scanPage(document, slicer);
   const { matches } = scan;
   const map = scan.layout.map;
-  const ranges = await rangesFor(map, matches, pause);
+  const ranges = await rangesFor(map, matches, slicer);
+  const highlights = await buildHighlights(matches, ranges, slicer);
   let on = switches;
-  paintHighlights(matches, ranges, on);
+  paintHighlights(highlights, on);
   document.documentElement.dataset.pizhuKind = scan.kind;
   performance.measure('pizhu:scan', { start: started, detail: { kind: scan.kind, matches: matches.length } });
 
@@ -105,7 +106,7 @@ export async function startRecognition(ctx: ContentScriptContext, switches: Cate
     },
     setSwitches(next) {
       on = next;
-      paintHighlights(matches, ranges, on);
+      paintHighlights(highlights, on);
       if (shown >= 0) show(-1);
     },
     reveal(index) {

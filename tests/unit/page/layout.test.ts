@@ -4,10 +4,8 @@ import { pageFeatures, scanPage } from '../../../page/scan';
 import { classifyPage } from '../../../recognition/page-kind';
 import { domFrom, fixturePages, loadPage } from '../../support/fixtures';
 
-const noPause = async () => {};
-
 async function verdictOf(doc: Document) {
-  const layout = await analyzeLayout(doc, noPause);
+  const layout = await analyzeLayout(doc);
   const features = pageFeatures(layout);
   return { layout, mainText: features.mainText, ...classifyPage(features) };
 }
@@ -143,7 +141,7 @@ describe('the document\u2019s head, printed apart from the body', () => {
     expect(mainText).toContain('国土资源部关于开展土地矿产卫片执法检查工作的通知');
     expect(mainText).not.toContain('政务公开');
     expect(mainText).not.toContain('ICP');
-    const scan = await scanPage(doc, noPause);
+    const scan = await scanPage(doc);
     expect(scan.matches.filter((m) => m.category === 'docno').map((m) => m.text)).toEqual(['国土资发〔2013〕21号']);
   });
 

@@ -9,7 +9,7 @@ import { describeMisses, scorePage, total, type PageScore } from '../../support/
 
 const scored: Promise<PageScore[]> = Promise.all(
   realPages.map(async (page) => {
-    const scan = await scanPage(loadPage(page, REAL_PAGES_DIR), async () => {});
+    const scan = await scanPage(loadPage(page, REAL_PAGES_DIR));
     const texts = (c: string) => scan.matches.filter((m) => m.category === c).map((m) => m.text);
     return scorePage(realGold(page.file), { kind: scan.kind, docNumbers: texts('docno'), figures: texts('figure') });
   }),

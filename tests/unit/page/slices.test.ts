@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { Meter, Slicer } from '../../../page/slices';
+
+/** A clock that only moves when the simulated work says so, and a log of every task between two yields. */
+function simulation(budget: number) {
+  let clock = 0;
+  const tasks: number[] = [];
+  let taskStart = 0;
+  const slicer = new Slicer(
+    budget,
+    async () => {
+      tasks.push(clock - taskStart);
+      clock += 1; // the page's own turn
+      taskStart = clock;
+    },
+    () => clock,
+  );
+  return {
+    slicer,
+    tasks,
+    work: (ms: number) => (clock += ms),
+    end: () => tasks.push(clock - taskStart),
+  };
+}
+
+describe('a meter', () => {
+  it('starts small and grows at most fourfold per slice until it knows the rate', () => {
+    const m = new Meter(0.0001);
+    expect(m.slice(10)).toBe(32);
+    m.record(32, 0.1); // too quick to time: the size may still grow
+    expect(m.slice(10)).toBe(128);
+    m.record(128, 1.28); // 0.01 ms per unit
+    expect(m.slice(10)).toBe(512);
+    m.record(512, 5.12);
+    expect(m.slice(10)).toBe(1000);
+  });
+
+  it('believes slower work at once and faster work gradually', () => {
+    const m = new Meter(0.01);
+    m.record(2000, 20);
+    expect(m.fit(10)).toBe(1000);
+    m.record(100, 5); // 0.05 ms per unit
+    expect(m.fit(10)).toBe(200);
+    m.record(1000, 5); // 0.005 ms per unit: one quick slice
+    expect(m.fit(10)).toBeGreaterThan(200);
+    expect(m.fit(10)).toBeLessThan(2000);
+  });
+});
+
+describe('a slicer', () => {
+  it('keeps every task within its budget while the work gets five times slower halfway', async () => {
+    const sim = simulation(25);
+    const items = Array.from({ length: 20_000 }, (_, i) => i);
+    await sim.slicer.forEach(items, new Meter(0.001), (i) => sim.work(i < 10_000 ? 0.01 : 0.05), 1);
+    sim.end();
+    // A slice is sized from the rate seen so far: when the work slows, one slice may run over by what the slowdown
+    // costs it, never more; the next is sized to the new rate.
+    expect(Math.max(...sim.tasks)).toBeLessThanOrEqual(25 * 5);
+    expect(sim.tasks.filter((t) => t > 25 * 1.1).length).toBeLessThanOrEqual(2);
+    expect(sim.tasks.slice(-5).every((t) => t <= 25)).toBe(true);
+  });
+
+  it('yields no more often than the budget needs', async () => {
+    const sim = simulation(25);
+    const items = Array.from({ length: 10_000 }, (_, i) => i);
+    await sim.slicer.forEach(items, new Meter(0.01), () => sim.work(0.01), 1);
+    sim.end();
+    // 100 ms of work in 25 ms tasks: four or five of them, not a hundred.
+    expect(sim.tasks.length).toBeLessThanOrEqual(6);
+  });
+
+  it('never yields when unsliced', async () => {
+    let yields = 0;
+    const slicer = Slicer.unsliced();
+    const original = slicer.next.bind(slicer);
+    slicer.next = async () => {
+      yields++;
+      await original();
+    };
+    const seen: number[] = [];
+    await slicer.forEach([1, 2, 3], new Meter(1000), (x) => seen.push(x));
+    expect(seen).toEqual([1, 2, 3]);
+    expect(yields).toBe(0);
+  });
+});
