@@ -11,7 +11,9 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { TEMPLATES, partsOf } from './page-templates.mjs';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** ../shared/fixtures beside the project: pages/ (with manifest.json) and gold/. */
@@ -46,14 +48,21 @@ export function loadFixturePages() {
   const own = fs.existsSync(ownManifest) ? readJson(ownManifest) : [];
   const pages = [...shared, ...real];
   for (const entry of own) {
+    if (entry.templates) {
+      pages.push(...templatePages(pages, entry.templates));
+      continue;
+    }
     const page = { ...entry, name: entry.name ?? nameOf(entry.file), source: 'e2e' };
     if (entry.file) {
       page.body = () => fs.readFileSync(path.join(ownPagesDir, entry.file));
     } else if (entry.repeat) {
       let cached;
       page.body = () => (cached ??= repeatArticle(pages, entry.repeat));
+    } else if (entry.spans) {
+      let cached;
+      page.body = () => (cached ??= spanPerCharacter(pages, entry.spans));
     } else {
-      throw new Error(`${ownManifest}: entry ${page.name} has neither file nor repeat`);
+      throw new Error(`${ownManifest}: entry ${page.name} has neither file, repeat, spans nor templates`);
     }
     pages.push(page);
   }
@@ -74,6 +83,59 @@ function repeatArticle(pages, { page: sourceName, from, to, bytes }) {
   const frame = Buffer.byteLength(head) + Buffer.byteLength(tail);
   const copies = Math.max(1, Math.round((bytes - frame) / Buffer.byteLength(article)));
   return Buffer.from(head + article.repeat(copies) + tail);
+}
+
+// Other pages re-dressed in each template of page-templates.mjs: NAME--SLUG on the same host, under /templates/SLUG/.
+// With `bytes`, the article's paragraphs are repeated until the page weighs about that much.
+function templatePages(pages, { pages: names, slugs, bytes, suffix = '' }) {
+  const out = [];
+  for (const sourceName of names) {
+    const source = pages.find((p) => p.name === sourceName);
+    if (!source) throw new Error(`templates: no fixture page named ${sourceName}`);
+    for (const template of TEMPLATES.filter((t) => !slugs || slugs.includes(t.slug))) {
+      let cached;
+      out.push({
+        name: `${sourceName}--${template.slug}${suffix}`,
+        host: source.host,
+        path: `/templates/${template.slug}${suffix}${source.path}`,
+        kind: source.kind,
+        note: `${sourceName} as ${template.name}${bytes ? `, about ${Math.round(bytes / 1000)} KB` : ''}`,
+        source: 'e2e',
+        body: () => (cached ??= renderTemplate(source, template, bytes)),
+      });
+    }
+  }
+  return out;
+}
+
+function renderTemplate(source, template, bytes) {
+  const { JSDOM } = createRequire(import.meta.url)('jsdom');
+  const parts = partsOf(new JSDOM(source.body().toString('utf8')).window.document);
+  let html = template.render(parts);
+  if (bytes) {
+    const copies = Math.max(1, Math.round(bytes / Buffer.byteLength(html)));
+    html = template.render({ ...parts, paragraphs: Array.from({ length: copies }, () => parts.paragraphs).flat() });
+  }
+  return Buffer.from(html);
+}
+
+// Another page's article with every character of its text in a <span> of its own (as PDF converters and some
+// editors write text), repeated until it holds `count` spans: a page of a hundred thousand tiny inline elements.
+function spanPerCharacter(pages, { page: sourceName, from, to, count }) {
+  const source = pages.find((p) => p.name === sourceName);
+  if (!source) throw new Error(`spans: no fixture page named ${sourceName}`);
+  const html = source.body().toString('utf8');
+  const start = html.indexOf(from);
+  const end = start < 0 ? -1 : html.indexOf(to, start + from.length);
+  if (end < 0) throw new Error(`spans: markers ${from} … ${to} not found in ${sourceName}`);
+  let spans = 0;
+  const article = html.slice(start + from.length, end).replace(/>([^<]+)</g, (_, text) => {
+    const chars = [...text.trim()];
+    spans += chars.length;
+    return `>${chars.map((c) => `<span>${c}</span>`).join('')}<`;
+  });
+  const copies = Math.max(1, Math.ceil(count / Math.max(1, spans)));
+  return Buffer.from(html.slice(0, start + from.length) + article.repeat(copies) + html.slice(end));
 }
 
 /**
