@@ -123,6 +123,14 @@ describe('scan', () => {
     expect((await observe(name)).scanMeasures).toBeGreaterThan(0);
   });
 
+  it('reads a page of 100,000 one-character spans, each number and figure one range across its spans', async () => {
+    const { kind, docNumbers, figures } = await observe('zhangdian-report-100k-spans');
+    expect(kind).toBe('report');
+    expect(docNumbers).toEqual(expect.arrayContaining(['张政字〔2018〕8号', '淄政办字[2017]5号']));
+    expect(figures).toEqual(expect.arrayContaining(['48.6%', '480余名', '53亿元']));
+    expect(figures).not.toContain('48');
+  });
+
   it('finishes on a 1 MB report within the evaluation\'s wait', async () => {
     const { kind, docNumbers } = await observe('zhangdian-report-1mb');
     expect(kind).toBe('report');
