@@ -24,8 +24,12 @@ function words(value: string): string[] {
  * the page's text is kept: ASP.NET sites wrap whole pages in <form>, and a body class like `nav-open` is no footer.
  */
 export function chromeTest(doc: Document): (el: Element, tag?: string) => boolean {
-  const total = doc.body?.textContent?.length ?? 0;
-  const small = (el: Element) => (el.textContent?.length ?? 0) < total * 0.3;
+  // The page's whole text is a long string on a big page: only read when some chrome is guessed.
+  let total = -1;
+  const small = (el: Element) => {
+    if (total < 0) total = doc.body?.textContent?.length ?? 0;
+    return (el.textContent?.length ?? 0) < total * 0.3;
+  };
   return (el, tag = el.tagName.toUpperCase()) => {
     if (CHROME_TAGS.has(tag)) return true;
     // Most elements of a page carry no attribute at all (a <span> of a run of text): one call tells.

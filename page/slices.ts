@@ -14,10 +14,16 @@ export function pause(): Promise<void> {
 }
 
 /**
- * A task's budget, ms. Half the long-task threshold: a slice sized from the rates seen so far can still meet a slower
- * stretch (the machine busy with something else, a page node that costs more than most) without reaching 50 ms.
+ * What a task may take when slices run as long as their meters predict, ms: under the 50 ms of a long task by what a
+ * task spends outside our slices. When slices run longer than predicted (the machine busy with something else, a
+ * node that costs more than most), the budget shrinks by as much, so that the next surprise of that size still ends
+ * under 50 ms; as slices keep their predictions again, it grows back. Never below MIN_BUDGET_MS: a slice must be worth
+ * the yield that ends it.
  */
-export const TASK_BUDGET_MS = 25;
+export const TASK_BUDGET_MS = 40;
+const MIN_BUDGET_MS = 8;
+/** Slices predicted shorter than this are too short for their surprise to mean anything at the clock's resolution. */
+const MIN_PREDICTION_MS = 2;
 
 /**
  * The cost of one kind of work per unit (a node walked, a character read, a range built), learnt as it runs. Until it
@@ -38,6 +44,11 @@ export class Meter {
     return Math.max(0, Math.floor(ms / this.msPerUnit));
   }
 
+  /** How long `units` should take at the rate seen so far, ms. */
+  estimate(units: number): number {
+    return units * this.msPerUnit;
+  }
+
   /** The size of a slice for `ms`: what fits, but no more than four times the largest slice measured (32 at first). */
   slice(ms: number): number {
     return Math.min(this.ceiling, this.fit(ms));
@@ -56,9 +67,11 @@ export class Meter {
 
 export class Slicer {
   private taskStart: number;
+  /** How much longer than predicted slices have been running lately (1: as predicted). */
+  private surprise = 1;
 
   constructor(
-    private readonly budgetMs = TASK_BUDGET_MS,
+    private readonly targetMs = TASK_BUDGET_MS,
     private readonly yieldToPage: () => Promise<void> = pause,
     private readonly now: () => number = () => performance.now(),
   ) {
@@ -70,9 +83,14 @@ export class Slicer {
     return new Slicer(Infinity, async () => {});
   }
 
+  /** This task's budget, ms: the target, less what slices have lately overrun their predictions by. */
+  budget(): number {
+    return Math.max(Math.min(MIN_BUDGET_MS, this.targetMs), this.targetMs / this.surprise);
+  }
+
   /** ms left in the current task. */
   left(): number {
-    return this.budgetMs - (this.now() - this.taskStart);
+    return this.budget() - (this.now() - this.taskStart);
   }
 
   /** Ends the current task: the page runs, then a new task (with a whole budget) begins. */
@@ -91,11 +109,18 @@ export class Slicer {
     return Math.max(min, 1, meter.slice(this.left()));
   }
 
-  /** Runs `work`, which does `units` units of `meter`'s work, and lets the meter learn how long that took. */
+  /** Runs `work`, which does `units` units of `meter`'s work, and lets the meter and the budget learn from it. */
   measure<T>(meter: Meter, units: number, work: () => T): T {
+    const predicted = meter.estimate(units);
     const start = this.now();
     const result = work();
-    meter.record(units, this.now() - start);
+    const took = this.now() - start;
+    meter.record(units, took);
+    if (predicted >= MIN_PREDICTION_MS) {
+      const ratio = Math.max(1, took / predicted);
+      // As with rates: a worse surprise is believed at once, calm returns gradually.
+      this.surprise = ratio > this.surprise ? ratio : this.surprise * 0.8 + ratio * 0.2;
+    }
     return result;
   }
 

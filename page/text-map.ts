@@ -157,8 +157,8 @@ export function rangeFor(map: TextMap, start: number, end: number): Range {
   return liveRange(startNode, startOffset, endNode, endOffset);
 }
 
-function liveRange(startNode: Text, startOffset: number, endNode: Text, endOffset: number): Range {
-  const range = startNode.ownerDocument.createRange();
+function liveRange(startNode: Text, startOffset: number, endNode: Text, endOffset: number, doc = startNode.ownerDocument): Range {
+  const range = doc.createRange();
   range.setStart(startNode, startOffset);
   range.setEnd(endNode, endOffset);
   return range;
@@ -171,13 +171,16 @@ function liveRange(startNode: Text, startOffset: number, endNode: Text, endOffse
  */
 export class TextCursor {
   private i = 0;
+  private readonly doc: Document | undefined;
 
-  constructor(private readonly map: TextMap) {}
+  constructor(private readonly map: TextMap) {
+    this.doc = map.nodes[0]?.ownerDocument;
+  }
 
   range(start: number, end: number): Range {
     const [startNode, startOffset] = this.point(start, 'start');
     const [endNode, endOffset] = this.point(end, 'end');
-    return liveRange(startNode, startOffset, endNode, endOffset);
+    return liveRange(startNode, startOffset, endNode, endOffset, this.doc);
   }
 
   private point(at: number, bias: 'start' | 'end'): [Text, number] {

@@ -60,6 +60,18 @@ describe('a slicer', () => {
     expect(sim.tasks.slice(-5).every((t) => t <= 25)).toBe(true);
   });
 
+  it('shrinks its budget when slices run longer than predicted, and lets it grow back when they keep time', async () => {
+    const meter = new Meter(0.01);
+    let clock = 0;
+    const timed = new Slicer(40, async () => {}, () => clock);
+    timed.measure(meter, 1000, () => (clock += 10)); // as predicted
+    expect(timed.budget()).toBe(40);
+    timed.measure(meter, 1000, () => (clock += 30)); // three times as long as predicted
+    expect(timed.budget()).toBeCloseTo(40 / 3, 5);
+    for (let k = 0; k < 20; k++) timed.measure(meter, 1000, () => (clock += meter.estimate(1000)));
+    expect(timed.budget()).toBeGreaterThan(35);
+  });
+
   it('yields no more often than the budget needs', async () => {
     const sim = simulation(25);
     const items = Array.from({ length: 10_000 }, (_, i) => i);
