@@ -128,7 +128,7 @@ export function unitAt(text: string, i: number): string {
 }
 
 /** Parts of the day after a day: 19日晚8时 is the 19th, not nineteen days. */
-const TIMES_OF_DAY = new WordList(['晚', '晚上', '上午', '下午', '中午', '凌晨', '早上', '早晨', '傍晚', '夜', '夜间', '夜間', '深夜', '时', '時']);
+const TIMES_OF_DAY = new WordList(['晚', '晚上', '上午', '下午', '中午', '凌晨', '早上', '早晨', '傍晚', '夜', '夜间', '夜間', '深夜']);
 const HOUR_MARKS = new CharSet('时時点點');
 
 /**

@@ -36,6 +36,11 @@ describe('figures: quantities of the rules', () => {
     expect(recognizeFigures('5千米')[0]).toMatchObject({ magnitude: '', unit: '千米', value: 5 });
   });
 
+  it('tells a day of the month from a number of days by what follows it', () => {
+    expect(figureTexts('于19日晚8时召开')).toEqual([]);
+    expect(figureTexts('期限届满30日时')).toEqual(['30日']);
+  });
+
   it('ends a compound unit where the rate does: a slash between two counts joins nothing', () => {
     expect(figureTexts('办结3项/5项')[0]).toBe('3项');
     expect(figureTexts('专职12名/兼职8名')).toEqual(['12名', '8名']);
