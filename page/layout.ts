@@ -243,7 +243,7 @@ export async function analyzeLayout(doc: Document, slicer: Slicer = Slicer.unsli
 
 /** How many short lines above the title or body can make up the document's head. */
 const MAX_HEAD_LINES = 4;
-const AGENCY_MARK = /(?:文件|文件)$/;
+const AGENCY_MARK = /文件$/;
 const DOCUMENT_TYPE_END = /(?:通知|通报|通報|意见|意見|决定|決定|报告|報告|办法|辦法|方案|规定|規定|批复|批覆|公告|通告|令|规划|規劃|细则|細則|纲要|綱要|条例|條例|函)$/;
 
 /**
@@ -293,8 +293,9 @@ function isHeadLine(line: string, refs: string[]): boolean {
   // The document's own number, alone on its line or with its label (文号：…).
   const numbers = recognizeDocNumbers(line);
   if (numbers.length === 1 && numbers[0].text.length >= line.length * 0.6) return true;
-  // The title, when the page states it, or a line that ends as a title does.
-  if (line.length >= 4 && refs.some((r) => r === line || r.includes(line) || line.includes(r))) return true;
+  // The title, when the page states it (a good part of a stated title: not the site's name inside "标题_站点"), or a
+  // line that ends as a title does.
+  if (line.length >= 4 && refs.some((r) => line.includes(r) || (r.includes(line) && line.length * 2 >= r.length))) return true;
   return DOCUMENT_TYPE_END.test(line) && line.length <= 60;
 }
 
