@@ -14,17 +14,15 @@ export function pause(): Promise<void> {
 }
 
 /**
- * What a task may take when slices run as long as their meters predict, ms: under the 50 ms of a long task by what a
- * task spends outside our slices. When slices run longer than predicted (the machine busy with something else, a
- * node that costs more than most), the budget shrinks by as much, so that the next surprise of that size still ends
- * under 50 ms; as slices keep their predictions again, it grows back. Never below MIN_BUDGET_MS: a slice must be worth
- * the yield that ends it.
+ * What a task may take, ms, while slices keep to the times their meters predict. Slices do not always keep to them:
+ * the machine is busy with something else, the garbage collector runs, a node costs more than most. What a slice ran
+ * over its prediction lately is taken off the budget (TASK_LIMIT_MS less that overrun, at most TASK_BUDGET_MS), so
+ * that a task with the same overrun still ends under the 50 ms of a long task; as slices keep time again, the
+ * budget grows back. Never below MIN_BUDGET_MS: a slice must be worth the yield that ends it.
  */
 export const TASK_BUDGET_MS = 40;
+const TASK_LIMIT_MS = 46;
 const MIN_BUDGET_MS = 8;
-/** Slices predicted shorter than this are too short for their surprise to mean anything at the clock's resolution. */
-const MIN_PREDICTION_MS = 2;
-
 /**
  * The cost of one kind of work per unit (a node walked, a character read, a range built), learnt as it runs. Until it
  * has measured, a meter does not trust its guess: slices start small and at most quadruple from one to the next, so a
@@ -33,6 +31,8 @@ const MIN_PREDICTION_MS = 2;
 export class Meter {
   private msPerUnit: number;
   private ceiling = 32;
+  /** Whether the rate comes from a measurement rather than the first guess. */
+  measured = false;
 
   /** `firstGuess`: ms per unit before anything was measured. */
   constructor(firstGuess: number) {
@@ -60,6 +60,7 @@ export class Meter {
     // Below the clock's resolution (0.1 ms in a page) nothing can be learnt about the rate.
     if (units <= 0 || ms < 0.2) return;
     const rate = ms / units;
+    this.measured = true;
     // Slower work is believed at once (a slice must not overrun), faster work gradually (one quick slice may be luck).
     this.msPerUnit = rate > this.msPerUnit ? rate : this.msPerUnit * 0.6 + rate * 0.4;
   }
@@ -67,8 +68,8 @@ export class Meter {
 
 export class Slicer {
   private taskStart: number;
-  /** How much longer than predicted slices have been running lately (1: as predicted). */
-  private surprise = 1;
+  /** How far past their predicted times slices have been running lately, ms. */
+  private overrun = 0;
 
   constructor(
     private readonly targetMs = TASK_BUDGET_MS,
@@ -83,9 +84,10 @@ export class Slicer {
     return new Slicer(Infinity, async () => {});
   }
 
-  /** This task's budget, ms: the target, less what slices have lately overrun their predictions by. */
+  /** This task's budget, ms: the target, or less when slices have lately run past their predictions. */
   budget(): number {
-    return Math.max(Math.min(MIN_BUDGET_MS, this.targetMs), this.targetMs / this.surprise);
+    if (this.targetMs === Infinity) return Infinity;
+    return Math.max(Math.min(MIN_BUDGET_MS, this.targetMs), Math.min(this.targetMs, TASK_LIMIT_MS - this.overrun));
   }
 
   /** ms left in the current task. */
@@ -111,15 +113,17 @@ export class Slicer {
 
   /** Runs `work`, which does `units` units of `meter`'s work, and lets the meter and the budget learn from it. */
   measure<T>(meter: Meter, units: number, work: () => T): T {
-    const predicted = meter.estimate(units);
+    // A first guess predicts nothing (and the first slices of a kind pay for compiling its code): only a rate that
+    // was measured can be overrun.
+    const predicted = meter.measured ? meter.estimate(units) : NaN;
     const start = this.now();
     const result = work();
     const took = this.now() - start;
     meter.record(units, took);
-    if (predicted >= MIN_PREDICTION_MS) {
-      const ratio = Math.max(1, took / predicted);
-      // As with rates: a worse surprise is believed at once, calm returns gradually.
-      this.surprise = ratio > this.surprise ? ratio : this.surprise * 0.8 + ratio * 0.2;
+    if (predicted === predicted) {
+      const over = Math.max(0, took - predicted);
+      // As with rates: a larger overrun is believed at once, calm returns gradually.
+      this.overrun = over > this.overrun ? over : this.overrun * 0.8 + over * 0.2;
     }
     return result;
   }
