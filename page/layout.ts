@@ -136,6 +136,8 @@ export async function analyzeLayout(doc: Document, slicer: Slicer = Slicer.unsli
   // Paragraphs vote for their parent (full score) and grandparent (half), Readability's way. Commas are a
   // sign of running prose; link text is not prose.
   await slicer.forEach(paragraphs, new Meter(0.01), (p) => {
+    // Cells, menu items and captions are too short to vote: no need to count their characters.
+    if (p.end - p.start < 12) return;
     const { han, commas } = proseCounts(text, p.start, p.end);
     if (han < 12) return;
     const linkShare = linkCharsIn(p) / (p.end - p.start);
