@@ -70,6 +70,8 @@ export class Slicer {
   private taskStart: number;
   /** How far past their predicted times slices have been running lately, ms. */
   private overrun = 0;
+  /** The longest task so far, ms (as far as this slicer saw it: from a task's start to its yield). */
+  private longest = 0;
 
   constructor(
     private readonly targetMs = TASK_BUDGET_MS,
@@ -97,8 +99,14 @@ export class Slicer {
 
   /** Ends the current task: the page runs, then a new task (with a whole budget) begins. */
   async next(): Promise<void> {
+    this.longest = Math.max(this.longest, this.now() - this.taskStart);
     await this.yieldToPage();
     this.taskStart = this.now();
+  }
+
+  /** The longest of this slicer's tasks so far, the current one included, ms. */
+  longestTask(): number {
+    return Math.max(this.longest, this.now() - this.taskStart);
   }
 
   /**

@@ -58,7 +58,10 @@ export async function startRecognition(ctx: ContentScriptContext, switches: Cate
   let on = switches;
   paintHighlights(highlights, on);
   document.documentElement.dataset.pizhuKind = scan.kind;
-  performance.measure('pizhu:scan', { start: started, detail: { kind: scan.kind, matches: matches.length } });
+  performance.measure('pizhu:scan', {
+    start: started,
+    detail: { kind: scan.kind, matches: matches.length, longestTask: slicer.longestTask() },
+  });
 
   const status = statusOf(scan);
   let summary: PageSummary | null = null;

@@ -58,6 +58,7 @@ describe('a slicer', () => {
     expect(Math.max(...sim.tasks)).toBeLessThanOrEqual(25 * 5);
     expect(sim.tasks.filter((t) => t > 25 * 1.1).length).toBeLessThanOrEqual(2);
     expect(sim.tasks.slice(-5).every((t) => t <= 25)).toBe(true);
+    expect(sim.slicer.longestTask()).toBe(Math.max(...sim.tasks));
   });
 
   it('takes what slices overran their predictions by off its budget, and lets it grow back when they keep time', () => {
