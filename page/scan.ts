@@ -12,7 +12,26 @@ export interface ScanResult extends KindVerdict {
 }
 
 /** Recognition works on pieces cut at line ends, as long as the slicer allows but not shorter than this. */
-const MIN_PIECE = 1_000;
+const MIN_PIECE = 500;
+
+/** Punctuation that ends a clause: nothing recognised runs across it, nor across a line end. */
+const CLAUSE_ENDS = /[\n。，；！？]/g;
+const isClauseEnd = (c: number) => c === 0x0a || c === 0x3002 || c === 0xff0c || c === 0xff1b || c === 0xff01 || c === 0xff1f;
+
+/**
+ * The end of the next piece of text[at, end) to recognise, about `size` long: after the last line end or clause end
+ * within it, so that no number is cut in two; when the piece holds none, at the next one after it.
+ */
+export function pieceEnd(text: string, at: number, size: number, end: number): number {
+  const limit = Math.min(end, at + size);
+  if (limit === end) return end;
+  const lineEnd = text.lastIndexOf('\n', limit - 1);
+  if (lineEnd >= at) return lineEnd + 1;
+  // Within a long line, the last clause end of the piece's tail (looking no further back than that).
+  for (let i = limit - 1; i > at && i >= limit - 256; i--) if (isClauseEnd(text.charCodeAt(i))) return i + 1;
+  CLAUSE_ENDS.lastIndex = limit;
+  return CLAUSE_ENDS.test(text) ? Math.min(end, CLAUSE_ENDS.lastIndex) : end;
+}
 
 /** What the page-kind classifier is told about a page's layout. */
 export function pageFeatures(layout: Layout): PageFeatures {
@@ -37,11 +56,7 @@ export async function scanPage(doc: Document, slicer: Slicer = Slicer.unsliced()
     const reading = new Meter(0.002);
     for (const seg of layout.segments) {
       for (let at = seg.start; at < seg.end; ) {
-        let cut = Math.min(seg.end, at + (await slicer.room(reading, MIN_PIECE)));
-        if (cut < seg.end) {
-          const lineEnd = text.lastIndexOf('\n', cut);
-          if (lineEnd > at) cut = lineEnd;
-        }
+        const cut = pieceEnd(text, at, Math.max(MIN_PIECE, await slicer.room(reading, MIN_PIECE)), seg.end);
         const from = at;
         slicer.measure(reading, cut - from, () => {
           // The matches are fresh objects: moving them to page offsets in place costs nothing, a copy would.

@@ -1,8 +1,9 @@
 // Long work in slices, so that the page stays responsive. A task of ours must stay well under 50 ms (a long task) on
 // any machine, and a scan should yield as seldom as that allows: every yield lets the page's own tasks and rendering
 // in, and the reader waits through those too. So a slice is not a fixed number of nodes or characters. Each kind of
-// work is metered as it runs, and a slice takes as many units as fit in what is left of the task's budget at the rate
-// that work has really been going: on a busy two-core machine the rate is slower, and the slices shrink with it.
+// work is metered as it runs, and a slice takes as many units as fit in a few milliseconds at the rate that work has
+// really been going (on a busy two-core machine the rate is slower, and the slices shrink with it); a task goes on
+// slice after slice while its budget lasts, and the budget itself gives way when slices run past their predictions.
 
 type SchedulerLike = { yield?: () => Promise<void> };
 
@@ -20,9 +21,14 @@ export function pause(): Promise<void> {
  * that a task with the same overrun still ends under the 50 ms of a long task; as slices keep time again, the
  * budget grows back. Never below MIN_BUDGET_MS: a slice must be worth the yield that ends it.
  */
-export const TASK_BUDGET_MS = 40;
-const TASK_LIMIT_MS = 46;
+export const TASK_BUDGET_MS = 30;
+const TASK_LIMIT_MS = 40;
 const MIN_BUDGET_MS = 8;
+/**
+ * The most a slice is sized to take, ms. A task is checked against its budget between slices only, so a slice that
+ * takes three times its prediction (a burst of load, a collection of garbage) overruns the budget by at most twice this.
+ */
+const SLICE_MS = 6;
 /**
  * The cost of one kind of work per unit (a node walked, a character read, a range built), learnt as it runs. Until it
  * has measured, a meter does not trust its guess: slices start small and at most quadruple from one to the next, so a
@@ -60,9 +66,16 @@ export class Meter {
     // Below the clock's resolution (0.1 ms in a page) nothing can be learnt about the rate.
     if (units <= 0 || ms < 0.2) return;
     const rate = ms / units;
-    this.measured = true;
-    // Slower work is believed at once (a slice must not overrun), faster work gradually (one quick slice may be luck).
-    this.msPerUnit = rate > this.msPerUnit ? rate : this.msPerUnit * 0.6 + rate * 0.4;
+    if (!this.measured) {
+      // The first measurement replaces the guess, whatever the guess was.
+      this.measured = true;
+      this.msPerUnit = rate;
+      return;
+    }
+    // Slower work is believed at once (a slice must not overrun), up to four times slower per slice: a slice that
+    // met a pause (the collector, the machine busy elsewhere) does not make every later one tiny. Faster work is
+    // believed gradually (one quick slice may be luck).
+    this.msPerUnit = rate > this.msPerUnit ? Math.min(rate, this.msPerUnit * 4) : this.msPerUnit * 0.6 + rate * 0.4;
   }
 }
 
@@ -110,13 +123,14 @@ export class Slicer {
   }
 
   /**
-   * How many units of `meter`'s work to do now. When fewer than `min` fit in what is left of this task, yields first;
-   * `min` keeps a slice from being so small that the bookkeeping costs more than the work.
+   * How many units of `meter`'s work to do now. When fewer than `min` fit in what is left of this task, yields first:
+   * `min` keeps slices from being so small that the bookkeeping costs more than the work. A slice is never sized
+   * beyond what its few milliseconds hold, though, even when that is less than `min`; at least one unit, so that work
+   * goes on when a single unit is dearer than a whole budget.
    */
   async room(meter: Meter, min = 1): Promise<number> {
     if (meter.fit(this.left()) < min) await this.next();
-    // At least `min`, and at least one: work must go on even when a single unit is dearer than a whole budget.
-    return Math.max(min, 1, meter.slice(this.left()));
+    return Math.max(1, meter.slice(Math.min(this.left(), SLICE_MS)));
   }
 
   /** Runs `work`, which does `units` units of `meter`'s work, and lets the meter and the budget learn from it. */

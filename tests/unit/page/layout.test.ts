@@ -162,3 +162,19 @@ describe('the document\u2019s head, printed apart from the body', () => {
   });
 });
 
+
+describe('pieces of text for recognition', () => {
+  it('are cut after a line end or a clause end, never inside a number', async () => {
+    const { pieceEnd } = await import('../../../page/scan');
+    const line = '共办理案件12620件，其中行政复议案件16期培训480余名，办结率96.25%。'.repeat(40);
+    const text = `${line}\n${line}`;
+    for (let size = 1; size < 200; size += 7) {
+      for (let at = 0; at < text.length; ) {
+        const cut = pieceEnd(text, at, size, text.length);
+        expect(cut).toBeGreaterThan(at);
+        expect(cut === text.length || /[\n。，]/.test(text[cut - 1])).toBe(true);
+        at = cut;
+      }
+    }
+  });
+});
