@@ -11,7 +11,7 @@ const rows = (m: Match): Array<[string, string]> => {
         [t('cardSerial'), m.serial],
       ];
     case 'figure': {
-      const qualifier = [m.before, m.approx, m.after].filter(Boolean).join(' / ');
+      const qualifier = [m.before, m.approx, m.limit, m.after].filter(Boolean).join(' / ');
       return [
         [t('cardValue'), formatValue(m.value, m.magnitude, m.number)],
         [t('cardUnit'), m.unit],

@@ -2,14 +2,14 @@
 import type { ContentScriptContext } from '#imports';
 import { events, type ItemSummary, type PageSummary, type RecognitionRows, type ScanStatus } from '../../messaging';
 import { outlineHeadings, recognitionRows, type Heading } from '../../page/recognition-rows';
-import { paintHighlights, rangesFor, clearHighlights } from '../../page/highlights';
+import { buildHighlights, paintHighlights, rangesFor, clearHighlights } from '../../page/highlights';
 import { matchAtPoint, matchAtSelection } from '../../page/hit-test';
 import { framedDocument } from '../../page/framed-document';
 import { revealRange } from '../../page/reveal';
 import { scanPage, studyInputOf, type ScanResult } from '../../page/scan';
 import type { PageKind } from '../../model';
 import type { Category, CategorySwitches } from '../../recognition/types';
-import { budgetedPause } from '../../page/slices';
+import { Slicer } from '../../page/slices';
 import { cardLayer } from './card';
 import { outlineReport } from '../../study/outline';
 
@@ -52,15 +52,19 @@ function summarize(scan: ScanResult, status: ScanStatus): PageSummary {
 /** `kind`: the kind the reader set for this page, read in place of the classifier's verdict. */
 export async function startRecognition(ctx: ContentScriptContext, switches: CategorySwitches, kind?: PageKind): Promise<RecognitionSession> {
   const started = performance.now();
-  const pause = budgetedPause();
-  const scan = await scanPage(document, pause, kind);
+  const slicer = new Slicer();
+  const scan = await scanPage(document, slicer, kind);
   const { matches } = scan;
   const map = scan.layout.map;
-  const ranges = await rangesFor(map, matches, pause);
+  const ranges = await rangesFor(map, matches, slicer);
+  const highlights = await buildHighlights(matches, ranges, slicer);
   let on = switches;
-  paintHighlights(matches, ranges, on);
+  paintHighlights(highlights, on);
   document.documentElement.dataset.pizhuKind = scan.kind;
-  performance.measure('pizhu:scan', { start: started, detail: { kind: scan.kind, matches: matches.length } });
+  performance.measure('pizhu:scan', {
+    start: started,
+    detail: { kind: scan.kind, matches: matches.length, longestTask: slicer.longestTask() },
+  });
 
   const status = statusOf(scan);
   let summary: PageSummary | null = null;
@@ -110,7 +114,7 @@ export async function startRecognition(ctx: ContentScriptContext, switches: Cate
     },
     setSwitches(next) {
       on = next;
-      paintHighlights(matches, ranges, on);
+      paintHighlights(highlights, on);
       if (shown >= 0) show(-1);
     },
     reveal(index) {

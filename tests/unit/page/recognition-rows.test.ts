@@ -7,7 +7,7 @@ import { fixturePages, loadPage } from '../../support/fixtures';
 describe('rows of a page’s figures and document numbers', () => {
   it('gives each figure its value, unit, qualifiers, sentence and section heading', async () => {
     const page = fixturePages.find((p) => p.file === 'zhangdian-2017-report.html')!;
-    const scan = await scanPage(loadPage(page), async () => {});
+    const scan = await scanPage(loadPage(page));
     const headings = outlineHeadings(outlineReport(studyInputOf(scan)).nodes);
     const { figures, docNumbers } = recognitionRows(scan.layout.map.text, scan.matches, headings);
     expect(figures).toHaveLength(scan.matches.filter((m) => m.category === 'figure').length);

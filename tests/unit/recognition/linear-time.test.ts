@@ -14,7 +14,6 @@ function repeated(unit: string, size: number, tail = ''): string {
   return unit.repeat(Math.ceil(size / unit.length)).slice(0, size) + tail;
 }
 
-
 const HOSTILE: Array<[string, (size: number) => string]> = [
   ['〔 only', (n) => repeated('〔', n)],
   ['〔… then a year', (n) => repeated('〔', n, '2018〕')],
@@ -27,8 +26,12 @@ const HOSTILE: Array<[string, (size: number) => string]> = [
   ['almost document numbers', (n) => repeated('张政字〔2018〕', n)],
   ['brackets and years', (n) => repeated('〔2018', n)],
   ['令第 repeated', (n) => repeated('令第', n)],
+  ['decrees after dates', (n) => repeated('二〇一五年三月二日市人民政府令第45号', n)],
   ['公告 repeated', (n) => repeated('公告2018年第', n)],
   ['figures back to back', (n) => repeated('1项', n)],
+  ['compound units', (n) => repeated('1微克/立方米/', n)],
+  ['slashes after units', (n) => repeated('1万元/万', n)],
+  ['time limits', (n) => repeated('1日内', n)],
   ['thousands separators', (n) => repeated('1,000', n)],
   ['dotted numbers', (n) => repeated('1.', n)],
   ['dates back to back', (n) => repeated('2018年3月7日', n)],
