@@ -21,9 +21,11 @@
 // Foreign top-level Codes go into an "imported codes" scheme; Codes without a colour get one.
 import type { LocalizedText, Scheme, Term } from '../model';
 import { malformed } from './errors';
-import { childShade, normaliseColour, pickColour } from './palette';
+import { MAX_KEY_LENGTH } from '../model/validate';
+import { childShade, ColourPicker, normaliseColour } from './palette';
 import { guidForIri, isUuid } from './name-uuid';
-import { findProblem, labelOf, siblings, type TaxonomyState } from './state';
+import { findProblem, labelOf, MAX_CODEBOOK_TERMS, MAX_TERM_DEPTH, siblings, type TaxonomyState } from './state';
+import { describeXmlProblem } from './xml-problem';
 
 export const QDC_NAMESPACE = 'urn:QDA-XML:codebook:1.0';
 const SCHEMA_LOCATION = `${QDC_NAMESPACE} http://schema.qdasoftware.org/versions/Codebook/v1.0/Codebook.xsd`;
@@ -107,11 +109,27 @@ interface ParsedCode {
 type DomParserClass = new () => DOMParser;
 
 function childElements(el: Element, localName: string): Element[] {
-  return [...el.children].filter((c) => c.localName === localName && c.namespaceURI === QDC_NAMESPACE);
+  // Sibling by sibling: indexing a live `children` collection is linear per access in some DOMs (jsdom), which
+  // made a list of 5,000 codes quadratic.
+  const found: Element[] = [];
+  for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+    if (c.localName === localName && c.namespaceURI === QDC_NAMESPACE) found.push(c);
+  }
+  return found;
 }
 
-function readCodes(codes: Element[], seen: Set<string>, path: string[]): ParsedCode[] {
+interface Reading {
+  seen: Set<string>;
+  count: number;
+}
+
+function readCodes(codes: Element[], reading: Reading, path: string[]): ParsedCode[] {
+  // Schemes are the top level, their terms below: a term may be MAX_TERM_DEPTH levels under its scheme.
+  if (path.length > MAX_TERM_DEPTH && codes.length > 0)
+    throw malformed(`代码嵌套过深：“${path.slice(0, 3).join(' › ')} › …”之下超过 ${MAX_TERM_DEPTH} 层`, `Codes nest too deep: more than ${MAX_TERM_DEPTH} levels under “${path.slice(0, 3).join(' › ')} › …”`);
   return codes.map((el, i) => {
+    if (++reading.count > MAX_CODEBOOK_TERMS)
+      throw malformed(`代码本的代码太多（超过 ${MAX_CODEBOOK_TERMS} 个）`, `The codebook has too many codes (more than ${MAX_CODEBOOK_TERMS})`);
     const where = path.length ? `（在“${path.join(' › ')}”之下）` : '（顶层）';
     const whereEn = path.length ? ` (under “${path.join(' › ')}”)` : ' (top level)';
     const name = el.getAttribute('name')?.trim() ?? '';
@@ -120,10 +138,10 @@ function readCodes(codes: Element[], seen: Set<string>, path: string[]): ParsedC
     const labelEn = name ? `“${name}”` : `Code #${i + 1}${whereEn}`;
     if (!rawGuid) throw malformed(`代码${label}缺少 guid 属性`, `Code ${labelEn} has no guid attribute`);
     const guid = rawGuid.replace(/^\{(.*)\}$/, '$1').toLowerCase();
-    if (!isUuid(guid)) throw malformed(`代码${label}的 guid 不是 UUID：${rawGuid}`, `Code ${labelEn} has a guid that is not a UUID: ${rawGuid}`);
+    if (!isUuid(guid)) throw malformed(`代码${label}的 guid 不是 UUID：${rawGuid.slice(0, 60)}`, `Code ${labelEn} has a guid that is not a UUID: ${rawGuid.slice(0, 60)}`);
     if (!name) throw malformed(`guid 为 ${rawGuid} 的代码${where}缺少 name 属性`, `The code with guid ${rawGuid}${whereEn} has no name attribute`);
-    if (seen.has(guid)) throw malformed(`guid ${rawGuid} 出现了不止一次（代码“${name}”）`, `guid ${rawGuid} occurs more than once (code “${name}”)`);
-    seen.add(guid);
+    if (reading.seen.has(guid)) throw malformed(`guid ${rawGuid} 出现了不止一次（代码“${name}”）`, `guid ${rawGuid} occurs more than once (code “${name}”)`);
+    reading.seen.add(guid);
     const codable = el.getAttribute('isCodable');
     const description = childElements(el, 'Description')[0];
     return {
@@ -132,23 +150,27 @@ function readCodes(codes: Element[], seen: Set<string>, path: string[]): ParsedC
       codable: codable === null || codable.trim() === 'true' || codable.trim() === '1',
       color: normaliseColour(el.getAttribute('color') ?? ''),
       description: description ? description.textContent ?? '' : undefined,
-      children: readCodes(childElements(el, 'Code'), seen, [...path, name]),
+      children: readCodes(childElements(el, 'Code'), reading, [...path, name]),
     };
   });
 }
 
 function parseDocument(xml: string, Parser: DomParserClass | undefined): ParsedCode[] {
   if (!Parser) throw malformed('此环境无法解析 XML（没有 DOMParser）', 'XML cannot be parsed here (no DOMParser)');
+  if (xml.trim() === '') throw malformed('文件是空的，里面没有代码本。', 'The file is empty: there is no codebook in it.');
   let doc: Document;
   try {
     doc = new Parser().parseFromString(xml, 'application/xml');
   } catch (e) {
-    throw malformed(`文件不是有效的 XML：${(e as Error).message}`, `The file is not well-formed XML: ${(e as Error).message}`);
+    const problem = describeXmlProblem((e as Error).message);
+    throw malformed(problem.zh, problem.en, problem.reason ? [problem.reason] : []);
   }
   const error = doc.getElementsByTagName('parsererror')[0];
   if (error) {
-    const detail = oneLine(error.textContent ?? '').slice(0, 200);
-    throw malformed(`文件不是有效的 XML：${detail}`, `The file is not well-formed XML: ${detail}`);
+    // Chromium wraps its report in a page fragment: the report itself is the <div>.
+    const report = error.getElementsByTagName('div')[0] ?? error;
+    const problem = describeXmlProblem(report.textContent ?? '');
+    throw malformed(problem.zh, problem.en, problem.reason ? [problem.reason] : []);
   }
   const root = doc.documentElement;
   if (root.localName !== 'CodeBook' || root.namespaceURI !== QDC_NAMESPACE) {
@@ -161,7 +183,7 @@ function parseDocument(xml: string, Parser: DomParserClass | undefined): ParsedC
   }
   const codes = childElements(root, 'Codes')[0];
   if (!codes) throw malformed('代码本缺少 <Codes> 元素', 'The codebook has no <Codes> element');
-  return readCodes(childElements(codes, 'Code'), new Set(), []);
+  return readCodes(childElements(codes, 'Code'), { seen: new Set(), count: 0 }, []);
 }
 
 function readFooter(description: string): { note: string; footer: Partial<Record<string, string>> } {
@@ -187,13 +209,18 @@ export interface QdcImportOptions {
   current: TaxonomyState;
   /** Defaults to globalThis.DOMParser (present in extension pages, absent in a service worker). */
   DOMParser?: DomParserClass;
+  /** Awaited every few hundred codes, so that a page can paint and take input during a large import. */
+  pause?: () => Promise<void>;
 }
+
+const CODES_PER_PAUSE = 500;
 
 /** Reads a .qdc file into a state to hand to planMerge; throws a TaxonomyError naming the problem, changing nothing. */
 export async function importQdc(xml: string, options: QdcImportOptions): Promise<TaxonomyState> {
   const { current } = options;
   const codes = parseDocument(xml, options.DOMParser ?? (globalThis as { DOMParser?: DomParserClass }).DOMParser);
   const taxonomyId = current.taxonomy.id;
+  const ourById = new Map(current.terms.map((term) => [term.id, term]));
   const ourTerms = new Map<string, Term>();
   for (const term of current.terms) ourTerms.set(await guidForIri(term.id), term);
   const ourSchemes = new Map<string, Scheme>();
@@ -201,13 +228,16 @@ export async function importQdc(xml: string, options: QdcImportOptions): Promise
 
   const schemes = new Map(current.taxonomy.schemes.map((s) => [s.id, s]));
   const terms: Term[] = [];
-  const usedColours = current.terms.filter((term) => !term.retired).map((term) => term.color);
+  // How many terms each group of siblings has so far: a term's place among them, without counting them again.
+  const placed = new Map<string, number>();
+  const colours = new ColourPicker(current.terms.filter((term) => !term.retired).map((term) => term.color));
   const importedScheme = importedSchemeId(taxonomyId);
+  let done = 0;
 
   // Which IRI a Code stands for, and whether it is a scheme.
   const identify = async (code: ParsedCode, footer: Partial<Record<string, string>>) => {
     const iri = footer.IRI;
-    if (iri && (await guidForIri(iri)) === code.guid) return { id: iri, scheme: footer.Kind === 'scheme', verified: true };
+    if (iri && iri.length <= MAX_KEY_LENGTH && (await guidForIri(iri)) === code.guid) return { id: iri, scheme: footer.Kind === 'scheme', verified: true };
     const scheme = ourSchemes.get(code.guid);
     if (scheme) return { id: scheme.id, scheme: true, verified: false };
     return { id: ourTerms.get(code.guid)?.id ?? `urn:uuid:${code.guid}`, scheme: false, verified: false };
@@ -215,17 +245,20 @@ export async function importQdc(xml: string, options: QdcImportOptions): Promise
 
   const addTerms = async (list: ParsedCode[], scheme: string | undefined, parent: Term | undefined) => {
     for (const [index, code] of list.entries()) {
+      if (++done % CODES_PER_PAUSE === 0) await options.pause?.();
       const { note, footer } = readFooter(code.description ?? '');
       const who = await identify(code, footer);
       if (who.scheme)
         throw malformed(`方案“${code.name}”只能位于代码本顶层`, `Scheme “${code.name}” may only appear at the top level of the codebook`);
-      const ours = current.terms.find((term) => term.id === who.id);
+      const ours = ourById.get(who.id);
       const termScheme = scheme ?? ours?.scheme ?? importedScheme;
       if (!schemes.has(termScheme)) schemes.set(termScheme, { id: termScheme, label: IMPORTED_SCHEME_LABEL, order: schemes.size });
-      const position = parent ? siblings(terms, termScheme, parent.id).length : siblings(terms, termScheme, undefined).length;
-      const color =
-        code.color ?? ours?.color ?? (parent ? childShade(parent.color, index) : pickColour(usedColours));
-      usedColours.push(color);
+      const group = `${termScheme}\n${parent?.id ?? ''}`;
+      const position = placed.get(group) ?? 0;
+      placed.set(group, position + 1);
+      const known = code.color ?? ours?.color ?? (parent ? childShade(parent.color, index) : undefined);
+      if (known) colours.use(known);
+      const color = known ?? colours.next();
       const noteEn = footer['Note-EN'] ?? (footer.IRI ? '' : ours && code.description === undefined ? ours.scopeNote?.en ?? '' : note);
       const noteZh = code.description === undefined && ours ? ours.scopeNote?.zh ?? '' : note;
       // A footer copied along with a duplicated Code must not hand the copy the original's shortcut.

@@ -1,0 +1,39 @@
+// A codebook file as the taxonomy editor receives it: a REFI-QDA .qdc (XML) or a Pizhu taxonomy file (JSON). The
+// name says which it is meant to be, so that an empty or broken .qdc is reported as a broken .qdc and not as "not
+// valid JSON"; a file whose name says neither is taken by its first character.
+import { malformed } from './errors';
+import { parseTaxonomyJson } from './json-file';
+import { importQdc, type QdcImportOptions } from './refi-qda';
+import type { TaxonomyState } from './state';
+
+/** A codebook of 20,000 codes with notes is a few MB; beyond this a file is refused before it is read. */
+export const MAX_CODEBOOK_BYTES = 32 * 1024 * 1024;
+
+export type CodebookFormat = 'qdc' | 'json';
+
+export function codebookFormat(fileName: string, text: string): CodebookFormat {
+  if (/\.(qdc|xml)$/i.test(fileName)) return 'qdc';
+  if (/\.json$/i.test(fileName)) return 'json';
+  return text.replace(/^\ufeff/, '').trimStart().startsWith('<') ? 'qdc' : 'json';
+}
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+
+/** Refuses a file too large to be a codebook, before a byte of it is read. */
+export function checkCodebookSize(bytes: number): void {
+  if (bytes > MAX_CODEBOOK_BYTES)
+    throw malformed(
+      `文件太大（${mb(bytes)}）：代码本文件最多 ${mb(MAX_CODEBOOK_BYTES)}。`,
+      `The file is too large (${mb(bytes)}): a codebook file can be at most ${mb(MAX_CODEBOOK_BYTES)}.`,
+    );
+}
+
+/** The file as a taxonomy state for planMerge; throws a TaxonomyError that says what is wrong, and where. */
+export async function readCodebookFile(
+  file: { name: string; text: string },
+  options: QdcImportOptions,
+): Promise<TaxonomyState> {
+  checkCodebookSize(file.text.length);
+  const body = file.text.replace(/^\ufeff/, '');
+  return codebookFormat(file.name, body) === 'qdc' ? importQdc(body, options) : parseTaxonomyJson(body);
+}
