@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { ExportContext } from '../../exchange/export-context';
 import { loadLibrary, relabel, type LibraryData } from '../../library/load';
+import { TaxonomyService } from '../../library/taxonomy-service';
 import { applyQuery, EMPTY_QUERY, isFiltered, type LibraryQuery, type SortKey } from '../../library/query';
 import type { PizhuDB } from '../../storage/db';
 import { AnnotationTable } from './AnnotationTable';
@@ -37,6 +38,7 @@ export function LibraryApp({ db }: { db: PizhuDB }) {
   }, []);
   const onCancelled = useCallback(() => setNotice(L('Cancelled')), []);
   const tasks = useTask(onError, onCancelled);
+  const taxonomyService = useMemo(() => new TaxonomyService(db), [db]);
 
   const reload = useCallback(async () => {
     setLoad((s) => ({ status: 'loading', done: 0, total: s.status === 'ready' ? s.data.rows.length : 0 }));
@@ -134,9 +136,9 @@ export function LibraryApp({ db }: { db: PizhuDB }) {
         </main>
       )}
       {tab === 'taxonomy' && (
-        <main class="lib-main lib-scroll">
+        <main class="lib-main">
           <TaxonomyEditor
-            db={db}
+            service={taxonomyService}
             onError={onError}
             onMessage={finished}
             onTermsChanged={(terms) => data && setLoad({ status: 'ready', data: relabel(data, terms) })}
