@@ -129,7 +129,8 @@ export function LibraryApp({ db }: { db: PizhuDB }) {
               {shown.length === 0 && isFiltered(query) ? (
                 <p class="lib-state">{L('NoMatch')}</p>
               ) : (
-                <AnnotationTable rows={shown} terms={data.terms} query={query} onSort={onSort} />
+                <AnnotationTable rows={shown} terms={data.terms} query={query} onSort={onSort}
+                  onNotOpened={(url) => finished(L('NotOpened', [url.length > 200 ? `${url.slice(0, 200)}…` : url]))} />
               )}
             </>
           )}
