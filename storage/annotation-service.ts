@@ -50,8 +50,12 @@ export class AnnotationService {
   }
 
   private async pageData(url: string): Promise<PageData> {
-    // The default codebook is installed on first use, once.
-    this.ready ??= this.taxonomies.ensureDefault();
+    // The default codebook is installed on first use, once; a failed install is not remembered: the next request
+    // tries again (one failed write at start-up once left every page without a tag button until a restart).
+    this.ready ??= this.taxonomies.ensureDefault().catch((e: unknown) => {
+      this.ready = null;
+      throw e;
+    });
     await this.ready;
     const [annotations, terms] = await Promise.all([this.annotations.listByPage(url), this.db.terms.toArray()]);
     return { annotations, terms };

@@ -50,21 +50,38 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
   const started = performance.now();
   const map = scan.layout.map;
   const pageUrl = normalizeUrl(location.href);
-  const data = await request<PageData>({ type: 'pizhu:data:page', url: pageUrl });
-  const termsById = new Map(data.terms.map((term) => [term.id, term]));
-  const offered = data.terms.filter((term) => !term.retired).sort(byNotation);
-  const byShortcut = new Map(offered.filter((term) => term.shortcut).map((term) => [term.shortcut!, term]));
-
   const records = new Map<string, AnnotationRecord>();
   const anchors = new Map<string, Anchor | null>();
   const ranges = new Map<string, Range>();
-  const found = anchorMany(map.text, data.annotations.map((a) => ({ quote: a.quote, position: a.position })));
-  data.annotations.forEach((a, i) => {
-    records.set(a.id, a);
-    place(a.id, found[i]);
-  });
-  // Most pages have no annotations: they get no stylesheet and no highlight until the first tag.
-  if (records.size) repaint();
+  let data: PageData = { annotations: [], terms: [] };
+  let termsById = new Map<string, Term>();
+  let offered: Term[] = [];
+  let byShortcut = new Map<string, Term>();
+  // Why the page's data could not be had (the database unreachable, the default codebook not installed…): the
+  // session still offers tagging, and tries again when the user tags, saying why when it still cannot.
+  let unavailable: unknown = null;
+
+  function load(next: PageData): void {
+    data = next;
+    termsById = new Map(data.terms.map((term) => [term.id, term]));
+    offered = data.terms.filter((term) => !term.retired).sort(byNotation);
+    byShortcut = new Map(offered.filter((term) => term.shortcut).map((term) => [term.shortcut!, term]));
+    const found = anchorMany(map.text, data.annotations.map((a) => ({ quote: a.quote, position: a.position })));
+    data.annotations.forEach((a, i) => {
+      records.set(a.id, a);
+      place(a.id, found[i]);
+    });
+    // Most pages have no annotations: they get no stylesheet and no highlight until the first tag.
+    if (records.size) repaint();
+  }
+
+  const fetchData = () => request<PageData>({ type: 'pizhu:data:page', url: pageUrl });
+  try {
+    load(await fetchData());
+  } catch (e) {
+    unavailable = e;
+    console.warn('[Pizhu] annotations unavailable for now:', errorText(e));
+  }
   performance.measure('pizhu:annotations', { start: started, detail: { annotations: records.size } });
 
   function place(id: string, anchor: Anchor | null): void {
@@ -86,6 +103,21 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
   }
 
   const tagger = taggerLayer(ctx);
+
+  /** The page's data, fetched again if it could not be had before; false (and the user told why) when it still cannot. */
+  async function ready(): Promise<boolean> {
+    if (!unavailable) return true;
+    try {
+      load(await fetchData());
+      unavailable = null;
+      return true;
+    } catch (e) {
+      unavailable = e;
+      tagger.hideButton();
+      tagger.toast({ message: `${t('toastUnavailable')} ${errorText(e)}`, error: true });
+      return false;
+    }
+  }
   let active = true;
   // Writes of one annotation go out one after another, so that the last state is the stored one.
   let writes: Promise<unknown> = Promise.resolve();
@@ -217,7 +249,10 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
       tagger.toast({ message: t('toastNotInText') });
       return;
     }
-    openPicker(newAnnotationId(), selected.passage, selected.at);
+    if (!unavailable) return openPicker(newAnnotationId(), selected.passage, selected.at);
+    void ready().then((ok) => {
+      if (ok && active) openPicker(newAnnotationId(), selected.passage, selected.at);
+    });
   }
 
   // The small button by a fresh selection.

@@ -75,4 +75,21 @@ describe('the background annotation service', () => {
     const closed = await service.handle({ type: 'pizhu:data:page', url });
     expect(closed).toMatchObject({ ok: false, error: { code: 'closed' } });
   });
+
+  it('a failed install of the default codebook is tried again on the next request, and the reply says why', async () => {
+    const { db, service } = fresh();
+    // One failed write, as a full disk or a closing database gives at start-up.
+    const put = db.taxonomies.put.bind(db.taxonomies);
+    let fail = true;
+    db.taxonomies.put = ((...args: Parameters<typeof put>) => {
+      if (fail) return Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+      return put(...args);
+    }) as typeof put;
+    const failed = await service.handle({ type: 'pizhu:data:page', url });
+    expect(failed).toMatchObject({ ok: false, error: { code: 'quota', zh: expect.stringContaining('存储空间已满'), en: expect.stringContaining('Storage is full') } });
+    fail = false;
+    const again = await service.handle({ type: 'pizhu:data:page', url });
+    expect(again.ok).toBe(true);
+    expect((again as { value: PageData }).value.terms.length).toBeGreaterThan(20);
+  });
 });
