@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { launchWithExtension } from '../extension-browser.mjs';
 import { flatCodebookQdc, newTagsJsonLd, taxonomyRecords } from '../hostile-files.mjs';
+import { openFreshLibrary } from '../library-page.mjs';
 
 export const title = 'codebook and tag imports, taxonomy editor: time and longest task';
 
@@ -34,42 +35,6 @@ async function longestTask(page) {
   return page.evaluate(() => Math.max(0, ...globalThis.__benchLongTasks));
 }
 
-/** The library page on an empty database (then holding only what `seed` puts there). */
-async function freshLibrary(browser, seed) {
-  const page = await browser.context.newPage();
-  const url = `chrome-extension://${browser.extensionId}/library.html`;
-  await page.goto(url);
-  await page.evaluate(() => new Promise((resolve, reject) => {
-    const request = indexedDB.deleteDatabase('pizhu');
-    request.onsuccess = resolve;
-    request.onerror = () => reject(request.error);
-  }));
-  if (seed) await page.evaluate(seed.fn, seed.arg);
-  await page.reload();
-  await page.locator('#library-count[data-total]').waitFor();
-  return page;
-}
-
-// Runs in the library page: stores a taxonomy and its terms as the only codebook (schema as storage/schema.ts).
-async function storeTaxonomy({ taxonomy, terms }) {
-  const db = await new Promise((resolve, reject) => {
-    const request = indexedDB.open('pizhu');
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-    request.onupgradeneeded = () => reject(new Error('the database should exist: open the library once first'));
-  });
-  await new Promise((resolve, reject) => {
-    const tx = db.transaction(['taxonomies', 'terms'], 'readwrite');
-    tx.objectStore('taxonomies').clear();
-    tx.objectStore('terms').clear();
-    tx.objectStore('taxonomies').put(taxonomy);
-    for (const term of terms) tx.objectStore('terms').put(term);
-    tx.oncomplete = resolve;
-    tx.onerror = () => reject(tx.error);
-  });
-  db.close();
-}
-
 async function openTaxonomyTab(page) {
   await page.getByRole('tab', { name: /分类表|Taxonomy/ }).click();
   await page.locator('.lib-version').waitFor({ timeout: 0 });
@@ -80,7 +45,7 @@ const CASES = [
     label: `codebook of ${count.toLocaleString('en')} flat codes without colours`,
     file: () => ({ name: `flat-${count}.qdc`, text: flatCodebookQdc(count) }),
     async run(browser, file) {
-      const page = await freshLibrary(browser);
+      const page = await openFreshLibrary(browser);
       await openTaxonomyTab(page);
       const version = Number(await page.locator('.lib-version').getAttribute('data-version'));
       await page.evaluate(watchLongTasks);
@@ -97,7 +62,7 @@ const CASES = [
     label: `annotations with ${count.toLocaleString('en')} new tags`,
     file: () => ({ name: `tags-${count}.jsonld`, text: newTagsJsonLd(count) }),
     async run(browser, file) {
-      const page = await freshLibrary(browser);
+      const page = await openFreshLibrary(browser);
       await page.evaluate(watchLongTasks);
       const start = Date.now();
       await page.setInputFiles('.lib-import input[type=file]', file);
@@ -111,7 +76,8 @@ const CASES = [
   ...[562, 5_000].map((count) => ({
     label: `taxonomy editor with ${count.toLocaleString('en')} terms`,
     async run(browser) {
-      const page = await freshLibrary(browser, { fn: storeTaxonomy, arg: taxonomyRecords(count) });
+      const { taxonomy, terms } = taxonomyRecords(count);
+      const page = await openFreshLibrary(browser, { taxonomies: [taxonomy], terms });
       await page.evaluate(watchLongTasks);
       const start = Date.now();
       await openTaxonomyTab(page);
@@ -134,7 +100,9 @@ export async function run({ browser: first, runs, median, ms, table }) {
   const rows = [];
   const n = Math.min(runs, 5);
   try {
-    for (const c of CASES) {
+    // PIZHU_BENCH_ONLY=editor (a pattern of the labels) runs only some of the cases.
+    const only = process.env.PIZHU_BENCH_ONLY ? new RegExp(process.env.PIZHU_BENCH_ONLY) : null;
+    for (const c of CASES.filter((x) => !only || only.test(x.label))) {
       let file;
       if (c.file) {
         const { name, text } = c.file();
@@ -166,7 +134,7 @@ export async function run({ browser: first, runs, median, ms, table }) {
         samples.length ? ms(Math.max(...samples.map((s) => s.longest))) : '—',
         `${samples.length}${timedOut ? ' (then timed out)' : ''}`,
       ]);
-      console.log(`${c.label}: done`);
+      console.log(`${c.label}: ${rows.at(-1).slice(1).join(' | ')}`);
     }
   } finally {
     for (const b of owned) await b.close();
