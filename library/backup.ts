@@ -160,8 +160,8 @@ export function readBackup(json: unknown): BackupReading {
   for (const name of TABLES) {
     if (counts[name] !== tables[name].length)
       return problem(
-        `备份声明 ${name} 有 ${String(counts[name])} 条记录，实际有 ${tables[name].length} 条：文件不完整或被改动过，不能用来恢复。`,
-        `The backup says it holds ${String(counts[name])} ${name} records but holds ${tables[name].length}: the file is incomplete or was altered, and cannot be restored.`,
+        `备份声明 ${name} 表有 ${String(counts[name])} 条记录，实际只有 ${tables[name].length} 条：文件不完整或被改动过，不能用来恢复。`,
+        `The backup says its ${name} table holds ${String(counts[name])} records, but it holds ${tables[name].length}: the file is incomplete or was altered, and cannot be restored.`,
       );
   }
   const restored = tables as unknown as BackupTables;

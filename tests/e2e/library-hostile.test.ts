@@ -66,7 +66,7 @@ describe('restore', () => {
     await page.setInputFiles('.lib-backup input[type=file]', writeTemp('emptied.json', JSON.stringify(emptied)));
     const alert = page.getByRole('alert');
     await alert.waitFor();
-    expect(await alert.textContent()).toMatch(/声明 annotations 有 3 条记录，实际有 0 条[\s\S]*says it holds 3 annotations records but holds 0/);
+    expect(await alert.textContent()).toMatch(/声明 annotations 表有 3 条记录，实际只有 0 条[\s\S]*says its annotations table holds 3 records, but it holds 0/);
     expect(await page.getByRole('button', { name: /替换当前数据|Replace the current data/ }).count()).toBe(0);
 
     const deep = JSON.stringify(backup).replace('"note":""', `"note":${'['.repeat(100_000)}${']'.repeat(100_000)}`);

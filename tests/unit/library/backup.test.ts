@@ -90,7 +90,7 @@ describe('a backup from elsewhere is checked in full before it replaces anything
   it('refuses a backup that declares 3 annotations and holds none', async () => {
     const json = await validBackup();
     json.tables.annotations = [];
-    expect(refusal(json).en).toMatch(/says it holds 3 annotations records but holds 0/);
+    expect(refusal(json).en).toMatch(/says its annotations table holds 3 records, but it holds 0/);
     delete json.counts;
     expect(refusal(json).en).toMatch(/no record counts/);
   });
