@@ -151,7 +151,7 @@ let candidateLabs: Rgb[][] | undefined;
 export class ColourPicker {
   private readonly nearest = CANDIDATES.map(() => Infinity);
   private readonly uses = CANDIDATES.map(() => 0);
-  private readonly seen = new Map<string, number>();
+  private readonly seen = new Set<string>();
 
   constructor(used: Iterable<string> = []) {
     for (const colour of used) this.use(colour);
@@ -165,7 +165,7 @@ export class ColourPicker {
     if (index >= 0) this.uses[index]++;
     // The same colour again moves no distance; most codebooks repeat a few colours many times.
     if (this.seen.has(c)) return;
-    this.seen.set(c, 1);
+    this.seen.add(c);
     const labs = shownLab(c);
     candidateLabs ??= CANDIDATES.map(shownLab);
     candidateLabs.forEach((candidate, i) => {

@@ -36,7 +36,7 @@ async function longestTask(page) {
 }
 
 async function openTaxonomyTab(page) {
-  await page.getByRole('tab', { name: /分类表|Taxonomy/ }).click();
+  await page.getByRole('tab', { name: /分类表|Taxonomy/ }).click({ timeout: 0 });
   await page.locator('.lib-version').waitFor({ timeout: 0 });
 }
 
@@ -50,10 +50,10 @@ const CASES = [
       const version = Number(await page.locator('.lib-version').getAttribute('data-version'));
       await page.evaluate(watchLongTasks);
       const start = Date.now();
-      await page.setInputFiles('.lib-taxonomy input[type=file]', file);
+      await page.setInputFiles('.lib-taxonomy input[type=file]', file, { timeout: 0 });
       await page.locator('.lib-taxonomy .lib-preview').waitFor({ timeout: 0 });
       const preview = Date.now() - start;
-      await page.getByRole('button', { name: /应用合并|Apply the merge/ }).click();
+      await page.getByRole('button', { name: /应用合并|Apply the merge/ }).click({ timeout: 0 });
       await page.locator(`.lib-version[data-version="${version + 1}"]`).waitFor({ timeout: 0 });
       return { page, parts: { preview, apply: Date.now() - start - preview } };
     },
@@ -65,10 +65,10 @@ const CASES = [
       const page = await openFreshLibrary(browser);
       await page.evaluate(watchLongTasks);
       const start = Date.now();
-      await page.setInputFiles('.lib-import input[type=file]', file);
+      await page.setInputFiles('.lib-import input[type=file]', file, { timeout: 0 });
       await page.locator('.lib-import .lib-preview').waitFor({ timeout: 0 });
       const preview = Date.now() - start;
-      await page.locator('.lib-import .lib-primary').click();
+      await page.locator('.lib-import .lib-primary').click({ timeout: 0 });
       await page.locator(`#library-count[data-total="${count}"]`).waitFor({ timeout: 0 });
       return { page, parts: { preview, apply: Date.now() - start - preview } };
     },
