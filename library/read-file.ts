@@ -1,11 +1,14 @@
-// Reads an annotation file or a backup through read-worker.ts (or, where no worker can start, here, with the same
+// Reads an annotation file, a backup or a codebook through read-worker.ts (or, where no worker can start, here, with the same
 // checks of read-text.ts), checking the size first: a file over the limit is refused before a byte of it is read.
 import type { AnnotationRecord, PageRecord } from '../model';
 import type { ImportedTerm } from '../exchange/jsonld-import';
 import type { BackupTables } from './backup';
 import { checkSize, fromParseResult, ImportFileError, type ParsedImport } from './import-file';
 import { LIBRARY_MAX_IMPORT_BYTES } from './limits';
+import { checkCodebookSize, planCodebookMerge, type CodebookPlan } from '../taxonomy/codebook-file';
+import type { TaxonomyState } from '../taxonomy/state';
 import { readAnnotationText, readBackupText } from './read-text';
+import { yieldToPage } from './yield';
 import type { ReadWorkerReply, ReadWorkerRequest } from './read-worker';
 // Vite bundles the worker with its imports into a file of its own (`new URL(…, import.meta.url)` is not
 // rewritten in WXT's page build, which replaces import.meta.url).
@@ -63,7 +66,10 @@ function runWorker(worker: Worker, request: ReadWorkerRequest, options: ReadOpti
           }
           return;
         case 'refused':
-          return reject(new ImportFileError(reply.zh, reply.en));
+          return reject(new ImportFileError(reply.zh, reply.en, reply.details));
+        case 'codebook-plan':
+          collected.head = reply;
+          return resolve(collected);
       }
     };
     worker.postMessage(request);
@@ -121,6 +127,25 @@ export async function readBackupFile(file: File, options: ReadOptions = {}): Pro
     const { head, annotations } = await runWorker(worker, { kind: 'backup', file, maxBytes }, options);
     if (head?.type !== 'backup-head') throw new Error('the reader sent no summary');
     return { tables: { ...head.tables, annotations }, exported: head.exported, repairedDates: head.repairedDates };
+  } finally {
+    worker.terminate();
+  }
+}
+
+/**
+ * A codebook file read and its merge into `current` planned, in the reader worker: the XML parse of a codebook of
+ * thousands of codes is the longest part, and there it costs the page nothing. Throws a TaxonomyError (or, from
+ * the worker, an ImportFileError with the same words) that says what is wrong.
+ */
+export async function readCodebookPlan(file: File, current: TaxonomyState): Promise<CodebookPlan> {
+  checkCodebookSize(file.size);
+  const worker = startWorker();
+  if (!worker) return planCodebookMerge({ name: file.name, text: await file.text() }, { current, pause: yieldToPage });
+  try {
+    const { head } = await runWorker(worker, { kind: 'codebook', file, current }, {});
+    if (head?.type !== 'codebook-plan') throw new Error('the reader sent no plan');
+    const { type: _type, ...plan } = head;
+    return plan;
   } finally {
     worker.terminate();
   }

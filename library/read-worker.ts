@@ -2,10 +2,16 @@
 // check of 100,000 annotations, take seconds together. The File itself is posted here (a cheap handle, not the
 // bytes). Results go back in batches, so that no single message costs the page a long structured clone. Whatever
 // happens, the page gets an answer: a file this reader cannot take is refused in words, never left waiting.
+import { planCodebookMerge, type CodebookPlan } from '../taxonomy/codebook-file';
+import { TaxonomyError } from '../taxonomy/errors';
+import type { TaxonomyState } from '../taxonomy/state';
 import type { BackupTables } from './backup';
 import { readAnnotationText, readBackupText, unexpected } from './read-text';
 
-export type ReadWorkerRequest = { kind: 'annotations' | 'backup'; file: File; maxBytes: number };
+export type ReadWorkerRequest =
+  | { kind: 'annotations' | 'backup'; file: File; maxBytes: number }
+  /** A codebook file, read (its XML parse is the long part) and its merge into `current` planned. */
+  | { kind: 'codebook'; file: File; current: TaxonomyState };
 
 export type ReadWorkerReply =
   | { type: 'stage'; stage: 'reading' | 'parsing' }
@@ -14,7 +20,8 @@ export type ReadWorkerReply =
   | { type: 'chunk'; annotations: unknown[] }
   | { type: 'done' }
   | { type: 'failed'; errors: string[] }
-  | { type: 'refused'; zh: string; en: string };
+  | ({ type: 'codebook-plan' } & CodebookPlan)
+  | { type: 'refused'; zh: string; en: string; details?: string[] };
 
 const CHUNK = 5000;
 const post = (reply: ReadWorkerReply) => (self as unknown as Worker).postMessage(reply);
@@ -24,10 +31,20 @@ function sendChunks(annotations: unknown[]) {
   post({ type: 'done' });
 }
 
-async function read({ kind, file, maxBytes }: ReadWorkerRequest): Promise<void> {
+async function read(request: ReadWorkerRequest): Promise<void> {
+  const { kind, file } = request;
   post({ type: 'stage', stage: 'reading' });
   const text = await file.text();
   post({ type: 'stage', stage: 'parsing' });
+  if (kind === 'codebook') {
+    try {
+      return post({ type: 'codebook-plan', ...(await planCodebookMerge({ name: file.name, text }, { current: request.current })) });
+    } catch (e) {
+      if (!(e instanceof TaxonomyError)) throw e;
+      return post({ type: 'refused', zh: e.zh, en: e.en, details: e.details });
+    }
+  }
+  const { maxBytes } = request;
   if (kind === 'annotations') {
     const result = readAnnotationText(text, file.size, maxBytes);
     if ('refused' in result) return post({ type: 'refused', zh: result.zh, en: result.en });

@@ -1,16 +1,15 @@
 // What the taxonomy editor asks of the rest of Pizhu, in one place: the stored codebook and its edits (through
 // TaxonomyRepository, one transaction each), a teammate's file read and planned as a merge, and the two export
 // formats. The editor component holds none of this logic; it receives a TaxonomyService as a prop.
-import type { LocalizedText, Term } from '../model';
+import type { LocalizedText } from '../model';
 import type { PizhuDB } from '../storage/db';
 import { TaxonomyRepository } from '../storage/taxonomies';
-import { checkCodebookSize, readCodebookFile } from '../taxonomy/codebook-file';
 import type { NewTerm, Placement } from '../taxonomy/edit';
 import { taxonomyToJson } from '../taxonomy/json-file';
-import { planMerge, type MergeSummary } from '../taxonomy/merge';
+import type { MergeSummary } from '../taxonomy/merge';
 import { exportQdc } from '../taxonomy/refi-qda';
 import type { TaxonomyState } from '../taxonomy/state';
-import { yieldToPage } from './yield';
+import { readCodebookPlan } from './read-file';
 
 export interface MergePreview {
   fileName: string;
@@ -22,18 +21,13 @@ export interface MergePreview {
 export class TaxonomyService {
   private readonly repo: TaxonomyRepository;
 
-  constructor(private readonly db: PizhuDB) {
+  constructor(db: PizhuDB) {
     this.repo = new TaxonomyRepository(db);
   }
 
   /** The codebook to edit: the stored one, or the default installed now. */
   load(): Promise<TaxonomyState> {
     return this.repo.ensureDefault();
-  }
-
-  /** Every term of every taxonomy, retired ones too: what the annotation table labels its chips with. */
-  allTerms(): Promise<Term[]> {
-    return this.db.terms.toArray();
   }
 
   addTerm = (taxonomyId: string, term: NewTerm) => this.repo.addTerm(taxonomyId, term);
@@ -45,17 +39,12 @@ export class TaxonomyService {
   reinstate = (taxonomyId: string, termId: string) => this.repo.reinstate(taxonomyId, termId);
 
   /**
-   * Reads a teammate's codebook file and says what merging it would change, touching nothing. The reading pauses
-   * every few hundred codes, so that a file of thousands keeps the page responsive; a file too large for a codebook
-   * is refused before it is read.
+   * Reads a teammate's codebook file and says what merging it would change, touching nothing. The file is read and
+   * the merge planned in the reader worker, so that a file of thousands of codes keeps the page responsive; a file
+   * too large for a codebook is refused before it is read.
    */
   async previewMerge(file: File, current: TaxonomyState): Promise<MergePreview> {
-    checkCodebookSize(file.size);
-    const text = await file.text();
-    const incoming = await readCodebookFile({ name: file.name, text }, { current, pause: yieldToPage });
-    await yieldToPage();
-    const plan = planMerge(current, incoming);
-    return { fileName: file.name, incoming, summary: plan.summary, changes: plan.changes };
+    return { fileName: file.name, ...(await readCodebookPlan(file, current)) };
   }
 
   /** Applies a previewed merge to what is stored now; returns the stored state after it. */

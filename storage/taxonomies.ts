@@ -9,7 +9,7 @@ import type { PizhuDB } from './db';
 import { guard, notFound } from './errors';
 import type { LocalizedText, Taxonomy, Term } from '../model';
 
-const TERM_WRITE_BATCH = 500;
+const TERM_WRITE_BATCH = 250;
 
 export class TaxonomyRepository {
   constructor(private readonly db: PizhuDB) {}
@@ -110,7 +110,7 @@ export class TaxonomyRepository {
 
   /**
    * Writes terms a batch at a time inside the caller's transaction: issuing a put costs the page about 40 µs, so a
-   * merge of 5,000 terms in one bulkPut was a single 200 ms task; each batch here is a task of its own.
+   * merge of 5,000 terms in one bulkPut was a single 200 ms task; each batch of 250 here is a task of its own.
    */
   private async putTerms(terms: readonly Term[]): Promise<void> {
     for (let i = 0; i < terms.length; i += TERM_WRITE_BATCH) await this.db.terms.bulkPut(terms.slice(i, i + TERM_WRITE_BATCH));

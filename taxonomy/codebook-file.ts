@@ -3,6 +3,7 @@
 // valid JSON"; a file whose name says neither is taken by its first character.
 import { malformed } from './errors';
 import { parseTaxonomyJson } from './json-file';
+import { planMerge, type MergeSummary } from './merge';
 import { importQdc, type QdcImportOptions } from './refi-qda';
 import type { TaxonomyState } from './state';
 
@@ -36,4 +37,18 @@ export async function readCodebookFile(
   checkCodebookSize(file.text.length);
   const body = file.text.replace(/^\ufeff/, '');
   return codebookFormat(file.name, body) === 'qdc' ? importQdc(body, options) : parseTaxonomyJson(body);
+}
+
+export interface CodebookPlan {
+  incoming: TaxonomyState;
+  summary: MergeSummary;
+  changes: number;
+}
+
+/** The file read and its merge into `current` planned: what the editor previews before the user applies it. */
+export async function planCodebookMerge(file: { name: string; text: string }, options: QdcImportOptions): Promise<CodebookPlan> {
+  const incoming = await readCodebookFile(file, options);
+  await options.pause?.();
+  const { summary, changes } = planMerge(options.current, incoming);
+  return { incoming, summary, changes };
 }

@@ -22,14 +22,15 @@
 import type { LocalizedText, Scheme, Term } from '../model';
 import { malformed } from './errors';
 import { MAX_KEY_LENGTH } from '../model/validate';
-import { childShade, ColourPicker, normaliseColour } from './palette';
-import { guidForIri, isUuid } from './name-uuid';
-import { findProblem, labelOf, MAX_CODEBOOK_TERMS, MAX_TERM_DEPTH, siblings, type TaxonomyState } from './state';
-import { describeXmlProblem } from './xml-problem';
+import { childShade, ColourPicker } from './palette';
+import { guidForIri } from './name-uuid';
+import { findProblem, labelOf, siblings, type TaxonomyState } from './state';
+import { parseQdcCodes, QDC_NAMESPACE, type ParsedCode } from './qdc-xml';
 
-export const QDC_NAMESPACE = 'urn:QDA-XML:codebook:1.0';
 const SCHEMA_LOCATION = `${QDC_NAMESPACE} http://schema.qdasoftware.org/versions/Codebook/v1.0/Codebook.xsd`;
 const FOOTER_RULE = '---';
+
+export { QDC_NAMESPACE };
 
 export function importedSchemeId(taxonomyId: string): string {
   return `${taxonomyId}#imported`;
@@ -96,96 +97,6 @@ export async function exportQdc(state: TaxonomyState): Promise<string> {
 
 // ---- import -------------------------------------------------------------------------------------------------------
 
-interface ParsedCode {
-  guid: string;
-  name: string;
-  codable: boolean;
-  color?: string;
-  /** undefined when the Code has no Description element at all. */
-  description?: string;
-  children: ParsedCode[];
-}
-
-type DomParserClass = new () => DOMParser;
-
-function childElements(el: Element, localName: string): Element[] {
-  // Sibling by sibling: indexing a live `children` collection is linear per access in some DOMs (jsdom), which
-  // made a list of 5,000 codes quadratic.
-  const found: Element[] = [];
-  for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
-    if (c.localName === localName && c.namespaceURI === QDC_NAMESPACE) found.push(c);
-  }
-  return found;
-}
-
-interface Reading {
-  seen: Set<string>;
-  count: number;
-}
-
-function readCodes(codes: Element[], reading: Reading, path: string[]): ParsedCode[] {
-  // Schemes are the top level, their terms below: a term may be MAX_TERM_DEPTH levels under its scheme.
-  if (path.length > MAX_TERM_DEPTH && codes.length > 0)
-    throw malformed(`代码嵌套过深：“${path.slice(0, 3).join(' › ')} › …”之下超过 ${MAX_TERM_DEPTH} 层`, `Codes nest too deep: more than ${MAX_TERM_DEPTH} levels under “${path.slice(0, 3).join(' › ')} › …”`);
-  return codes.map((el, i) => {
-    if (++reading.count > MAX_CODEBOOK_TERMS)
-      throw malformed(`代码本的代码太多（超过 ${MAX_CODEBOOK_TERMS} 个）`, `The codebook has too many codes (more than ${MAX_CODEBOOK_TERMS})`);
-    const where = path.length ? `（在“${path.join(' › ')}”之下）` : '（顶层）';
-    const whereEn = path.length ? ` (under “${path.join(' › ')}”)` : ' (top level)';
-    const name = el.getAttribute('name')?.trim() ?? '';
-    const rawGuid = el.getAttribute('guid')?.trim() ?? '';
-    const label = name ? `“${name}”` : `第 ${i + 1} 个代码${where}`;
-    const labelEn = name ? `“${name}”` : `Code #${i + 1}${whereEn}`;
-    if (!rawGuid) throw malformed(`代码${label}缺少 guid 属性`, `Code ${labelEn} has no guid attribute`);
-    const guid = rawGuid.replace(/^\{(.*)\}$/, '$1').toLowerCase();
-    if (!isUuid(guid)) throw malformed(`代码${label}的 guid 不是 UUID：${rawGuid.slice(0, 60)}`, `Code ${labelEn} has a guid that is not a UUID: ${rawGuid.slice(0, 60)}`);
-    if (!name) throw malformed(`guid 为 ${rawGuid} 的代码${where}缺少 name 属性`, `The code with guid ${rawGuid}${whereEn} has no name attribute`);
-    if (reading.seen.has(guid)) throw malformed(`guid ${rawGuid} 出现了不止一次（代码“${name}”）`, `guid ${rawGuid} occurs more than once (code “${name}”)`);
-    reading.seen.add(guid);
-    const codable = el.getAttribute('isCodable');
-    const description = childElements(el, 'Description')[0];
-    return {
-      guid,
-      name,
-      codable: codable === null || codable.trim() === 'true' || codable.trim() === '1',
-      color: normaliseColour(el.getAttribute('color') ?? ''),
-      description: description ? description.textContent ?? '' : undefined,
-      children: readCodes(childElements(el, 'Code'), reading, [...path, name]),
-    };
-  });
-}
-
-function parseDocument(xml: string, Parser: DomParserClass | undefined): ParsedCode[] {
-  if (!Parser) throw malformed('此环境无法解析 XML（没有 DOMParser）', 'XML cannot be parsed here (no DOMParser)');
-  if (xml.trim() === '') throw malformed('文件是空的，里面没有代码本。', 'The file is empty: there is no codebook in it.');
-  let doc: Document;
-  try {
-    doc = new Parser().parseFromString(xml, 'application/xml');
-  } catch (e) {
-    const problem = describeXmlProblem((e as Error).message);
-    throw malformed(problem.zh, problem.en, problem.reason ? [problem.reason] : []);
-  }
-  const error = doc.getElementsByTagName('parsererror')[0];
-  if (error) {
-    // Chromium wraps its report in a page fragment: the report itself is the <div>.
-    const report = error.getElementsByTagName('div')[0] ?? error;
-    const problem = describeXmlProblem(report.textContent ?? '');
-    throw malformed(problem.zh, problem.en, problem.reason ? [problem.reason] : []);
-  }
-  const root = doc.documentElement;
-  if (root.localName !== 'CodeBook' || root.namespaceURI !== QDC_NAMESPACE) {
-    const found = `<${root.localName}>${root.namespaceURI ? `（命名空间 ${root.namespaceURI}）` : '（无命名空间）'}`;
-    const foundEn = `<${root.localName}>${root.namespaceURI ? ` in namespace ${root.namespaceURI}` : ' without a namespace'}`;
-    throw malformed(
-      `这不是 REFI-QDA 代码本：根元素应为命名空间 ${QDC_NAMESPACE} 中的 <CodeBook>，实际是 ${found}`,
-      `This is not a REFI-QDA codebook: the root should be <CodeBook> in namespace ${QDC_NAMESPACE}, found ${foundEn}`,
-    );
-  }
-  const codes = childElements(root, 'Codes')[0];
-  if (!codes) throw malformed('代码本缺少 <Codes> 元素', 'The codebook has no <Codes> element');
-  return readCodes(childElements(codes, 'Code'), { seen: new Set(), count: 0 }, []);
-}
-
 function readFooter(description: string): { note: string; footer: Partial<Record<string, string>> } {
   const at = description.search(/(^|\n)---\nPizhu-/);
   if (at < 0) return { note: description.trim(), footer: {} };
@@ -207,8 +118,6 @@ function readFooter(description: string): { note: string; footer: Partial<Record
 export interface QdcImportOptions {
   /** The taxonomy the file is to be merged into: its terms and schemes are what "ours" means. */
   current: TaxonomyState;
-  /** Defaults to globalThis.DOMParser (present in extension pages, absent in a service worker). */
-  DOMParser?: DomParserClass;
   /** Awaited every few hundred codes, so that a page can paint and take input during a large import. */
   pause?: () => Promise<void>;
 }
@@ -217,8 +126,12 @@ const CODES_PER_PAUSE = 500;
 
 /** Reads a .qdc file into a state to hand to planMerge; throws a TaxonomyError naming the problem, changing nothing. */
 export async function importQdc(xml: string, options: QdcImportOptions): Promise<TaxonomyState> {
+  return importQdcCodes(parseQdcCodes(xml), options);
+}
+
+/** The codes of a parsed .qdc (qdc-xml.ts) as a state to hand to planMerge. */
+export async function importQdcCodes(codes: ParsedCode[], options: QdcImportOptions): Promise<TaxonomyState> {
   const { current } = options;
-  const codes = parseDocument(xml, options.DOMParser ?? (globalThis as { DOMParser?: DomParserClass }).DOMParser);
   const taxonomyId = current.taxonomy.id;
   const ourById = new Map(current.terms.map((term) => [term.id, term]));
   const ourTerms = new Map<string, Term>();

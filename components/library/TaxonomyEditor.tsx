@@ -3,7 +3,7 @@
 // and import a team member's file with the merge summary shown first and applied only on confirm.
 //
 // Built for codebooks of thousands of terms: the rows are windowed (VirtualTable), so only those in view are in the
-// page, and the list of places a term can go is built once per state and shown in one picker, opened on demand
+// page, and the list of places a term can go is built only when the one place picker is opened
 // (a full list in every row made 317,491 <option>s for 562 terms). Everything it does with the database and files
 // goes through the TaxonomyService it is given.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
@@ -21,8 +21,8 @@ interface Props {
   service: TaxonomyService;
   onError: (error: unknown) => void;
   onMessage: (message: string) => void;
-  /** Called with every term after an edit, so that the table shows new labels and colours. */
-  onTermsChanged: (terms: Term[]) => void;
+  /** Called with the edited taxonomy's terms after an edit, so that the annotation table shows new labels and colours. */
+  onTermsChanged: (terms: readonly Term[]) => void;
 }
 
 export const TERM_ROW_HEIGHT = 38;
@@ -52,6 +52,7 @@ export function TaxonomyEditor({ service, onError, onMessage, onTermsChanged }: 
   const [state, setState] = useState<TaxonomyState | null>(null);
   const [merge, setMerge] = useState<MergePreview | null>(null);
   const [busy, setBusy] = useState(false);
+  const [reading, setReading] = useState(false);
   const [saved, setSaved] = useState<number | null>(null);
   const [picking, setPicking] = useState<Picking | null>(null);
   const [addPlace, setAddPlace] = useState<PlacementOption | null>(null);
@@ -63,7 +64,9 @@ export function TaxonomyEditor({ service, onError, onMessage, onTermsChanged }: 
   }, [service]);
 
   const rows = useMemo(() => (state ? treeRows(state) : []), [state]);
-  const places = useMemo(() => (state ? placementOptions(state, rows) : []), [state, rows]);
+  // The list of places is built only while the picker is open; the form needs only its default, the first scheme.
+  const firstScheme = rows[0]?.kind === 'scheme' ? rows[0].scheme : undefined;
+  const defaultPlace: PlacementOption | undefined = firstScheme && { value: `scheme:${firstScheme.id}`, label: firstScheme.label.zh || firstScheme.label.en, scheme: firstScheme.id };
 
   const edit = async (change: (taxonomyId: string) => Promise<TaxonomyState>): Promise<boolean> => {
     if (!state) return false;
@@ -73,7 +76,7 @@ export function TaxonomyEditor({ service, onError, onMessage, onTermsChanged }: 
       const next = await change(state.taxonomy.id);
       setState(next);
       setSaved(next.taxonomy.version);
-      onTermsChanged(await service.allTerms());
+      onTermsChanged(next.terms);
       return true;
     } catch (e) {
       onError(e);
@@ -105,13 +108,13 @@ export function TaxonomyEditor({ service, onError, onMessage, onTermsChanged }: 
     input.value = '';
     if (!file) return;
     setMerge(null);
-    setBusy(true);
+    setReading(true);
     try {
       setMerge(await service.previewMerge(file, state));
     } catch (e) {
       onError(e);
     } finally {
-      setBusy(false);
+      setReading(false);
     }
   };
   const applyMerge = async () => {
@@ -190,13 +193,13 @@ export function TaxonomyEditor({ service, onError, onMessage, onTermsChanged }: 
         <h2>{taxonomy.label.zh || taxonomy.label.en}</h2>
         <span class="lib-version" data-version={version}>{L('TaxVersion', [String(version)])}</span>
         <span class="lib-saved" role="status" aria-live="polite">
-          {busy ? L('TaxSaving') : saved !== null ? L('TaxSaved', [String(saved)]) : ''}
+          {reading ? L('StageReading') : busy ? L('TaxSaving') : saved !== null ? L('TaxSaved', [String(saved)]) : ''}
         </span>
         <button type="button" onClick={exportJson}>{L('TaxExportPizhu')}</button>
         <button type="button" onClick={() => void exportQdcFile()}>{L('TaxExportQdc')}</button>
         <label class="lib-file">
           <span>{L('TaxImportChoose')}</span>
-          <input type="file" accept=".qdc,.json,application/xml,text/xml,application/json" disabled={busy}
+          <input type="file" accept=".qdc,.json,application/xml,text/xml,application/json" disabled={busy || reading}
             onChange={(e) => void chooseImport(e.currentTarget)} />
         </label>
       </header>
@@ -229,7 +232,7 @@ export function TaxonomyEditor({ service, onError, onMessage, onTermsChanged }: 
       {picking && (
         <PlacePicker
           title={picking.for === 'move' ? `${L('TaxMoveTo')}: ${picking.term.notation} ${picking.term.label.zh || picking.term.label.en}` : L('TaxParent')}
-          options={picking.for === 'move' ? placementOptions(state, rows, picking.term.id) : places}
+          options={placementOptions(state, rows, picking.for === 'move' ? picking.term.id : undefined)}
           current={picking.for === 'move' ? (picking.term.parent ? `term:${picking.term.parent}` : `scheme:${picking.term.scheme}`) : addPlace?.value}
           onCancel={() => setPicking(null)}
           onChoose={(option) => {
@@ -239,9 +242,9 @@ export function TaxonomyEditor({ service, onError, onMessage, onTermsChanged }: 
           }}
         />
       )}
-      <AddTermForm place={addPlace ?? places[0]} disabled={busy} onChoosePlace={() => setPicking({ for: 'add' })}
+      <AddTermForm place={addPlace ?? defaultPlace} disabled={busy} onChoosePlace={() => setPicking({ for: 'add' })}
         onAdd={(label) => {
-          const place = addPlace ?? places[0];
+          const place = (addPlace ?? defaultPlace)!;
           return edit((id) => service.addTerm(id, { label, ...(place.parent ? { parent: place.parent } : { scheme: place.scheme }) }));
         }} />
     </div>

@@ -13,7 +13,7 @@ import { findProblem, MAX_TERM_DEPTH } from '../../../taxonomy/state';
 import { describeXmlProblem } from '../../../taxonomy/xml-problem';
 
 const now = new Date('2025-06-03T00:00:00Z');
-const read = (name: string, text: string) => readCodebookFile({ name, text }, { current: defaultTaxonomy(), DOMParser: globalThis.DOMParser });
+const read = (name: string, text: string) => readCodebookFile({ name, text }, { current: defaultTaxonomy() });
 
 async function refusal(name: string, text: string): Promise<TaxonomyError> {
   try {
@@ -93,7 +93,7 @@ describe('what a broken codebook file is told', () => {
 describe('large codebooks without colours (issue 11: 2,000 codes froze the library)', () => {
   it('5,000 flat codes are read and merged, each with a palette colour, spread evenly over the palette', async () => {
     const current = defaultTaxonomy();
-    const incoming = await readCodebookFile({ name: 'flat.qdc', text: flatCodebookQdc(5000) }, { current, DOMParser: globalThis.DOMParser });
+    const incoming = await readCodebookFile({ name: 'flat.qdc', text: flatCodebookQdc(5000) }, { current });
     const imported = incoming.terms.filter((t) => t.scheme === importedSchemeId(current.taxonomy.id));
     expect(imported).toHaveLength(5000);
     const palette: string[] = [...AREA_COLOURS, ...REPORT_COLOURS];
@@ -120,7 +120,7 @@ describe('large codebooks without colours (issue 11: 2,000 codes froze the libra
     const base = defaultTaxonomy();
     // Room to choose: a codebook that uses three colours of the palette and one of its own.
     const current = { ...base, terms: base.terms.slice(0, 4).map((t, i) => ({ ...t, parent: undefined, color: ['#e6194b', '#3cb44b', '#4363d8', '#777777'][i] })) };
-    const incoming = await readCodebookFile({ name: 'flat.qdc', text: flatCodebookQdc(6) }, { current, DOMParser: globalThis.DOMParser });
+    const incoming = await readCodebookFile({ name: 'flat.qdc', text: flatCodebookQdc(6) }, { current });
     const used = current.terms.map((t) => t.color);
     for (const term of incoming.terms.filter((t) => t.scheme === importedSchemeId(base.taxonomy.id))) {
       expect(term.color).toBe(farthest(used));
