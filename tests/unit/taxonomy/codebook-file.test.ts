@@ -10,7 +10,6 @@ import { taxonomyToJson } from '../../../taxonomy/json-file';
 import { planMerge } from '../../../taxonomy/merge';
 import { importedSchemeId } from '../../../taxonomy/refi-qda';
 import { findProblem, MAX_TERM_DEPTH } from '../../../taxonomy/state';
-import { describeXmlProblem } from '../../../taxonomy/xml-problem';
 
 const now = new Date('2025-06-03T00:00:00Z');
 const read = (name: string, text: string) => readCodebookFile({ name, text }, { current: defaultTaxonomy() });
@@ -49,19 +48,17 @@ describe('what a broken codebook file is told', () => {
     expect(error.details).toHaveLength(1);
   });
 
-  it('reads Chromium’s and Firefox’s reports, without their page furniture', () => {
-    // As Chromium's DOMParser puts it into the document (the text of its <parsererror>).
-    const chromium = describeXmlProblem(
-      'This page contains the following errors:error on line 1 at column 23: Couldn\'t find end of Start Tag Code\nBelow is a rendering of the page up to the first error.',
-    );
-    expect(chromium).toMatchObject({ line: 1, column: 23, reason: "Couldn't find end of Start Tag Code" });
-    expect(chromium.en).toBe('The file is not well-formed XML at line 1, column 23: a tag or an attribute is malformed.');
-    expect(`${chromium.zh} ${chromium.en}`).not.toMatch(/This page contains|Below is a rendering/);
-    const truncated = describeXmlProblem('error on line 1 at column 904: Premature end of data in tag b line 1\n');
-    expect(truncated.zh).toBe('文件不是格式正确的 XML，第 1 行第 904 列：文件在元素结束之前就结束了（可能被截断）。');
-    const firefox = describeXmlProblem('XML Parsing Error: mismatched tag. Expected: </a>.\nLocation: blob:x\nLine Number 2, Column 5:');
-    expect(firefox).toMatchObject({ line: 2, column: 5 });
-    expect(firefox.en).toMatch(/an end tag does not match its start tag/);
+  it('says what kind of problem each is, truncation and entities among them', async () => {
+    const truncated = await refusal('cut.qdc', '<?xml version="1.0"?>\n<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes><Code guid="a');
+    expect(truncated.zh).toMatch(/^文件不是格式正确的 XML，第 2 行第 \d+ 列：/);
+    expect(truncated.en).toMatch(/at line 2, column \d+: .*(truncated|malformed)/);
+    const mismatched = await refusal('x.qdc', '<CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes></Code></CodeBook>');
+    expect(mismatched.en).toMatch(/an end tag does not match its start tag/);
+    const entity = await refusal('x.qdc', '<!DOCTYPE CodeBook [<!ENTITY e "x">]><CodeBook xmlns="urn:QDA-XML:codebook:1.0"><Codes>&e;</Codes></CodeBook>');
+    expect(entity.en).toMatch(/entity .* Pizhu does not expand/);
+    // The parser's own words, once, apart from Pizhu's message.
+    expect(entity.details).toHaveLength(1);
+    expect(`${entity.zh} ${entity.en}`).not.toContain(entity.details[0]);
   });
 
   it('a Pizhu JSON file: empty, broken (line and column), nested too deep', async () => {
