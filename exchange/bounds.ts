@@ -8,6 +8,9 @@ export const MAX_IRI_LENGTH = 2048;
 /** Longest document number a page may carry: it is indexed, folded (storage/doc-number-key.ts). */
 export const MAX_DOC_NUMBER_LENGTH = 200;
 
+/** More terms on one passage than any coding scheme uses; each is an index entry of the annotation. */
+export const MAX_TERMS_PER_ANNOTATION = 1000;
+
 /** Longest name of a person (creator) kept from a file. */
 export const MAX_AGENT_NAME_LENGTH = 256;
 

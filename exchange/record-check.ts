@@ -3,7 +3,7 @@
 // normalised as an import normalises them (dates, a position written as -1 for "unknown", IRIs in URI form); what
 // cannot be repaired is named, with the field.
 import type { Agent, AnnotationRecord, ForeignParts } from '../model';
-import { MAX_AGENT_NAME_LENGTH, MAX_IRI_LENGTH } from './bounds';
+import { MAX_AGENT_NAME_LENGTH, MAX_IRI_LENGTH, MAX_TERMS_PER_ANNOTATION } from './bounds';
 import { readDateTime } from './dates';
 import { sanitiseForeign } from './foreign';
 import { toUri, usableIri } from './iri';
@@ -38,7 +38,7 @@ export function checkAnnotationRecord(r: Obj): RecordCheck {
   if (!isText(r.pageUrl) || r.pageUrl === '' || r.pageUrl.length > MAX_IRI_LENGTH) return fail('pageUrl');
   const sourceUrl = isText(r.sourceUrl) ? toUri(r.sourceUrl) : undefined;
   if (sourceUrl === undefined || sourceUrl.length > MAX_IRI_LENGTH) return fail('sourceUrl');
-  if (!Array.isArray(r.terms) || !r.terms.every((t) => isText(t) && t !== '' && t.length <= MAX_IRI_LENGTH)) return fail('terms');
+  if (!Array.isArray(r.terms) || r.terms.length > MAX_TERMS_PER_ANNOTATION || !r.terms.every((t) => isText(t) && t !== '' && t.length <= MAX_IRI_LENGTH)) return fail('terms');
   if (!isText(r.note)) return fail('note');
   const record: AnnotationRecord = { id, pageUrl: r.pageUrl, sourceUrl, terms: [...new Set(r.terms as string[])], note: r.note, created: '', modified: '' };
   normalised ||= sourceUrl !== r.sourceUrl;

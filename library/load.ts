@@ -28,8 +28,9 @@ export async function loadLibrary(db: PizhuDB, onProgress?: (done: number, total
   return { rows, pages, terms };
 }
 
-/** The rows again after the terms changed (a rename in the taxonomy editor), without reading the database. */
-export function relabel(data: LibraryData, termList: readonly Term[]): LibraryData {
-  const terms = new Map(termList.map((t) => [t.id, t]));
+/** The rows again after some terms changed (a rename in the taxonomy editor), without reading the database. */
+export function relabel(data: LibraryData, changed: readonly Term[]): LibraryData {
+  const terms = new Map(data.terms);
+  for (const t of changed) terms.set(t.id, t);
   return { rows: data.rows.map((r) => toRow(r.annotation, data.pages, terms)), pages: data.pages, terms };
 }

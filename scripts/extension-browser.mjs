@@ -131,6 +131,7 @@ export async function launchWithExtension({ extensionDir: dir = extensionDir, ho
     const serviceWorker = context.serviceWorkers()[0]
       ?? await context.waitForEvent('serviceworker', { timeout: 15_000 });
     const extensionId = new URL(serviceWorker.url()).host;
+    let closing;
     return {
       context,
       serviceWorker,
@@ -138,10 +139,11 @@ export async function launchWithExtension({ extensionDir: dir = extensionDir, ho
       extensionUrl: (file) => `chrome-extension://${extensionId}/${file}`,
       server,
       urlFor: server.urlFor,
-      close: async () => {
+      // Idempotent: a benchmark may close a browser whose page froze, which its runner closes again.
+      close: () => (closing ??= (async () => {
         await context.close().catch(() => {});
         await cleanUp();
-      },
+      })()),
     };
   } catch (e) {
     await context?.close().catch(() => {});

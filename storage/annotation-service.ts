@@ -100,7 +100,10 @@ export class AnnotationService {
     });
   }
 
-  /** The default codebook is installed on first use, once; a failed install is tried again on the next call. */
+  /**
+   * The default codebook is installed on first use, once; a failed install is not remembered: the next call tries
+   * again (one failed write at start-up once left every page without a tag button until a restart).
+   */
   private codebookInstalled(): Promise<unknown> {
     this.ready ??= this.taxonomies.ensureDefault().catch((e: unknown) => {
       this.ready = null;

@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { ExportContext } from '../../exchange/export-context';
 import { loadLibrary, relabel, type LibraryData } from '../../library/load';
+import { TaxonomyService } from '../../library/taxonomy-service';
 import { applyQuery, EMPTY_QUERY, isFiltered, type LibraryQuery, type SortKey } from '../../library/query';
 import type { Agent, Coder } from '../../model';
 import { coderItem, currentCoder, setCoderName } from '../../storage/coder';
@@ -46,6 +47,7 @@ export function LibraryApp({ db }: { db: PizhuDB }) {
     currentCoder().then(setMe, onError);
     return coderItem.watch((next) => next && setMe(next));
   }, [onError]);
+  const taxonomyService = useMemo(() => new TaxonomyService(db), [db]);
 
   const reload = useCallback(async () => {
     setLoad((s) => ({ status: 'loading', done: 0, total: s.status === 'ready' ? s.data.rows.length : 0 }));
@@ -153,16 +155,17 @@ export function LibraryApp({ db }: { db: PizhuDB }) {
               {shown.length === 0 && isFiltered(query) ? (
                 <p class="lib-state">{L('NoMatch')}</p>
               ) : (
-                <AnnotationTable rows={shown} terms={data.terms} query={query} onSort={onSort} />
+                <AnnotationTable rows={shown} terms={data.terms} query={query} onSort={onSort}
+                  onNotOpened={(url) => finished(L('NotOpened', [url.length > 200 ? `${url.slice(0, 200)}…` : url]))} />
               )}
             </>
           )}
         </main>
       )}
       {tab === 'taxonomy' && (
-        <main class="lib-main lib-scroll">
+        <main class="lib-main">
           <TaxonomyEditor
-            db={db}
+            service={taxonomyService}
             onError={onError}
             onMessage={finished}
             onTermsChanged={(terms) => data && setLoad({ status: 'ready', data: relabel(data, terms) })}

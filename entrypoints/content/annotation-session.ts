@@ -41,7 +41,6 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
   const started = performance.now();
   const map = scan.layout.map;
   const pageUrl = normalizeUrl(location.href);
-  const data = await background.send('annotations:page', { url: pageUrl });
 
   const persist: PersistService = {
     save: (annotation, withText) =>
@@ -51,10 +50,22 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
     learnPositions: (positions) => background.send('annotations:learn-positions', { positions }),
   };
   const store = new AnnotationStore({ text: map.text, pageUrl, sourceUrl: location.href }, persist);
-  store.load(data.annotations, data.terms);
-  // Annotations that came by import or sync before any visit: their page's text is kept now. Not kept this time,
-  // the next visit asks again; nothing the reader sees depends on it.
-  if (!data.textStored) background.send('annotations:keep-text', { page: pageFacts(scan, pageUrl), text: map.text }).catch(() => {});
+  // Why the page's data could not be had (the database unreachable, the default codebook not installed…): the
+  // session still offers tagging, and tries again when the user tags, saying why when it still cannot.
+  let unavailable: unknown = null;
+  const load = async () => {
+    const data = await background.send('annotations:page', { url: pageUrl });
+    store.load(data.annotations, data.terms);
+    // Annotations that came by import or sync before any visit: their page's text is kept now. Not kept this time,
+    // the next visit asks again; nothing the reader sees depends on it.
+    if (!data.textStored) background.send('annotations:keep-text', { page: pageFacts(scan, pageUrl), text: map.text }).catch(() => {});
+  };
+  try {
+    await load();
+  } catch (e) {
+    unavailable = e;
+    console.warn('[Pizhu] annotations unavailable for now:', errorText(e));
+  }
 
   // Ranges are derived from anchors, kept while the anchor stays the same (a repaint per keystroke in the picker
   // must not map every passage again).
@@ -78,6 +89,22 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
 
   const tagger = taggerLayer(ctx);
   const card = annotationCardLayer();
+
+  /** The page's data, fetched again if it could not be had before; false (and the user told why) when it still cannot. */
+  async function ready(): Promise<boolean> {
+    if (!unavailable) return true;
+    try {
+      await load();
+      unavailable = null;
+      if (store.size) repaint();
+      return true;
+    } catch (e) {
+      unavailable = e;
+      tagger.hideButton();
+      tagger.toast({ message: `${t('toastUnavailable')} ${errorText(e)}`, error: true });
+      return false;
+    }
+  }
   let active = true;
   let paintAt: number | undefined;
   store.subscribe((event) => {
@@ -178,7 +205,11 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
       return;
     }
     // A range of our own: the selection's may change under us (and the page can change it).
-    openPicker(newUuidIri(), selected.passage, rangeFor(map, selected.passage.start, selected.passage.end));
+    const open = () => openPicker(newUuidIri(), selected.passage, rangeFor(map, selected.passage.start, selected.passage.end));
+    if (!unavailable) return open();
+    void ready().then((ok) => {
+      if (ok && active) open();
+    });
   }
 
   // The passage the user last selected, as it stood at their last trusted mouse or key release.

@@ -133,4 +133,21 @@ describe('the background annotation service', () => {
     expect(await db.annotations.get('urn:uuid:1')).toMatchObject({ position: { start: 120, end: 124 }, modified: '2024-01-01T00:00:00.000Z' });
     expect((await db.annotations.get('urn:uuid:2'))!.position).toEqual({ start: 0, end: 4 });
   });
+
+  it('a failed install of the default codebook is tried again on the next request, and the reply says why', async () => {
+    const { db, service } = fresh();
+    // One failed write, as a full disk or a closing database gives at start-up.
+    const put = db.taxonomies.put.bind(db.taxonomies);
+    let fail = true;
+    db.taxonomies.put = ((...args: Parameters<typeof put>) => {
+      if (fail) return Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+      return put(...args);
+    }) as typeof put;
+    await expect(service.pageData(url)).rejects.toMatchObject({
+      name: 'StorageError', code: 'quota', zh: expect.stringContaining('存储空间已满'), en: expect.stringContaining('Storage is full'),
+    });
+    fail = false;
+    const again = await service.pageData(url);
+    expect(again.terms.length).toBeGreaterThan(20);
+  });
 });
