@@ -37,11 +37,8 @@ export default defineConfig({
       e2e('e2e', 'chromium', ['tests/e2e/firefox-*.test.ts']),
       // The same tests in Firefox ESR through tests/e2e/firefox-driver.ts, and those of Firefox alone (firefox-*);
       // not those of Chromium alone (chromium-*), nor those of the build that drive no browser of the run's.
-      // For now also not those that reach Pizhu's closed UI on the page (the tag button, the card, the picker's frame),
-      // which tests/e2e/page-helpers.ts reaches through Chromium's DevTools protocol only.
       e2e('e2e-firefox', 'firefox', [
         'tests/e2e/chromium-*.test.ts', 'tests/e2e/size.test.ts', 'tests/e2e/screenshots.test.ts',
-        'tests/e2e/annotate.test.ts', 'tests/e2e/panel.test.ts', 'tests/e2e/coder.test.ts',
       ]),
     ],
   },

@@ -43,6 +43,11 @@ export default defineBackground(() => {
     'terms:list': () => service.terms(),
     'terms:add': ({ label }) => service.addTerm(label),
     'settings:get': () => settingsItem.getValue(),
+    // The picker's frame is an extension page inside the tab: Firefox delivers to it only what is sent to the tab
+    // (a content script's runtime messages reach the extension's other pages, not it), Chrome both.
+    'picker:key': async ({ key }, sender) => {
+      if (sender.tabId !== undefined) await events.emitToTabFrames(sender.tabId, 'picker:key', { key });
+    },
   });
   // Extension storage is for the extension's own pages and worker: a content script, which a hostile page's
   // renderer hosts, cannot read it (Chrome; Firefox has no such switch yet, see sync's credentials). The switches

@@ -3,7 +3,9 @@
 // cannot read or drive the frame. The content script and the frame talk over a MessageChannel whose port the frame
 // accepts only together with a key that came by the extension's own messaging, which no page can send or read:
 //
-//   1. content script → every extension page: the 'picker:key' event (messaging/protocol.ts)
+//   1. content script → background → every frame of the content script's tab: the 'picker:key' request, passed on as
+//      the event of that name (messaging/protocol.ts). Through the background, because Firefox delivers to an
+//      extension page inside a tab only what is sent to the tab, and only the background can send to a tab.
 //   2. content script → the frame (window.postMessage to the extension's origin, port transferred): PickerOffer
 //   3. the frame binds to the port whose offer carries a key it heard in (1), and to no other, once.
 //

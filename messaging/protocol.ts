@@ -92,6 +92,9 @@ export interface BackgroundProtocol {
   'terms:add': (req: { label: string }) => Term;
   /** The user's switches. Content scripts have no storage of their own (it may hold a team's credentials). */
   'settings:get': () => Settings;
+  /** The key with which the tag picker's frame accepts its port (messaging/picker.ts), from a content script: passed
+   * on to every frame of the sender's tab as the 'picker:key' event. */
+  'picker:key': (data: { key: string }) => void;
 }
 
 /** Answered by the content script of a tab (study requests by study mode's script, injected when first asked). */
@@ -124,7 +127,7 @@ export interface EventProtocol {
   'codebook:changed': () => void;
   /** The user's switches changed. From the background to every tab's content script. */
   'settings:changed': (settings: Settings) => void;
-  /** The key with which the tag picker's frame accepts its port (messaging/picker.ts). From a content script to the
-   * extension's pages: no page can send or read it. */
+  /** The key with which the tag picker's frame accepts its port (messaging/picker.ts). From the background to every
+   * frame of the tab whose content script sent it (the request of the same name): no page can send or read it. */
   'picker:key': (data: { key: string }) => void;
 }

@@ -3,7 +3,7 @@
 // made once, in advance (when a passage is first selected), and hidden between uses.
 import { browser } from '#imports';
 import { t } from '../../components/i18n';
-import { events } from '../../messaging';
+import { background } from '../../messaging';
 import { PICKER_PAGE, type FromPicker, type PickerOffer, type ToPicker } from '../../messaging/picker';
 import { randomUuid } from '../../model';
 
@@ -46,8 +46,9 @@ export function pickerFrame(parent: () => HTMLElement, onMessage: (message: From
         queue = [];
       } else onMessage(message);
     };
-    // The key first (the frame keeps it), then the port: the offer finds its key waiting whatever else arrives.
-    await events.emit('picker:key', { key });
+    // The key first (the frame keeps it), then the port: the offer finds its key waiting whatever else arrives. Should
+    // the key not get through (the background unreachable), the offer goes unanswered and the retry tries again.
+    await background.send('picker:key', { key }).catch(() => {});
     if (frame !== iframe) return;
     const offer: PickerOffer = { pizhu: 'picker-port', key };
     // Delivered only if the frame still holds our page (targetOrigin), never to a page it was navigated to.

@@ -108,8 +108,9 @@ const binder = portBinder((bound) => {
   send({ type: 'ready' });
 });
 events.on('picker:key', ({ key }, sender) => {
-  // Keys come from content scripts only (a tab sent them); pages have no way to send to the extension at all.
-  if (typeof key === 'string' && sender.tabId !== undefined) binder.hear(key);
+  // Keys come from the background (a sender in no tab), which passes on what this tab's content script sent it;
+  // pages have no way to send to the extension at all.
+  if (typeof key === 'string' && sender.tabId === undefined) binder.hear(key);
 });
 window.addEventListener('message', (e) => {
   const offer = e.data as PickerOffer | null;

@@ -44,6 +44,21 @@ export interface Route {
   fulfill(response: { contentType?: string; body: string; status?: number }): Promise<void>;
 }
 
+/**
+ * A frame of a page (the page's own document is its main frame). url() is where the frame was last navigated to as the
+ * browser reports it; Firefox reports no navigation to moz-extension:// pages, so there a frame holding one of the
+ * extension's pages may still say about:blank: ask such a frame where it is (evaluate location.href).
+ */
+export interface Frame {
+  url(): string;
+  parentFrame(): Frame | null;
+  evaluate<R>(fn: () => R | Promise<R>): Promise<R>;
+  evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  waitForLoadState(state?: 'load' | 'domcontentloaded'): Promise<void>;
+  locator(selector: string, options?: { hasText?: TextMatch; has?: Locator }): Locator;
+  getByRole(role: Role, options?: { name?: TextMatch }): Locator;
+}
+
 export interface Page {
   goto(url: string, options?: { waitUntil?: 'load' | 'domcontentloaded' }): Promise<unknown>;
   reload(options?: { waitUntil?: 'load' | 'domcontentloaded' }): Promise<unknown>;
@@ -60,6 +75,11 @@ export interface Page {
   /** Answers requests for exactly `url` with what `handler` fulfils, until unroute(url). */
   route(url: string, handler: (route: Route) => unknown): Promise<void>;
   unroute(url: string): Promise<void>;
+  mainFrame(): Frame;
+  /** The main frame and every frame below it. */
+  frames(): Frame[];
+  setViewportSize(size: { width: number; height: number }): Promise<void>;
+  viewportSize(): { width: number; height: number } | null;
   bringToFront(): Promise<void>;
   close(): Promise<void>;
   mouse: {
@@ -68,7 +88,27 @@ export interface Page {
     up(): Promise<void>;
     click(x: number, y: number): Promise<void>;
   };
-  keyboard: { press(key: string): Promise<void> };
+  keyboard: {
+    press(key: string): Promise<void>;
+    /** Types `text` key by key (Playwright sends a character its keyboard layout lacks, such as 机, as text input). */
+    type(text: string): Promise<void>;
+  };
+}
+
+/**
+ * What a page's scripts cannot reach and the browser's own tools can: the page's closed shadow roots, where Pizhu keeps
+ * its UI, and the frames their elements hold. Over Chromium's DevTools protocol (chromium-driver.ts) and WebDriver
+ * BiDi in Firefox (firefox-driver.ts); not Playwright's, which reaches open shadow roots only.
+ */
+export interface ClosedShadowRoots {
+  /**
+   * Runs `fn` in an isolated world of `page`'s document (the page's scripts cannot change what it sees there), with the
+   * closed shadow roots of the document's elements and of those in its open shadow roots, in document order. `fn` and
+   * `arg` travel as with evaluate, and so does what `fn` returns (JSON-like values).
+   */
+  evaluate<R, A>(page: Page, fn: (roots: ShadowRoot[], arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  /** The frame held by the first element that matches `selector` in one of those roots, or null when there is none. */
+  frame(page: Page, selector: string): Promise<Frame | null>;
 }
 
 export interface BrowserContext {

@@ -2,11 +2,12 @@
 // Playwright's meaning: locators are looked up afresh on every use and pierce open shadow roots, actions wait
 // for their element (30 s) and refuse when a locator names several, getByRole matches roles and accessible
 // names as Playwright does for the roles our pages use. Input goes through BiDi, so pages see trusted events.
+// Closed shadow roots are reached over puppeteer's own BiDi session (firefoxClosedShadowRoots).
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, ElementHandle, HTTPRequest, KeyInput, Page as PuppeteerPage, Target } from 'puppeteer-core';
+import type { Browser, ElementHandle, Frame as PuppeteerFrame, HTTPRequest, KeyInput, Page as PuppeteerPage, Target } from 'puppeteer-core';
 import { launchFirefoxWithExtension, type FirefoxWithExtension } from '../../scripts/extension-browser.mjs';
-import type { BrowserContext, Download, ExtensionBrowser, Locator, Page, Role, Route, TextMatch } from './driver';
+import type { BrowserContext, ClosedShadowRoots, Download, ExtensionBrowser, Frame, Locator, Page, Role, Route, TextMatch } from './driver';
 
 const TIMEOUT = 30_000;
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -187,16 +188,16 @@ function inPage({ chain, op, visible }: Query): unknown {
 }
 
 class FirefoxLocator implements Locator {
-  constructor(private readonly page: FirefoxPage, private readonly chain: Step[]) {}
+  constructor(private readonly frame: FirefoxFrame, private readonly chain: Step[]) {}
 
-  private with(...steps: Step[]) { return new FirefoxLocator(this.page, [...this.chain, ...steps]); }
+  private with(...steps: Step[]) { return new FirefoxLocator(this.frame, [...this.chain, ...steps]); }
   private get name() { return describe(this.chain); }
   private strict(count: number): never {
     throw new Error(`strict mode violation: ${this.name} names ${count} elements`);
   }
 
   private run<T>(op: Query['op']): Promise<T> {
-    return this.page.inPage(() => this.page.raw.evaluate(inPage, { chain: this.chain, op } as Query) as Promise<T>);
+    return this.frame.retrying(() => this.frame.raw.evaluate(inPage, { chain: this.chain, op } as Query) as Promise<T>);
   }
 
   private async one(): Promise<One> {
@@ -208,7 +209,7 @@ class FirefoxLocator implements Locator {
   /** The one element the locator names (visible, when asked), once there is one. */
   private element(visible = true): Promise<ElementHandle<Element>> {
     return poll(() => `waiting for ${this.name}${visible ? ' to be visible' : ''}`, async () => {
-      const handle = await this.page.inPage(() => this.page.raw.evaluateHandle(inPage, { chain: this.chain, op: 'element', visible } as Query));
+      const handle = await this.frame.retrying(() => this.frame.raw.evaluateHandle(inPage, { chain: this.chain, op: 'element', visible } as Query));
       const element = handle.asElement() as ElementHandle<Element> | null;
       if (element) return element;
       const count = (await handle.jsonValue()) as number;
@@ -234,8 +235,20 @@ class FirefoxLocator implements Locator {
 
   async click() {
     const element = await this.element();
-    await element.click();
+    await this.clickOn(element);
     await element.dispose();
+  }
+
+  // Puppeteer places an element of a frame below the top by asking BiDi for the frame's element, with a locator
+  // Firefox 140 does not know: there the element's centre is placed from the frame's own origin, and clicked.
+  private async clickOn(element: ElementHandle<Element>) {
+    if (!this.frame.parentFrame()) return element.click();
+    await element.scrollIntoView();
+    const [origin, centre] = await Promise.all([this.frame.origin(), element.evaluate((el) => {
+      const box = el.getBoundingClientRect();
+      return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
+    })]);
+    await this.frame.page.mouse.click(origin.x + centre.x, origin.y + centre.y);
   }
 
   // As Playwright's fill: the text replaces the field's content as typed text would (trusted input events),
@@ -256,13 +269,13 @@ class FirefoxLocator implements Locator {
     const element = await this.element();
     await element.focus();
     await element.dispose();
-    await this.page.keyboard.press(key);
+    await this.frame.page.keyboard.press(key);
   }
 
   private async setChecked(checked: boolean) {
     const element = await this.element();
     const state = () => element.evaluate((el) => (el as HTMLInputElement).checked);
-    if ((await state()) !== checked) await element.click();
+    if ((await state()) !== checked) await this.clickOn(element);
     await poll(() => `${this.name} did not become ${checked ? 'checked' : 'unchecked'}`, async () => ((await state()) === checked ? true : undefined), 5000);
     await element.dispose();
   }
@@ -311,28 +324,79 @@ class FirefoxLocator implements Locator {
   }
 }
 
-// ---- Pages ---------------------------------------------------------------------------------------------------
+// ---- Frames and pages ------------------------------------------------------------------------------------------
+
+/** Runs `work` again while a navigation replaces the document it ran in (or takes away a node it named). */
+async function retrying<T>(work: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await work();
+    } catch (e) {
+      const message = (e as Error).message ?? '';
+      if (attempt >= 20 || !/context|realm|navigat|detached|destroyed|no such node/i.test(message)) throw e;
+      await sleep(100);
+    }
+  }
+}
+
+/** Polls the document's readyState until `state`; `ready` may refuse a document that has the state (about:blank). */
+function waitForReadyState(frame: PuppeteerFrame, state: 'load' | 'domcontentloaded', ready = (_href: string) => true) {
+  return poll(() => `waiting for ${state}`, async () => {
+    const here = await frame.evaluate(() => ({ href: location.href, readyState: document.readyState })).catch(() => null);
+    if (!here || !ready(here.href)) return undefined;
+    return (state === 'load' ? here.readyState === 'complete' : here.readyState !== 'loading') || undefined;
+  });
+}
+
+class FirefoxFrame implements Frame {
+  constructor(readonly raw: PuppeteerFrame, readonly page: FirefoxPage) {}
+
+  /** Where this frame's viewport begins in the top document's. */
+  async origin(): Promise<{ x: number; y: number }> {
+    const parent = this.parentFrame();
+    if (!parent) return { x: 0, y: 0 };
+    const [above, owners] = await Promise.all([parent.origin(), frameOwners(parent)]);
+    const owner = owners.find((o) => o.context === contextOf(this.raw));
+    if (!owner) throw new Error(`no element holds the frame ${this.raw.url()}`);
+    return { x: above.x + owner.x, y: above.y + owner.y };
+  }
+
+  retrying<T>(work: () => Promise<T>): Promise<T> { return retrying(work); }
+  url() { return this.raw.url(); }
+  parentFrame(): FirefoxFrame | null {
+    const parent = this.raw.parentFrame();
+    return parent ? this.page.frameFor(parent) : null;
+  }
+  evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> {
+    return this.raw.evaluate(fn as (arg: unknown) => R, arg) as Promise<R>;
+  }
+  async waitForLoadState(state: 'load' | 'domcontentloaded' = 'load') { await waitForReadyState(this.raw, state); }
+  locator(selector: string, options: { hasText?: TextMatch; has?: Locator } = {}) {
+    return new FirefoxLocator(this, []).locator(selector, options);
+  }
+  getByRole(role: Role, options: { name?: TextMatch } = {}) { return new FirefoxLocator(this, []).getByRole(role, options); }
+}
 
 class FirefoxPage implements Page {
   private routes = new Map<string, (route: Route) => unknown>();
   private interceptor?: (request: HTTPRequest) => void;
   /** The extension page this tab shows: BiDi does not report navigations to moz-extension:// pages. */
   private extensionLocation: string | null = null;
+  /** One wrapper per frame, so that frames compare equal from call to call as Playwright's do. */
+  private readonly wrappers = new WeakMap<PuppeteerFrame, FirefoxFrame>();
 
-  constructor(readonly raw: PuppeteerPage, private readonly browser: FirefoxBrowser) {}
+  constructor(readonly raw: PuppeteerPage, readonly browser: FirefoxBrowser) {}
+
+  frameFor(raw: PuppeteerFrame): FirefoxFrame {
+    let frame = this.wrappers.get(raw);
+    if (!frame) this.wrappers.set(raw, (frame = new FirefoxFrame(raw, this)));
+    return frame;
+  }
+  mainFrame() { return this.frameFor(this.raw.mainFrame()); }
+  frames() { return this.raw.frames().map((frame) => this.frameFor(frame)); }
 
   /** Runs `work` again while a navigation replaces the document it ran in. */
-  async inPage<T>(work: () => Promise<T>): Promise<T> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await work();
-      } catch (e) {
-        const message = (e as Error).message ?? '';
-        if (attempt >= 20 || !/context|realm|navigat|detached|destroyed/i.test(message)) throw e;
-        await sleep(100);
-      }
-    }
-  }
+  inPage<T>(work: () => Promise<T>): Promise<T> { return retrying(work); }
 
   // Navigations to extension pages are started and then watched from inside: the old document is marked, and the
   // new one is ready when an unmarked document of that URL has loaded.
@@ -380,11 +444,7 @@ class FirefoxPage implements Page {
   opening = false;
 
   async waitForLoadState(state: 'load' | 'domcontentloaded' = 'load') {
-    await poll(() => `waiting for ${state}`, async () => {
-      const here = await this.raw.evaluate(() => ({ href: location.href, readyState: document.readyState })).catch(() => null);
-      if (!here || (this.opening && here.href === 'about:blank')) return undefined;
-      return (state === 'load' ? here.readyState === 'complete' : here.readyState !== 'loading') || undefined;
-    });
+    await waitForReadyState(this.raw.mainFrame(), state, (href) => !(this.opening && href === 'about:blank'));
     this.opening = false;
   }
 
@@ -407,10 +467,8 @@ class FirefoxPage implements Page {
     return { path: async () => file, saveAs: async (to: string) => fs.copyFileSync(file, to), suggestedFilename: () => suggested };
   }
 
-  locator(selector: string, options: { hasText?: TextMatch; has?: Locator } = {}) {
-    return new FirefoxLocator(this, []).locator(selector, options);
-  }
-  getByRole(role: Role, options: { name?: TextMatch } = {}) { return new FirefoxLocator(this, []).getByRole(role, options); }
+  locator(selector: string, options: { hasText?: TextMatch; has?: Locator } = {}) { return this.mainFrame().locator(selector, options); }
+  getByRole(role: Role, options: { name?: TextMatch } = {}) { return this.mainFrame().getByRole(role, options); }
 
   async setInputFiles(selector: string, file: string) {
     const handle = await this.inPage(() => poll(() => `waiting for ${selector}`, async () => {
@@ -453,6 +511,20 @@ class FirefoxPage implements Page {
     this.interceptor = undefined;
   }
 
+  // Straight over BiDi: puppeteer's setViewport also overrides the screen's orientation, a command Firefox 140 lacks.
+  private viewport: { width: number; height: number } | null | undefined;
+  async setViewportSize({ width, height }: { width: number; height: number }) {
+    await this.browser.bidi('browsingContext.setViewport', { context: contextOf(this.raw.mainFrame()), viewport: { width, height } });
+    this.viewport = { width, height };
+  }
+  viewportSize() {
+    if (this.viewport === undefined) {
+      const given = this.raw.viewport();
+      this.viewport = given ? { width: given.width, height: given.height } : null;
+    }
+    return this.viewport;
+  }
+
   bringToFront() { return this.raw.bringToFront(); }
   close() { return this.raw.close(); }
 
@@ -462,7 +534,16 @@ class FirefoxPage implements Page {
     up: () => this.raw.mouse.up(),
     click: (x: number, y: number) => this.raw.mouse.click(x, y),
   };
-  keyboard = { press: (key: string) => this.raw.keyboard.press(key as KeyInput) };
+  keyboard = {
+    // Playwright's chords too (Shift+Tab): the modifiers held down around the key.
+    press: async (key: string) => {
+      const [last, ...modifiers] = (key.length > 1 ? key.split(/\+(?!$)/) : [key]).reverse() as KeyInput[];
+      for (const modifier of [...modifiers].reverse()) await this.raw.keyboard.down(modifier);
+      await this.raw.keyboard.press(last);
+      for (const modifier of modifiers) await this.raw.keyboard.up(modifier);
+    },
+    type: (text: string) => this.raw.keyboard.type(text),
+  };
 }
 
 // ---- The browser -----------------------------------------------------------------------------------------------
@@ -475,6 +556,30 @@ class FirefoxBrowser implements BrowserContext {
   constructor(launched: FirefoxWithExtension) {
     this.browser = launched.browser;
     this.downloadDir = launched.downloadDir;
+  }
+
+  private readonly announced = new Set<string>();
+
+  /**
+   * Tells puppeteer of the tabs Firefox opened without saying so: for a tab that a link of an extension page opens
+   * (target=_blank in the side panel), Firefox 140 sends BiDi's navigationStarted but no contextCreated, and puppeteer
+   * makes no page for a context it was not told of. The event it missed is given to it as the browser would have.
+   */
+  private async announceUnannounced() {
+    const { contexts } = await this.bidi<{ contexts: { context: string }[] }>('browsingContext.getTree', { maxDepth: 0 });
+    const known = new Set((await this.browser.pages()).map((page) => contextOf(page.mainFrame())));
+    const { connection } = this.browser as unknown as { connection: { emit(event: string, params: object): void } };
+    for (const tab of contexts) {
+      if (known.has(tab.context) || this.announced.has(tab.context)) continue;
+      this.announced.add(tab.context);
+      connection.emit('browsingContext.contextCreated', { ...tab, children: null, parent: null });
+    }
+  }
+
+  /** A WebDriver BiDi command over puppeteer's own session, for what puppeteer's API does not offer. */
+  async bidi<T>(method: string, params: object): Promise<T> {
+    const { connection } = this.browser as unknown as { connection: { send(method: string, params: object): Promise<{ result: T }> } };
+    return (await connection.send(method, params)).result;
   }
 
   private wrap(raw: PuppeteerPage): FirefoxPage {
@@ -493,12 +598,123 @@ class FirefoxBrowser implements BrowserContext {
 
   async waitForEvent(_event: 'page'): Promise<FirefoxPage> {
     const known = new Set<Target>(this.browser.targets());
-    const target = await this.browser.waitForTarget((t) => t.type() === 'page' && !known.has(t), { timeout: TIMEOUT });
+    const target = await poll(() => 'waiting for a new page', async () => {
+      await this.announceUnannounced();
+      return this.browser.targets().find((t) => t.type() === 'page' && !known.has(t));
+    });
     const page = this.wrap((await target.page())!);
     page.opening = true;
     return page;
   }
 }
+
+// ---- Closed shadow roots ----------------------------------------------------------------------------------------
+// WebDriver BiDi serializes an element's shadow root, closed ones too when asked (includeShadowTree: 'all'), as a
+// node with an id that later calls may pass as an argument: the roots are found so, and used in a sandbox (BiDi's
+// isolated world), where the page's scripts cannot change what the call sees.
+
+type RemoteValue = { type: string; sharedId?: string; value?: unknown };
+type CallResult = { type: 'success'; result: RemoteValue } | { type: 'exception'; exceptionDetails: { text: string } };
+
+/** A puppeteer frame's id, which is its browsing context's. */
+const contextOf = (frame: PuppeteerFrame) => (frame as unknown as { _id: string })._id;
+
+/** Calls `fn` (a function's source) in the sandbox of `frame`'s document with `args` (BiDi's local values). */
+async function callInSandbox(frame: FirefoxFrame, fn: string, args: object[], serializationOptions?: object): Promise<RemoteValue> {
+  const call = await frame.page.browser.bidi<CallResult>('script.callFunction', {
+    functionDeclaration: fn,
+    target: { context: contextOf(frame.raw), sandbox: 'pizhu-tests' },
+    arguments: args,
+    awaitPromise: true,
+    resultOwnership: 'none',
+    ...(serializationOptions ? { serializationOptions } : {}),
+  });
+  if (call.type === 'exception') throw new Error(call.exceptionDetails.text);
+  return call.result;
+}
+
+/** Runs in the page: the elements of the document and of its open shadow roots that are no open root's host. */
+function maybeClosedHosts(): Element[] {
+  const out: Element[] = [];
+  const walk = (node: ParentNode) => {
+    for (const el of Array.from(node.children)) {
+      if (el.shadowRoot) walk(el.shadowRoot);
+      else out.push(el);
+      walk(el);
+    }
+  };
+  walk(document);
+  return out;
+}
+
+/** The closed shadow roots of `frame`'s document (and of its open roots), as BiDi node references. */
+async function closedRoots(frame: FirefoxFrame): Promise<{ sharedId: string }[]> {
+  const hosts = await callInSandbox(frame, String(maybeClosedHosts), [], { includeShadowTree: 'all', maxDomDepth: 0 });
+  return (hosts.value as { value?: { shadowRoot?: RemoteValue | null } }[])
+    .map((host) => host.value?.shadowRoot)
+    .filter((root): root is RemoteValue => (root?.value as { mode?: string } | undefined)?.mode === 'closed')
+    .map((root) => ({ sharedId: root.sharedId! }));
+}
+
+/** Runs in the page: each frame element's window and where its content begins, in the document and in `closed`. */
+function frameContents(...closed: ShadowRoot[]): [Window | null, number, number][] {
+  const owners: HTMLIFrameElement[] = [];
+  const walk = (scope: ParentNode) => {
+    for (const el of Array.from(scope.querySelectorAll('*'))) {
+      if (el.localName === 'iframe' || el.localName === 'frame') owners.push(el as HTMLIFrameElement);
+      if (el.shadowRoot) walk(el.shadowRoot);
+    }
+  };
+  for (const scope of [document, ...closed]) walk(scope);
+  return owners.map((el) => {
+    const box = el.getBoundingClientRect();
+    const style = getComputedStyle(el);
+    return [el.contentWindow, box.left + el.clientLeft + parseFloat(style.paddingLeft), box.top + el.clientTop + parseFloat(style.paddingTop)];
+  });
+}
+
+/** The frames held by elements of `frame`'s document (closed roots too): their contexts, and where they begin. */
+async function frameOwners(frame: FirefoxFrame): Promise<{ context: string; x: number; y: number }[]> {
+  const value = await callInSandbox(frame, String(frameContents), await closedRoots(frame));
+  return (value.value as { value: [RemoteValue, RemoteValue, RemoteValue] }[]).flatMap(({ value: [window, x, y] }) =>
+    (window.type === 'window' ? [{ context: (window.value as { context: string }).context, x: x.value as number, y: y.value as number }] : []));
+}
+
+export const firefoxClosedShadowRoots: ClosedShadowRoots = {
+  evaluate<R, A>(page: Page, fn: (roots: ShadowRoot[], arg: A) => R | Promise<R>, arg: A): Promise<R> {
+    const firefox = page as FirefoxPage;
+    // `arg` and the result travel as JSON, as they do in evaluate.
+    const call = `async (arg, ...roots) => {
+      const result = await (${String(fn)})(roots, JSON.parse(arg).arg);
+      return result === undefined ? undefined : JSON.stringify(result);
+    }`;
+    return retrying(async () => {
+      const roots = await closedRoots(firefox.mainFrame());
+      const value = await callInSandbox(firefox.mainFrame(), call, [{ type: 'string', value: JSON.stringify({ arg }) }, ...roots]);
+      return (value.type === 'string' ? JSON.parse(value.value as string) : undefined) as R;
+    });
+  },
+
+  // The element's content window comes back as a reference to its browsing context, which is the frame's id.
+  frame(page: Page, selector: string): Promise<Frame | null> {
+    const firefox = page as FirefoxPage;
+    const call = `(selector, ...roots) => {
+      for (const root of roots) {
+        const element = root.querySelector(selector);
+        if (element) return element.contentWindow ?? null;
+      }
+      return null;
+    }`;
+    return retrying(async () => {
+      const roots = await closedRoots(firefox.mainFrame());
+      const value = await callInSandbox(firefox.mainFrame(), call, [{ type: 'string', value: selector }, ...roots]);
+      if (value.type !== 'window') return null;
+      const { context } = value.value as { context: string };
+      const raw = firefox.raw.frames().find((frame) => contextOf(frame) === context);
+      return raw ? firefox.frameFor(raw) : null;
+    });
+  },
+};
 
 export async function launchFirefox(options: { prefs?: Record<string, unknown> } = {}): Promise<ExtensionBrowser> {
   const launched = await launchFirefoxWithExtension(options);

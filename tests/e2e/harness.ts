@@ -3,15 +3,19 @@
 // what the extension shows, taken from the page's own world as the evaluation reads them. The browser is
 // Chromium, or Firefox when PIZHU_BROWSER=firefox (the e2e-firefox project of vitest.config.ts).
 import { launchWithExtension as launchChromium } from '../../scripts/extension-browser.mjs';
-import type { BrowserContext, BrowserName, ExtensionBrowser, Page } from './driver';
-import { launchFirefox } from './firefox-driver';
+import { chromiumClosedShadowRoots } from './chromium-driver';
+import type { BrowserContext, BrowserName, ClosedShadowRoots, ExtensionBrowser, Page } from './driver';
+import { firefoxClosedShadowRoots, launchFirefox } from './firefox-driver';
 
 export { revisit, visit } from '../../scripts/extension-browser.mjs';
-export type { BrowserContext, Download, ExtensionBrowser, Locator, Page } from './driver';
+export type { BrowserContext, Download, ExtensionBrowser, Frame, Locator, Page } from './driver';
 export type { FixturePage } from '../../scripts/serve-fixtures.mjs';
 
 /** The browser this run of the e2e tests drives. */
 const browserName: BrowserName = process.env.PIZHU_BROWSER === 'firefox' ? 'firefox' : 'chromium';
+
+/** The closed shadow roots of this run's browser's pages (tests/e2e/page-helpers.ts reaches Pizhu's UI with them). */
+export const closedShadowRoots: ClosedShadowRoots = browserName === 'firefox' ? firefoxClosedShadowRoots : chromiumClosedShadowRoots;
 
 /**
  * Serves the fixture pages and starts the browser of this run on a fresh profile with the built extension.

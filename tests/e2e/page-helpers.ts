@@ -1,7 +1,6 @@
 // Things end-to-end tests do on a page as a user would: select a passage, open the side panel for a tab, and reach
 // Pizhu's own UI on the page (its closed shadow root and the picker's frame).
-import type { BrowserContext as PlaywrightContext, Frame, Locator as PlaywrightLocator, Page as PlaywrightPage } from 'playwright-core';
-import type { ExtensionBrowser, Page } from './harness';
+import { closedShadowRoots, type ExtensionBrowser, type Frame, type Locator, type Page } from './harness';
 
 /**
  * Selects the first occurrence of `phrase` in the page's text with a real mouse drag, as a reader does (Pizhu acts on
@@ -84,18 +83,9 @@ export async function openSidePanel(browser: ExtensionBrowser, page: Page): Prom
   return panel;
 }
 
-// Pizhu's UI on a page is in a closed shadow root (the page cannot reach it) and the picker in a frame of the
-// extension's origin. A test reaches them as the browser's own tools do, through the DevTools protocol, and acts on
-// them with the real mouse and keyboard. (Chromium's DevTools protocol: these helpers need Playwright's page.)
-
-/** Playwright's own page behind the driver's, in Chromium. */
-export function chromiumPage(page: Page): PlaywrightPage {
-  const raw = page as unknown as PlaywrightPage;
-  if (typeof raw.context !== 'function' || typeof raw.frames !== 'function') {
-    throw new Error('Pizhu’s closed UI is reached through the DevTools protocol here, which only Chromium speaks');
-  }
-  return raw;
-}
+// Pizhu's UI on a page is in a closed shadow root (the page cannot reach it), and the picker in a frame of the
+// extension's origin held by an element there. A test reaches them as the browser's own tools do (closedShadowRoots:
+// the DevTools protocol in Chromium, WebDriver BiDi in Firefox), and acts on them with the real mouse and keyboard.
 
 export interface Box {
   left: number;
@@ -104,66 +94,32 @@ export interface Box {
   bottom: number;
 }
 
-interface DomNode {
-  nodeId: number;
-  nodeName: string;
-  shadowRootType?: 'open' | 'closed' | 'user-agent';
-  children?: DomNode[];
-  shadowRoots?: DomNode[];
-}
-
-/** Every author shadow root, open or closed (the hostile-page tests check that Pizhu's is closed to the page). */
-function shadowRoots(node: DomNode, out: DomNode[] = []): DomNode[] {
-  for (const root of node.shadowRoots ?? []) {
-    if (root.shadowRootType !== 'user-agent') out.push(root);
-    shadowRoots(root, out);
-  }
-  for (const child of node.children ?? []) shadowRoots(child, out);
-  return out;
-}
-
-/** The border box (viewport coordinates) of the first element matching `selector` in Pizhu's shadow root, or null. */
-export async function guestBox(page: Page, selector: string): Promise<Box | null> {
-  const cdp = await chromiumPage(page).context().newCDPSession(chromiumPage(page));
-  try {
-    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
-    for (const shadow of shadowRoots(root)) {
-      const { nodeId } = (await cdp.send('DOM.querySelector', { nodeId: shadow.nodeId, selector })) as { nodeId: number };
-      if (!nodeId) continue;
-      const box = await cdp.send('DOM.getBoxModel', { nodeId }).catch(() => null);
-      if (!box) return null; // not rendered
-      const q = box.model.border;
-      const xs = [q[0], q[2], q[4], q[6]];
-      const ys = [q[1], q[3], q[5], q[7]];
-      return { left: Math.min(...xs), top: Math.min(...ys), right: Math.max(...xs), bottom: Math.max(...ys) };
+/**
+ * The border box (viewport coordinates) of the first element matching `selector` in a closed shadow root of the page
+ * (Pizhu's: the page has no other), or null when there is none or it is not rendered.
+ */
+export function guestBox(page: Page, selector: string): Promise<Box | null> {
+  return closedShadowRoots.evaluate(page, (roots, selector) => {
+    for (const root of roots) {
+      const element = root.querySelector(selector);
+      if (!element) continue;
+      if (element.getClientRects().length === 0) return null;
+      const b = element.getBoundingClientRect();
+      return { left: b.left, top: b.top, right: b.right, bottom: b.bottom };
     }
     return null;
-  } finally {
-    await cdp.detach();
-  }
+  }, selector);
 }
 
 /** A property of the first element matching `selector` in Pizhu's shadow root, or undefined when there is none. */
-async function guestProperty(page: Page, selector: string, property: string): Promise<unknown> {
-  const cdp = await chromiumPage(page).context().newCDPSession(chromiumPage(page));
-  try {
-    const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };
-    for (const shadow of shadowRoots(root)) {
-      const { nodeId } = (await cdp.send('DOM.querySelector', { nodeId: shadow.nodeId, selector })) as { nodeId: number };
-      if (!nodeId) continue;
-      const { object } = await cdp.send('DOM.resolveNode', { nodeId });
-      const { result } = await cdp.send('Runtime.callFunctionOn', {
-        objectId: object.objectId!,
-        functionDeclaration: 'function (name) { return this[name]; }',
-        arguments: [{ value: property }],
-        returnByValue: true,
-      });
-      return result.value;
+function guestProperty(page: Page, selector: string, property: string): Promise<unknown> {
+  return closedShadowRoots.evaluate(page, (roots, { selector, property }) => {
+    for (const root of roots) {
+      const element = root.querySelector(selector);
+      if (element) return (element as unknown as Record<string, unknown>)[property];
     }
     return undefined;
-  } finally {
-    await cdp.detach();
-  }
+  }, { selector, property });
 }
 
 /** The text of the first element matching `selector` in Pizhu's shadow root ('' when there is none). */
@@ -176,17 +132,24 @@ export async function pickerSource(page: Page): Promise<string> {
   return String(await guestProperty(page, 'iframe.picker-frame', 'src'));
 }
 
-/** Clicks the centre of an element of Pizhu's UI with the real mouse (a trusted click, as a user's). */
-export async function clickGuest(page: Page, selector: string): Promise<void> {
-  const box = await guestBox(page, selector);
-  if (!box) throw new Error(`nothing of Pizhu's UI matches ${selector}`);
+/**
+ * Clicks the centre of an element of Pizhu's UI with the real mouse (a trusted click, as a user's), once it is shown:
+ * the tag button comes a moment after the selection (a timer after mouseup), later on a loaded machine.
+ */
+export async function clickGuest(page: Page, selector: string, timeout = 10_000): Promise<void> {
+  const end = Date.now() + timeout;
+  let box = await guestBox(page, selector);
+  while (!box && Date.now() < end) {
+    await page.waitForTimeout(100);
+    box = await guestBox(page, selector);
+  }
+  if (!box) throw new Error(`nothing of Pizhu's UI matches ${selector} within ${timeout} ms`);
   await page.mouse.click((box.left + box.right) / 2, (box.top + box.bottom) / 2);
 }
 
-/** The tag picker's frame, once the content script has made it. */
-export function pickerFrame(page: Page): Frame | undefined {
-  const raw = chromiumPage(page);
-  return raw.frames().find((frame) => frame.url().endsWith('/picker.html') && frame.parentFrame() === raw.mainFrame());
+/** The tag picker's frame, once the content script has made it (null before). */
+export function pickerFrame(page: Page): Promise<Frame | null> {
+  return closedShadowRoots.frame(page, 'iframe.picker-frame');
 }
 
 /** The shown picker's box on the page, or null while it is closed (or not yet placed). */
@@ -194,10 +157,54 @@ export function pickerBox(page: Page): Promise<Box | null> {
   return guestBox(page, 'iframe.picker-frame.open');
 }
 
-/** The picker's dialog inside its frame (count 0 while the picker is closed). */
-export function picker(page: Page): PlaywrightLocator {
-  const frame = pickerFrame(page);
-  return frame ? frame.locator('[role="dialog"]') : chromiumPage(page).locator('pizhu-no-picker-frame-yet');
+/** The picker's dialog inside its frame (count 0 while the picker is closed, or before its frame is made). */
+export function picker(page: Page): Locator {
+  return locatorInFrame(() => pickerFrame(page), (frame) => frame.locator('[role="dialog"]'));
+}
+
+/**
+ * A locator inside the frame `find` resolves to, found afresh at each use as with Playwright's frameLocator (which
+ * cannot look into a closed root for the frame): while there is no frame it counts nothing, and actions wait for one.
+ */
+function locatorInFrame(find: () => Promise<Frame | null>, make: (frame: Frame) => Locator): Locator {
+  const within = (next: (locator: Locator) => Locator) => locatorInFrame(find, (frame) => next(make(frame)));
+  const resolved = async () => {
+    const end = Date.now() + 30_000;
+    for (;;) {
+      const frame = await find();
+      if (frame) return make(frame);
+      if (Date.now() > end) throw new Error('waiting for the frame: not within 30000 ms');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  };
+  const orNothing = async <T>(ask: (locator: Locator) => Promise<T>, nothing: T) => {
+    const frame = await find();
+    return frame ? ask(make(frame)) : nothing;
+  };
+  return {
+    first: () => within((l) => l.first()),
+    locator: (selector, options) => within((l) => l.locator(selector, options)),
+    getByRole: (role, options) => within((l) => l.getByRole(role, options)),
+    filter: (options) => within((l) => l.filter(options)),
+    click: async () => (await resolved()).click(),
+    fill: async (value) => (await resolved()).fill(value),
+    press: async (key) => (await resolved()).press(key),
+    check: async () => (await resolved()).check(),
+    uncheck: async () => (await resolved()).uncheck(),
+    selectOption: async (option) => (await resolved()).selectOption(option),
+    textContent: async () => (await resolved()).textContent(),
+    inputValue: async () => (await resolved()).inputValue(),
+    getAttribute: async (name) => (await resolved()).getAttribute(name),
+    isVisible: () => orNothing((l) => l.isVisible(), false),
+    isDisabled: async () => (await resolved()).isDisabled(),
+    count: () => orNothing((l) => l.count(), 0),
+    allTextContents: () => orNothing((l) => l.allTextContents(), [] as string[]),
+    waitFor: async (options) => {
+      const gone = options?.state === 'detached' || options?.state === 'hidden';
+      if (gone && !(await find())) return;
+      await (await resolved()).waitFor(options);
+    },
+  };
 }
 
 /** The box of the page's current selection, or null. */
@@ -211,13 +218,6 @@ export function selectionBox(page: Page): Promise<Box | null> {
 }
 
 export const intersects = (a: Box, b: Box) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
-
-/** Playwright's own browser context behind the driver's, in Chromium (routes, for pages served from nowhere). */
-export function chromiumContext(browser: ExtensionBrowser): PlaywrightContext {
-  const raw = browser.context as unknown as PlaywrightContext;
-  if (typeof raw.route !== 'function') throw new Error('Playwright’s context is Chromium’s alone here');
-  return raw;
-}
 
 /** Names the coder in the extension's storage, as the tag picker's first-use prompt does (for tests not about it). */
 export function nameCoder(browser: ExtensionBrowser, name: string): Promise<void> {

@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, visit, type ExtensionBrowser, type Page } from './harness';
 import {
   type Box,
-  chromiumPage,
   clickGuest,
   guestBox,
   guestText,
@@ -34,7 +33,7 @@ afterAll(async () => {
 
 const pickerShown = async () => (await pickerBox(page)) !== null && (await picker(page).count()) === 1;
 const inViewport = (b: Box) => {
-  const v = chromiumPage(page).viewportSize()!;
+  const v = page.viewportSize()!;
   return b.left >= 0 && b.top >= 0 && b.right <= v.width && b.bottom <= v.height;
 };
 
@@ -67,13 +66,13 @@ describe('where the picker opens', () => {
     ['800×600, a passage near the bottom', 800, '累计清理取消143项各类无谓证明和繁琐手续', 0.85],
   ];
   it.each(cases)('%s: beside it, inside the window, its whole content shown', async (_name, width, phrase, at) => {
-    await chromiumPage(page).setViewportSize({ width, height: width === 800 ? 600 : 700 });
+    await page.setViewportSize({ width, height: width === 800 ? 600 : 700 });
     await visit(page, browser.urlFor(REPORT));
     const { passage, picker: box } = await openFor(phrase, at);
     expect(intersects(box, passage), `picker ${JSON.stringify(box)} over passage ${JSON.stringify(passage)}`).toBe(false);
     expect(inViewport(box), `picker ${JSON.stringify(box)}`).toBe(true);
     // The frame is as tall as the picker in it (it said its size): nothing cut off at the bottom.
-    const frame = pickerFrame(page)!;
+    const frame = (await pickerFrame(page))!;
     const fits = await frame.evaluate(() => {
       const dialog = document.querySelector('[role="dialog"]')!.getBoundingClientRect();
       return dialog.bottom <= innerHeight + 0.5 && dialog.right <= innerWidth + 0.5;
@@ -88,11 +87,12 @@ describe('while the picker is open', () => {
   const PASSAGE = '将全区177项行政审批事项压缩至92项';
 
   it('marks the passage (focus is in the picker, the page’s selection fades) and unmarks it on close', async () => {
-    await chromiumPage(page).setViewportSize({ width: 1280, height: 700 });
+    await page.setViewportSize({ width: 1280, height: 700 });
     await visit(page, browser.urlFor(REPORT));
     await openFor(PASSAGE);
     expect(await highlightTexts(page, 'pizhu-pending')).toEqual([PASSAGE]);
-    expect(await pickerFrame(page)!.evaluate(() => document.hasFocus() && document.activeElement?.matches('input[type="search"]'))).toBe(true);
+    const frame = (await pickerFrame(page))!;
+    expect(await frame.evaluate(() => document.hasFocus() && document.activeElement?.matches('input[type="search"]'))).toBe(true);
     await close();
     expect(await highlightTexts(page, 'pizhu-pending')).toEqual([]);
   });
@@ -100,7 +100,7 @@ describe('while the picker is open', () => {
   it('keeps Tab and Shift+Tab inside it, and Escape gives the keys back to the page', async () => {
     await visit(page, browser.urlFor(REPORT));
     await openFor(PASSAGE);
-    const frame = pickerFrame(page)!;
+    const frame = (await pickerFrame(page))!;
     const focusInDialog = () => frame.evaluate(() => document.hasFocus() && !!document.activeElement?.closest('[role="dialog"]'));
     const visited = new Set<string>();
     for (const key of [...Array(8).fill('Tab'), ...Array(8).fill('Shift+Tab')]) {
@@ -127,11 +127,11 @@ describe('a term that is not in the codebook', () => {
   const NEW_TERM = '证明事项清理';
 
   it('is offered when nothing matches, added with Enter and applied at once, and offered on the next passage', async () => {
-    await chromiumPage(page).setViewportSize({ width: 1280, height: 700 });
+    await page.setViewportSize({ width: 1280, height: 700 });
     await visit(page, browser.urlFor(REPORT));
     await openFor(PASSAGE);
-    const frame = pickerFrame(page)!;
-    await chromiumPage(page).keyboard.type(NEW_TERM);
+    const frame = (await pickerFrame(page))!;
+    await page.keyboard.type(NEW_TERM);
     await expect.poll(() => frame.locator('.add button').textContent()).toContain(NEW_TERM);
     await page.keyboard.press('Enter');
     await expect.poll(() => highlightTexts(page, 'pizhu-annotation')).toEqual([PASSAGE]);
@@ -159,14 +159,14 @@ describe('a term that is not in the codebook', () => {
     expect(stored.annotations.find((a) => a.quote.exact === PASSAGE)?.terms).toEqual([term.id]);
 
     await openFor('办结时限缩短70%以上');
-    await chromiumPage(page).keyboard.type('证明事项');
-    await expect.poll(() => pickerFrame(page)!.locator('.term .label').allTextContents()).toEqual([NEW_TERM]);
+    await page.keyboard.type('证明事项');
+    await expect.poll(() => frame.locator('.term .label').allTextContents()).toEqual([NEW_TERM]);
     await close();
   });
 
   it('says why when it cannot be added, and stores nothing', async () => {
     await openFor('区级取消');
-    const frame = pickerFrame(page)!;
+    const frame = (await pickerFrame(page))!;
     await frame.locator('input[type="search"]').fill('很长的编码名称'.repeat(12));
     await page.keyboard.press('Enter');
     await expect.poll(() => frame.getByRole('alert').textContent()).toMatch(/80/);
@@ -179,11 +179,11 @@ describe('hovering a tagged passage', () => {
   it('shows its terms and note beside it, and nothing once the pointer leaves', async () => {
     const PASSAGE = '村(社区)取消30项';
     await openFor(PASSAGE);
-    const frame = pickerFrame(page)!;
-    await chromiumPage(page).keyboard.type('放管服');
+    const frame = (await pickerFrame(page))!;
+    await page.keyboard.type('放管服');
     await page.keyboard.press('Enter');
     await frame.locator('textarea').click();
-    await chromiumPage(page).keyboard.type('村级证明');
+    await page.keyboard.type('村级证明');
     await frame.getByRole('button', { name: /完成|Done/ }).click();
     await expect.poll(pickerShown).toBe(false);
     await page.evaluate(() => getSelection()?.removeAllRanges());

@@ -3,10 +3,7 @@
 // the frame's own address, where the report is read like any page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, visit, type ExtensionBrowser, type Page } from './harness';
-import {
-  chromiumPage,
-  openSidePanel,
-} from './page-helpers';
+import { openSidePanel } from './page-helpers';
 
 let browser: ExtensionBrowser;
 let page: Page;
@@ -24,7 +21,7 @@ describe('a report shown in a frame', () => {
   it('is not read in the frame; the side panel offers the frame’s own address, where it is read', async () => {
     const report = browser.urlFor(REPORT);
     expect(await visit(page, browser.urlFor('framed-report'))).toBe('none');
-    const framed = chromiumPage(page).frames().find((f) => f.url() === report)!;
+    const framed = page.frames().find((f) => f.url() === report)!;
     await framed.waitForLoadState('load');
     await page.waitForTimeout(500);
     expect(await framed.evaluate(() => ({ kind: document.documentElement.dataset.pizhuKind ?? null, highlights: CSS.highlights.size }))).toEqual({ kind: null, highlights: 0 });
