@@ -4,7 +4,7 @@ import type Dexie from 'dexie';
 import { docNumberKey } from './doc-number-key';
 import type { PageRecord } from '../model';
 
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 7;
 
 export function declareSchema(db: Dexie, upTo = SCHEMA_VERSION): void {
   db.version(1).stores({
@@ -39,4 +39,10 @@ export function declareSchema(db: Dexie, upTo = SCHEMA_VERSION): void {
   // [pageUrl+created] alone (what loading a page's annotations needs). A query by term, if one is ever needed,
   // can scan: it is the rare path, the import is not.
   db.version(4).stores({ annotations: 'id, [pageUrl+created]' });
+  if (upTo < 7) return;
+  // v7: the adjudication's decisions (storage/resolutions.ts), one row per consensus coder and disagreement, so that
+  // closing the library loses none of them; a page's rows are found by [consensus+pageUrl]. No record changes.
+  // (Versions 5 and 6 are left for the annotation upgrade and the team sync made on other lines of work; Dexie
+  // needs increasing numbers, not consecutive ones.)
+  db.version(7).stores({ resolutions: '[consensus+key], [consensus+pageUrl]' });
 }
