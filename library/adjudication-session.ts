@@ -19,6 +19,8 @@ import type { AgreementChoice } from './agreement-report';
 import type { PageTextCache } from './page-texts';
 import { yieldToPage } from './yield';
 
+const SLICE_MS = 10;
+
 export interface AdjudicationOpenOptions {
   /** The name the consensus coder gets if it has none yet (its stored annotations keep theirs). */
   consensusName: string;
@@ -90,6 +92,7 @@ export class AdjudicationSession {
     });
     const pages: PageAdjudication[] = [];
     const stamp = now().toISOString();
+    let sliceStart = performance.now();
     for (const [i, page] of read.texts.entries()) {
       options.signal?.throwIfAborted();
       const result = await adjudicatePage(
@@ -99,11 +102,20 @@ export class AdjudicationSession {
       );
       if (result.coders.length >= 2) pages.push(result);
       options.onProgress?.('pages', i + 1, read.texts.length);
-      if (i % 10 === 9) await yieldToPage();
+      // A page of many disagreements takes a few milliseconds: pause every slice of work, not every n pages.
+      if (performance.now() - sliceStart > SLICE_MS) {
+        await yieldToPage();
+        sliceStart = performance.now();
+      }
     }
     return new AdjudicationSession(repository, consensus, choice, {
       pages, missingText: read.missing, resolutions, byPage, texts: new Map(read.texts.map((t) => [t.url, t])),
     }, now);
+  }
+
+  /** A page's stored text, for the passages' context. */
+  textOf(pageUrl: string): string | undefined {
+    return this.texts.get(pageUrl)?.text;
   }
 
   progress(): AdjudicationProgress {
