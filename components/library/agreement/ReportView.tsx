@@ -78,6 +78,8 @@ export function ReportView({ cache, annotations, choice, choiceKey, data }: Prop
 
   const report = result?.report;
   const busy = run.status === 'running';
+  // The figures shown are of an earlier choice until the new ones are done (or if they were cancelled or failed).
+  const stale = run.status !== 'done';
   const save = async (kind: 'csv' | 'xlsx') => {
     if (!report) return;
     setExportError(null);
@@ -111,7 +113,7 @@ export function ReportView({ cache, annotations, choice, choiceKey, data }: Prop
       )}
       {run.status === 'error' && <ErrorMessage error={run.error} />}
       {result && report && (
-        <div class={busy ? 'agr-stale' : ''} id="agreement-report" data-ready={busy ? undefined : 'true'}>
+        <div class={stale ? 'agr-stale' : ''} id="agreement-report" data-ready={stale ? undefined : 'true'}>
           <p class="agr-summary">
             {L('AgrSummary', [
               report.pages.length.toLocaleString(),
@@ -136,8 +138,8 @@ export function ReportView({ cache, annotations, choice, choiceKey, data }: Prop
           ) : (
             <>
               <div class="lib-buttons agr-export">
-                <button type="button" disabled={busy} onClick={() => void save('csv')}>{L('AgrDownloadCsv')}</button>
-                <button type="button" disabled={busy} onClick={() => void save('xlsx')}>{L('AgrDownloadExcel')}</button>
+                <button type="button" disabled={stale} onClick={() => void save('csv')}>{L('AgrDownloadCsv')}</button>
+                <button type="button" disabled={stale} onClick={() => void save('xlsx')}>{L('AgrDownloadExcel')}</button>
               </div>
               {exportError && <ErrorMessage error={exportError} onDismiss={() => setExportError(null)} />}
               <div class="agr-body">

@@ -52,12 +52,13 @@ afterEach(() => {
 describe('coders offered and chosen', () => {
   it('offers every coder, most annotations first, and chooses all but the consensus coder of two of them', async () => {
     const consensus: Coder = { id: await consensusCoderId([ANN.id, BO.id]), name: '共识（安、博）' };
-    const annotations = [...library(), coded(P1, consensus, ...span(P1, '全面推进依法行政'), [T1])];
+    const annotations = [...library(), coded(P1, consensus, ...span(P1, '全面推进依法行政'), [T1]),
+      coded(P3, CY, ...span(P3, '坚持依法决策'), [T1]), coded(P2, CY, ...span(P2, '优化营商环境'), [T2])];
     const options = await coderOptions(annotations);
     expect(options.map((c) => [c.name, c.annotations, c.pages, c.consensus])).toEqual([
-      ['安', 4, 3, false], ['博', 3, 2, false], ['共识（安、博）', 1, 1, true],
+      ['安', 4, 3, false], ['博', 3, 2, false], ['岑', 2, 2, false], ['共识（安、博）', 1, 1, true],
     ]);
-    expect(defaultCoderIds(options)).toEqual([ANN.id, BO.id]);
+    expect(defaultCoderIds(options)).toEqual([ANN.id, BO.id, CY.id]);
   });
 
   it('knows the consensus of all the other coders too, and takes a coder who merely shares a page for a coder', async () => {
