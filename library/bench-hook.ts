@@ -3,10 +3,10 @@
 // buttons use, in the page itself (so the timings include IndexedDB, the worker and the page's own event loop);
 // then, on a library of two coders' work, the agreement report as the Agreement tab makes it.
 import type { PizhuDB } from '../storage/db';
+import { TaxonomyRepository } from '../storage/taxonomies';
 import { AdjudicationSession } from './adjudication-session';
 import { coderOptions, defaultCoderIds, defaultPages } from './agreement-coders';
 import { AgreementCache, libraryAgreementReport } from './agreement-report';
-import { TaxonomyRepository } from '../storage/taxonomies';
 import { csvBlob, jsonLdBlob } from './export-files';
 import { applyImport, previewImport } from './import-file';
 import { loadLibrary, type LibraryData } from './load';

@@ -80,15 +80,18 @@ export function AdjudicationView({ db, cache, annotations, choice, choiceKey, da
     return () => controller.abort(new DOMException('superseded', 'AbortError'));
   }, [choiceKey, db, cache]);
 
-  const act = async (key: string, work: () => Promise<AnnotationChange>) => {
+  /** Runs one write; whether it succeeded (a failure is shown, and nothing of it was kept). */
+  const act = async (key: string, work: () => Promise<AnnotationChange>): Promise<boolean> => {
     setBusy(key);
     setActionError(null);
     setNotice(null);
     try {
       onAnnotationsChanged(await work());
       setVersion((v) => v + 1);
+      return true;
     } catch (e) {
       setActionError(bilingual(e));
+      return false;
     } finally {
       setBusy(null);
     }
@@ -123,7 +126,7 @@ export function AdjudicationView({ db, cache, annotations, choice, choiceKey, da
       {agreed.length > 0 && (
         <p class="lib-state">
           {Ln('AdjAgreedPages', agreed.length)}{' '}
-          <button type="button" disabled={busy !== null} onClick={() => void act('agreed', () => session.writeAgreed()).then(() => setNotice(L('AdjAgreedWritten')))}>
+          <button type="button" disabled={busy !== null} onClick={() => void act('agreed', () => session.writeAgreed()).then((ok) => ok && setNotice(L('AdjAgreedWritten')))}>
             {L('AdjWriteAgreed')}
           </button>
         </p>

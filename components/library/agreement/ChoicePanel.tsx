@@ -1,5 +1,6 @@
 // What to compare: the coders (two or more), the pages (by default those two or more of them both coded) and the
 // terms (by default all they applied). Pages and terms fold away: a team's library has hundreds of each.
+import { useState } from 'preact/hooks';
 import type { CoderOption } from '../../../library/agreement-coders';
 import type { Term } from '../../../model';
 import { L } from '../strings';
@@ -32,6 +33,9 @@ function toggled<T>(list: readonly T[], item: T, on: boolean): T[] {
 }
 
 export function ChoicePanel(p: Props) {
+  // A team's library lists thousands of pages: their boxes are made when the list is opened, not on every render.
+  const [pagesOpen, setPagesOpen] = useState(false);
+  const [termsOpen, setTermsOpen] = useState(false);
   const chosenPages = new Set(p.pages);
   const chosenTerms = new Set(p.terms ?? p.termOptions);
   // Keep the order the coders are offered in (most annotations first): it is the order of the report's columns.
@@ -64,7 +68,7 @@ export function ChoicePanel(p: Props) {
           </label>
         ))}
       </fieldset>
-      <details class="agr-pages">
+      <details class="agr-pages" onToggle={(e) => setPagesOpen(e.currentTarget.open)}>
         <summary>{L('AgrPagesSummary', [p.pages.length.toLocaleString(), p.pageOptions.length.toLocaleString()])}</summary>
         <div class="lib-buttons">
           <button type="button" onClick={() => p.onPages(null)}>{L('AgrPagesShared', [p.sharedCount.toLocaleString()])}</button>
@@ -72,7 +76,7 @@ export function ChoicePanel(p: Props) {
           <button type="button" onClick={() => p.onPages([])}>{L('AgrSelectNone')}</button>
         </div>
         <ul class="agr-list">
-          {p.pageOptions.map((o) => (
+          {pagesOpen && p.pageOptions.map((o) => (
             <li key={o.url}>
               <label title={o.url}>
                 <input type="checkbox" checked={chosenPages.has(o.url)} onChange={(e) => setPage(o.url, e.currentTarget.checked)} />
@@ -83,7 +87,7 @@ export function ChoicePanel(p: Props) {
           ))}
         </ul>
       </details>
-      <details class="agr-terms">
+      <details class="agr-terms" onToggle={(e) => setTermsOpen(e.currentTarget.open)}>
         <summary>
           {p.terms ? L('AgrTermsSummary', [p.terms.length.toLocaleString(), p.termOptions.length.toLocaleString()]) : L('AgrTermsAll', [p.termOptions.length.toLocaleString()])}
         </summary>
@@ -92,7 +96,7 @@ export function ChoicePanel(p: Props) {
           <button type="button" onClick={() => p.onTerms([])}>{L('AgrSelectNone')}</button>
         </div>
         <ul class="agr-list">
-          {byLabel(p.termMap, p.termOptions).map((t) => (
+          {termsOpen && byLabel(p.termMap, p.termOptions).map((t) => (
             <li key={t}>
               <label title={t}>
                 <input type="checkbox" checked={chosenTerms.has(t)} onChange={(e) => setTerm(t, e.currentTarget.checked)} />
