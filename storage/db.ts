@@ -1,7 +1,8 @@
 // Pizhu's IndexedDB database. The same class opens it in extension pages and in the background service worker (both
 // have IndexedDB); tests give each case a fresh name.
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { AnnotationRecord, PageRecord, Taxonomy, Term } from '../model';
+import type { ResolutionRecord } from './resolutions';
 import { declareSchema } from './schema';
 
 export const DB_NAME = 'pizhu';
@@ -11,6 +12,8 @@ export class PizhuDB extends Dexie {
   pages!: EntityTable<PageRecord, 'url'>;
   taxonomies!: EntityTable<Taxonomy, 'id'>;
   terms!: EntityTable<Term, 'id'>;
+  /** The adjudication's decisions, keyed [consensus coder, disagreement] (storage/resolutions.ts). */
+  resolutions!: Table<ResolutionRecord, [string, string]>;
 
   constructor(name = DB_NAME) {
     super(name);

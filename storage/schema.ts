@@ -6,7 +6,7 @@ import { docNumberKey } from './doc-number-key';
 import type { AnnotationRecord, PageRecord } from '../model';
 import { upgradeAnnotation } from './record-upgrade';
 
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 7;
 
 export function declareSchema(db: Dexie, upTo = SCHEMA_VERSION): void {
   db.version(1).stores({
@@ -70,4 +70,9 @@ export function declareSchema(db: Dexie, upTo = SCHEMA_VERSION): void {
         });
       if (renamed.length) await tx.table('annotations').bulkPut(renamed);
     });
+  if (upTo < 7) return;
+  // v7: the adjudication's decisions (storage/resolutions.ts), one row per consensus coder and disagreement, so that
+  // closing the library loses none of them; a page's rows are found by [consensus+pageUrl]. No record changes.
+  // (Version 6 is the team sync's, made on another line of work; Dexie needs increasing numbers, not consecutive ones.)
+  db.version(7).stores({ resolutions: '[consensus+key], [consensus+pageUrl]' });
 }

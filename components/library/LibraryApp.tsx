@@ -1,14 +1,16 @@
 // The library page: every annotation across pages in one searchable, filterable, sortable table (windowed for
-// 100,000 rows), with export and import above it; the taxonomy editor and backup/restore on tabs of their own.
+// 100,000 rows), with export and import above it; the taxonomy editor, backup/restore and inter-coder agreement
+// (with adjudication) on tabs of their own.
 // The page opens Pizhu's database directly (it is an extension page of the same origin as the background).
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { ExportContext } from '../../exchange/export-context';
-import { loadLibrary, relabel, type LibraryData } from '../../library/load';
+import { applyAnnotationChange, loadLibrary, relabel, type LibraryData } from '../../library/load';
 import { TaxonomyService } from '../../library/taxonomy-service';
 import { applyQuery, EMPTY_QUERY, isFiltered, type LibraryQuery, type SortKey } from '../../library/query';
 import type { Agent, Coder } from '../../model';
 import { coderItem, currentCoder, setCoderName } from '../../storage/coder';
 import type { PizhuDB } from '../../storage/db';
+import { AgreementTab } from './agreement/AgreementTab';
 import { AnnotationTable } from './AnnotationTable';
 import { BackupPanel } from './BackupPanel';
 import { CoderField } from './CoderField';
@@ -21,7 +23,9 @@ import { bilingual, L, type Bilingual } from './strings';
 import { TaxonomyEditor } from './TaxonomyEditor';
 import { useTask } from './use-task';
 
-type Tab = 'annotations' | 'taxonomy' | 'backup';
+type Tab = 'annotations' | 'taxonomy' | 'backup' | 'agreement';
+
+const TAB_LABELS: Record<Tab, string> = { annotations: 'TabAnnotations', taxonomy: 'TabTaxonomy', backup: 'TabBackup', agreement: 'TabAgreement' };
 
 type LoadState =
   | { status: 'loading'; done: number; total: number }
@@ -112,9 +116,9 @@ export function LibraryApp({ db }: { db: PizhuDB }) {
       <header class="lib-top">
         <h1>{L('Title')}</h1>
         <nav class="lib-tabs" role="tablist">
-          {(['annotations', 'taxonomy', 'backup'] as Tab[]).map((t) => (
+          {(['annotations', 'taxonomy', 'backup', 'agreement'] as Tab[]).map((t) => (
             <button key={t} type="button" role="tab" aria-selected={tab === t} onClick={() => setTab(t)}>
-              {L(t === 'annotations' ? 'TabAnnotations' : t === 'taxonomy' ? 'TabTaxonomy' : 'TabBackup')}
+              {L(TAB_LABELS[t])}
             </button>
           ))}
         </nav>
@@ -175,6 +179,19 @@ export function LibraryApp({ db }: { db: PizhuDB }) {
       {tab === 'backup' && (
         <main class="lib-main lib-scroll">
           <BackupPanel db={db} tasks={tasks} currentCount={total} onMessage={finished} onRestored={(m) => { finished(m); void reload(); }} />
+        </main>
+      )}
+      {tab === 'agreement' && (
+        <main class="lib-main lib-scroll">
+          {load.status === 'error' ? (
+            <ErrorMessage error={load.error} />
+          ) : (
+            <AgreementTab
+              db={db}
+              data={data}
+              onAnnotationsChanged={(change) => setLoad((s) => (s.status === 'ready' ? { status: 'ready', data: applyAnnotationChange(s.data, change) } : s))}
+            />
+          )}
         </main>
       )}
     </div>

@@ -12,7 +12,7 @@ describe('schema versions', () => {
     const db = new PizhuDB(freshName());
     await db.open();
     expect(db.verno).toBe(SCHEMA_VERSION);
-    expect(db.tables.map((table) => table.name).sort()).toEqual(['annotations', 'pages', 'taxonomies', 'terms']);
+    expect(db.tables.map((table) => table.name).sort()).toEqual(['annotations', 'pages', 'resolutions', 'taxonomies', 'terms']);
     db.close();
   });
 
@@ -70,4 +70,28 @@ describe('schema versions', () => {
       db.close();
     });
   }
+
+  it('upgrades a version-4 database to keep the adjudication’s decisions: the rows stay, the new table works', async () => {
+    const name = freshName();
+    const old = new Dexie(name);
+    declareSchema(old, 4);
+    const notes = [annotation('urn:uuid:d1', 'https://gov.example/r', '2024-03-01T00:00:00.000Z', ['t1'])];
+    await old.table('annotations').bulkPut(notes);
+    await old.table('pages').put({ url: 'https://gov.example/r', title: '报告', kind: 'report', snapshot: '正文', firstSeen: '2024-03-01T00:00:00.000Z', lastSeen: '2024-03-01T00:00:00.000Z' });
+    expect(old.tables.map((t) => t.name)).not.toContain('resolutions');
+    old.close();
+
+    const db = new PizhuDB(name);
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    expect(await db.annotations.toArray()).toEqual(notes);
+    expect((await db.pages.get('https://gov.example/r'))?.snapshot).toBe('正文');
+    expect(db.resolutions.schema.primKey.keyPath).toEqual(['consensus', 'key']);
+    const { ResolutionRepository } = await import('../../../storage/resolutions');
+    const repo = new ResolutionRepository(db);
+    await repo.settle({ consensus: 'urn:uuid:c', pageUrl: 'https://gov.example/r', decide: { key: 'https://gov.example/r#k', resolution: { choice: 'neither' } }, consensusAnnotations: [] });
+    expect(await repo.forConsensus('urn:uuid:c')).toEqual(new Map([['https://gov.example/r#k', { choice: 'neither' }]]));
+    expect(await db.annotations.toArray()).toEqual(notes);
+    db.close();
+  });
 });
