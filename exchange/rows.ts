@@ -1,5 +1,6 @@
 // Rows of the per-page recognition tables. The caller resolves the sentence and the section heading around
 // each match (it has the page text), so that export stays a pure mapping of strings and numbers.
+import type { Bound } from '../indicators/value';
 
 export interface FigureRow {
   /** The figure as written on the page: 480余名. */
@@ -15,6 +16,12 @@ export interface FigureRow {
   after: string;
   sentence: string;
   heading: string;
+  /** What the figure counts (办理行政复议案件); '' where its clause names nothing or it was not named. */
+  indicator: string;
+  /** The unit in simplified form (項 → 项, ％ → %); '' when not named. */
+  normalisedUnit: string;
+  /** How the true number stands to the stated one (exact, more, less, about); '' when not named. */
+  bound: Bound | '';
 }
 
 export interface DocNumberRow {

@@ -3,6 +3,7 @@
 import type { AgreementTableRow } from '../agreement/table';
 import type { AnnotationRecord, LocalizedText, PageRecord, Term } from '../model';
 import type { ExportContext, Lang } from './export-context';
+import type { Bound } from '../indicators/value';
 import type { DocNumberRow, FigureRow } from './rows';
 
 /** How a cell is written: Excel stores numbers and dates natively; CSV writes them as plain text. */
@@ -113,6 +114,14 @@ export const termColumns: readonly Column<Term>[] = [
   { header: { zh: '编码表', en: 'Taxonomy' }, kind: 'text', width: 30, value: (t) => t.taxonomyId },
 ];
 
+/** How the true number stands to the stated one, as the per-page exports word it. */
+const BOUND_LABELS: Record<Bound, LocalizedText> = {
+  exact: { zh: '确数', en: 'exact' },
+  more: { zh: '多于', en: 'more than' },
+  less: { zh: '少于', en: 'less than' },
+  about: { zh: '大约', en: 'about' },
+};
+
 export const figureColumns: readonly Column<FigureRow>[] = [
   { header: { zh: '数字', en: 'Figure' }, kind: 'text', width: 14, value: (f) => f.text },
   { header: { zh: '数值', en: 'Value' }, kind: 'number', width: 14, value: (f) => f.value },
@@ -122,6 +131,10 @@ export const figureColumns: readonly Column<FigureRow>[] = [
   { header: { zh: '后置限定', en: 'Qualifier after' }, kind: 'text', width: 10, value: (f) => f.after },
   { header: { zh: '所在句子', en: 'Sentence' }, kind: 'text', width: 60, value: (f) => f.sentence },
   { header: { zh: '所在章节', en: 'Section' }, kind: 'text', width: 30, value: (f) => f.heading },
+  // What the figure counts and its value normalised (indicators/): after the columns scripts already read.
+  { header: { zh: '指标', en: 'Indicator' }, kind: 'text', width: 30, value: (f) => f.indicator },
+  { header: { zh: '规范单位', en: 'Unit (normalised)' }, kind: 'text', width: 8, value: (f) => f.normalisedUnit },
+  { header: { zh: '数值界限', en: 'Bound' }, kind: 'text', width: 8, value: (f, lang) => (f.bound ? BOUND_LABELS[f.bound][lang] : '') },
 ];
 
 export const docNumberColumns: readonly Column<DocNumberRow>[] = [

@@ -3,6 +3,7 @@
 import type { DocNumberRow, FigureRow } from '../exchange/rows';
 import type { DocNumberMatch, FigureMatch, Match } from '../recognition/types';
 import type { OutlineNode } from '../study/types';
+import type { MatchIndicators } from './page-indicators';
 
 export interface Heading {
   start: number;
@@ -45,15 +46,25 @@ function headingAt(headings: Heading[], at: number): string {
   return found;
 }
 
-export function recognitionRows(text: string, matches: Match[], headings: Heading[]): { figures: FigureRow[]; docNumbers: DocNumberRow[] } {
+/** `indicators` by match index (page-indicators.ts), when the figures were named. */
+export function recognitionRows(
+  text: string,
+  matches: Match[],
+  headings: Heading[],
+  indicators?: MatchIndicators,
+): { figures: FigureRow[]; docNumbers: DocNumberRow[] } {
   const figures: FigureRow[] = [];
   const docNumbers: DocNumberRow[] = [];
-  for (const m of matches) {
+  for (const [i, m] of matches.entries()) {
     const sentence = sentenceAround(text, m.start, m.end);
     const heading = headingAt(headings, m.start);
     if (m.category === 'figure') {
       const f = m as FigureMatch;
-      figures.push({ text: f.text, value: f.value, unit: f.unit, approx: f.approx, before: f.before, after: f.after, sentence, heading });
+      const named = indicators?.[i];
+      figures.push({
+        text: f.text, value: f.value, unit: f.unit, approx: f.approx, before: f.before, after: f.after, sentence, heading,
+        indicator: named?.name?.text ?? '', normalisedUnit: named?.value.unit ?? '', bound: named?.value.bound ?? '',
+      });
     } else if (m.category === 'docno') {
       const d = m as DocNumberMatch;
       docNumbers.push({ text: d.text, agency: d.agency, year: d.year, serial: d.serial, sentence, heading });

@@ -2,19 +2,19 @@
 // a page nobody hovers keeps its DOM exactly as it was.
 import { render } from 'preact';
 import { createShadowRootUi, type ContentScriptContext } from '#imports';
-import { MatchCard } from '../../components/MatchCard';
+import { MatchCard, type CardIndicator } from '../../components/MatchCard';
 import cardCss from '../../components/match-card.css?inline';
 import type { Match } from '../../recognition/types';
 
 export interface CardLayer {
-  show(match: Match, anchor: DOMRect): void;
+  show(match: Match, anchor: DOMRect, indicator?: CardIndicator): void;
   hide(): void;
 }
 
 export function cardLayer(ctx: ContentScriptContext): CardLayer {
   let container: HTMLElement | null = null;
   let mounting: Promise<void> | null = null;
-  let wanted: { match: Match; anchor: DOMRect } | null = null;
+  let wanted: { match: Match; anchor: DOMRect; indicator?: CardIndicator } | null = null;
 
   const draw = () => {
     if (!container) return;
@@ -22,14 +22,14 @@ export function cardLayer(ctx: ContentScriptContext): CardLayer {
       render(null, container);
       return;
     }
-    const { match, anchor } = wanted;
+    const { match, anchor, indicator } = wanted;
     // Below the span when there is room, above it otherwise.
     const below = anchor.bottom + 150 < window.innerHeight;
     const top = below ? anchor.bottom + 6 : Math.max(4, anchor.top - 6 - 140);
     const left = Math.max(4, Math.min(anchor.left, window.innerWidth - 330));
     render(
       <div class="layer" style={{ transform: `translate(${left}px, ${top}px)` }}>
-        <MatchCard match={match} />
+        <MatchCard match={match} indicator={indicator} />
       </div>,
       container,
     );
@@ -51,8 +51,8 @@ export function cardLayer(ctx: ContentScriptContext): CardLayer {
   };
 
   return {
-    show(match, anchor) {
-      wanted = { match, anchor };
+    show(match, anchor, indicator) {
+      wanted = { match, anchor, indicator };
       if (container) draw();
       else void mount();
     },

@@ -49,7 +49,7 @@ describe('annotations CSV', () => {
     expect(rows[3][9]).toBe(`'${ANNOTATIONS[2].quote.prefix}`);
     expect(rows[3][10]).toBe(`'${ANNOTATIONS[2].quote.suffix}`);
     const tricky = ['\tTAB', '\rCR', '-2', '@cmd', '=1+1\n第二行'];
-    const figures = tricky.map((text): FigureRow => ({ text, value: -2, unit: '', approx: '', before: '', after: '', sentence: '', heading: '' }));
+    const figures = tricky.map((text): FigureRow => ({ text, value: -2, unit: '', approx: '', before: '', after: '', sentence: '', heading: '', indicator: '', normalisedUnit: '', bound: '' }));
     const out = parse(figuresCsv(figures, 'en')).slice(1);
     expect(out.map((r) => r[0])).toEqual(tricky.map((t) => `'${t}`));
     // Numbers are data, not formulas: a negative value stays a number.
@@ -81,17 +81,19 @@ describe('annotations CSV', () => {
 describe('figures and document numbers CSV', () => {
   it('writes the recognition tables with their numbers', () => {
     const figures: FigureRow[] = [
-      { text: '480余名', value: 480, unit: '名', approx: '余', before: '共', after: '以上', sentence: '共培训执法人员480余名以上，覆盖率“100%”。', heading: '二、主要做法' },
-      { text: '53亿元', value: 5_300_000_000, unit: '元', approx: '', before: '', after: '', sentence: '投入53亿元', heading: '' },
-      { text: '某数', value: NaN, unit: '', approx: '', before: '', after: '', sentence: '', heading: '' },
+      { text: '480余名', value: 480, unit: '名', approx: '余', before: '共', after: '以上', sentence: '共培训执法人员480余名以上，覆盖率“100%”。', heading: '二、主要做法', indicator: '培训执法人员', normalisedUnit: '名', bound: 'more' },
+      { text: '53亿元', value: 5_300_000_000, unit: '元', approx: '', before: '', after: '', sentence: '投入53亿元', heading: '', indicator: '投入', normalisedUnit: '元', bound: 'exact' },
+      { text: '某数', value: NaN, unit: '', approx: '', before: '', after: '', sentence: '', heading: '', indicator: '', normalisedUnit: '', bound: '' },
     ];
     const rows = parse(figuresCsv(figures, 'zh'));
     expect(rows).toEqual([
-      ['数字', '数值', '单位', '约数', '前置限定', '后置限定', '所在句子', '所在章节'],
-      ['480余名', '480', '名', '余', '共', '以上', '共培训执法人员480余名以上，覆盖率“100%”。', '二、主要做法'],
-      ['53亿元', '5300000000', '元', '', '', '', '投入53亿元', ''],
-      ['某数', '', '', '', '', '', '', ''],
+      ['数字', '数值', '单位', '约数', '前置限定', '后置限定', '所在句子', '所在章节', '指标', '规范单位', '数值界限'],
+      ['480余名', '480', '名', '余', '共', '以上', '共培训执法人员480余名以上，覆盖率“100%”。', '二、主要做法', '培训执法人员', '名', '多于'],
+      ['53亿元', '5300000000', '元', '', '', '', '投入53亿元', '', '投入', '元', '确数'],
+      ['某数', '', '', '', '', '', '', '', '', '', ''],
     ]);
+    expect(parse(figuresCsv(figures, 'en'))[0].slice(8)).toEqual(['Indicator', 'Unit (normalised)', 'Bound']);
+    expect(parse(figuresCsv(figures, 'en'))[1].slice(8)).toEqual(['培训执法人员', '名', 'more than']);
     const docs: DocNumberRow[] = [
       { text: '张政字〔2018〕8号', agency: '张政字', year: '2018', serial: '8', sentence: '根据《通知》（张政字〔2018〕8号），', heading: '一、' },
       { text: '国务院令第699号', agency: '国务院', year: '', serial: '699', sentence: '', heading: '' },

@@ -86,8 +86,8 @@ describe('annotations workbook', () => {
 describe('figures workbook', () => {
   it('has a sheet of figures with numeric values and a sheet of document numbers', async () => {
     const figures: FigureRow[] = [
-      { text: '48.6%', value: 48.6, unit: '%', approx: '', before: '同比增长', after: '', sentence: '同比增长48.6%。', heading: '一、' },
-      { text: '某数', value: NaN, unit: '', approx: '', before: '', after: '', sentence: '', heading: '' },
+      { text: '48.6%', value: 48.6, unit: '%', approx: '', before: '同比增长', after: '', sentence: '同比增长48.6%。', heading: '一、', indicator: '同比增长', normalisedUnit: '%', bound: 'exact' },
+      { text: '某数', value: NaN, unit: '', approx: '', before: '', after: '', sentence: '', heading: '', indicator: '', normalisedUnit: '', bound: '' },
     ];
     const docs: DocNumberRow[] = [{ text: '张政字〔2018〕8号', agency: '张政字', year: '2018', serial: '8', sentence: '', heading: '' }];
     const book = await open(await recognitionXlsx(figures, docs, 'zh'));
@@ -98,6 +98,8 @@ describe('figures workbook', () => {
     expect(f.cells.get('B2')).toEqual({ attrs: '', value: '48.6' });
     expect(f.cells.get('A2')?.value).toBe('48.6%');
     expect(f.cells.has('B3')).toBe(false);
+    expect(f.cells.get('I1')?.value).toBe('指标');
+    expect(f.cells.get('I2')?.value).toBe('同比增长');
     const d = book.sheet(1);
     expect(d.cells.get('A2')?.value).toBe('张政字〔2018〕8号');
     expect(d.cells.get('C2')).toEqual({ attrs: '', value: '2018' });
