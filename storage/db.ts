@@ -2,6 +2,7 @@
 // have IndexedDB); tests give each case a fresh name.
 import Dexie, { type EntityTable } from 'dexie';
 import type { AnnotationRecord, PageRecord, Taxonomy, Term } from '../model';
+import type { IndicatorMergeRecord } from './indicator-merges';
 import { declareSchema } from './schema';
 
 export const DB_NAME = 'pizhu';
@@ -11,6 +12,7 @@ export class PizhuDB extends Dexie {
   pages!: EntityTable<PageRecord, 'url'>;
   taxonomies!: EntityTable<Taxonomy, 'id'>;
   terms!: EntityTable<Term, 'id'>;
+  indicatorMerges!: EntityTable<IndicatorMergeRecord, 'key'>;
 
   constructor(name = DB_NAME) {
     super(name);

@@ -4,7 +4,7 @@ import type Dexie from 'dexie';
 import { docNumberKey } from './doc-number-key';
 import type { PageRecord } from '../model';
 
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 export function declareSchema(db: Dexie, upTo = SCHEMA_VERSION): void {
   db.version(1).stores({
@@ -39,4 +39,8 @@ export function declareSchema(db: Dexie, upTo = SCHEMA_VERSION): void {
   // [pageUrl+created] alone (what loading a page's annotations needs). A query by term, if one is ever needed,
   // can scan: it is the rare path, the import is not.
   db.version(4).stores({ annotations: 'id, [pageUrl+created]' });
+  if (upTo < 5) return;
+  // v5: the user's merges of indicators in the library's Indicators view (storage/indicator-merges.ts), one row
+  // per indicator key put into another's group. Nothing existing changes.
+  db.version(5).stores({ indicatorMerges: 'key' });
 }
