@@ -33,3 +33,37 @@ export interface DocNumberRow {
   sentence: string;
   heading: string;
 }
+
+/** One named figure of a stored report, for the Indicators view's long export (library/indicator-table.ts). */
+export interface IndicatorLongRow {
+  issuer: string;
+  /** The year the report covers. */
+  year: number;
+  /** The indicator's row in the table: its group, as most reports word it. */
+  indicator: string;
+  /** As this report words it. */
+  indicatorAsWritten: string;
+  /** Magnitude applied: 2万余份 → 20000. */
+  value: number;
+  unit: string;
+  /** exact, more, less or about (indicators/value.ts Bound). */
+  qualifier: string;
+  /** The words that say so, as written: 余, 超过, 约 左右. */
+  qualifierWords: string;
+  /** The figure as written: 2万余份. */
+  figure: string;
+  sentence: string;
+  title: string;
+  url: string;
+  /** The page opened at the sentence (#:~:text=); '' for an address that is not a web page. */
+  link: string;
+}
+
+/** One row of the Indicators view's table: indicator × year, for the wide export. */
+export interface IndicatorWideRow {
+  indicator: string;
+  issuer: string;
+  unit: string;
+  /** By year; a year without a value is absent. */
+  values: ReadonlyMap<number, number>;
+}

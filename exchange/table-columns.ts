@@ -4,7 +4,7 @@ import type { AgreementTableRow } from '../agreement/table';
 import type { AnnotationRecord, LocalizedText, PageRecord, Term } from '../model';
 import type { ExportContext, Lang } from './export-context';
 import type { Bound } from '../indicators/value';
-import type { DocNumberRow, FigureRow } from './rows';
+import type { DocNumberRow, FigureRow, IndicatorLongRow, IndicatorWideRow } from './rows';
 
 /** How a cell is written: Excel stores numbers and dates natively; CSV writes them as plain text. */
 export type CellKind = 'text' | 'number' | 'datetime' | 'date';
@@ -158,3 +158,31 @@ export const agreementColumns: readonly Column<AgreementTableRow>[] = [
   { header: fixed('kappa'), kind: 'number', width: 10, value: (r) => r.kappa ?? '' },
   { header: fixed('alpha'), kind: 'number', width: 10, value: (r) => r.alpha ?? '' },
 ];
+
+// The Indicators view's exports (library/indicator-table.ts): like the agreement table, headers that are the
+// variable names a script reads (valid names in Stata and R), the same in both languages.
+export const indicatorLongColumns: readonly Column<IndicatorLongRow>[] = [
+  { header: fixed('issuer'), kind: 'text', width: 24, value: (r) => r.issuer },
+  { header: fixed('year'), kind: 'number', width: 6, value: (r) => r.year },
+  { header: fixed('indicator'), kind: 'text', width: 30, value: (r) => r.indicator },
+  { header: fixed('indicator_as_written'), kind: 'text', width: 30, value: (r) => r.indicatorAsWritten },
+  { header: fixed('value'), kind: 'number', width: 12, value: (r) => r.value },
+  { header: fixed('unit'), kind: 'text', width: 6, value: (r) => r.unit },
+  { header: fixed('qualifier'), kind: 'text', width: 8, value: (r) => r.qualifier },
+  { header: fixed('qualifier_words'), kind: 'text', width: 8, value: (r) => r.qualifierWords },
+  { header: fixed('figure'), kind: 'text', width: 12, value: (r) => r.figure },
+  { header: fixed('sentence'), kind: 'text', width: 60, value: (r) => r.sentence },
+  { header: fixed('title'), kind: 'text', width: 40, value: (r) => r.title },
+  { header: fixed('url'), kind: 'text', width: 40, value: (r) => r.url },
+  { header: fixed('link'), kind: 'text', width: 40, value: (r) => r.link },
+];
+
+/** indicator, issuer, unit, then a column per year named y2022, y2023… (a name may not start with a digit). */
+export function indicatorWideColumns(years: readonly number[]): Column<IndicatorWideRow>[] {
+  return [
+    { header: fixed('indicator'), kind: 'text', width: 30, value: (r) => r.indicator },
+    { header: fixed('issuer'), kind: 'text', width: 24, value: (r) => r.issuer },
+    { header: fixed('unit'), kind: 'text', width: 6, value: (r) => r.unit },
+    ...years.map((year): Column<IndicatorWideRow> => ({ header: fixed(`y${year}`), kind: 'number', width: 10, value: (r) => r.values.get(year) ?? '' })),
+  ];
+}

@@ -1,6 +1,7 @@
 // A page's recognised figures and document numbers as table rows for export: each with the sentence it stands in
 // and the section heading above it, which is what analysts copy by hand from these reports today.
 import type { DocNumberRow, FigureRow } from '../exchange/rows';
+import { sentenceAround } from '../recognition/sentence';
 import type { DocNumberMatch, FigureMatch, Match } from '../recognition/types';
 import type { OutlineNode } from '../study/types';
 import type { MatchIndicators } from './page-indicators';
@@ -21,19 +22,6 @@ export function outlineHeadings(nodes: OutlineNode[]): Heading[] {
   };
   visit(nodes);
   return out.sort((a, b) => a.start - b.start);
-}
-
-// A sentence ends at 。！？； or a line end; the ASCII forms appear in copied text.
-const SENTENCE_END = /[。！？；!?;\n]/;
-
-/** The sentence around text[start, end), trimmed of the white space and indentation reports use. */
-export function sentenceAround(text: string, start: number, end: number): string {
-  let from = start;
-  while (from > 0 && !SENTENCE_END.test(text[from - 1])) from--;
-  let to = end;
-  while (to < text.length && !SENTENCE_END.test(text[to])) to++;
-  if (to < text.length && text[to] !== '\n') to++; // keep the full stop
-  return text.slice(from, to).replace(/\s+/g, ' ').trim();
 }
 
 /** `headings` in document order; the heading of an offset is the last one starting before it. */

@@ -1,5 +1,6 @@
 // One scan of the page: find the report's text, decide what kind of page it is, recognise what readers hunt for.
 import { classifyPage, type KindVerdict, type PageFeatures } from '../recognition/page-kind';
+import { linePieces } from '../recognition/pieces';
 import { recognize } from '../recognition/recognize';
 import type { Match } from '../recognition/types';
 import type { StudyInput } from '../study/view';
@@ -34,14 +35,8 @@ export async function scanPage(doc: Document, pause: () => Promise<void>): Promi
   const matches: Match[] = [];
   if (verdict.kind !== 'none') {
     for (const seg of layout.segments) {
-      for (let at = seg.start; at < seg.end; ) {
-        let cut = Math.min(seg.end, at + PIECE);
-        if (cut < seg.end) {
-          const lineEnd = text.lastIndexOf('\n', cut);
-          if (lineEnd > at) cut = lineEnd;
-        }
+      for (const [at, cut] of linePieces(text, seg.start, seg.end, PIECE)) {
         for (const m of recognize(text.slice(at, cut))) matches.push({ ...m, start: m.start + at, end: m.end + at });
-        at = cut;
         await pause();
       }
     }

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { annotationsCsv, CSV_BOM, docNumbersCsv, figuresCsv } from '../../../exchange/csv';
-import type { DocNumberRow, FigureRow } from '../../../exchange/rows';
+import { annotationsCsv, CSV_BOM, docNumbersCsv, figuresCsv, indicatorsLongCsv, indicatorsWideCsv } from '../../../exchange/csv';
+import type { DocNumberRow, FigureRow, IndicatorLongRow, IndicatorWideRow } from '../../../exchange/rows';
 import { collect } from '../../../exchange/stream';
 import { ANNOTATIONS, context, REPORT, TERMS } from './fixtures';
 
@@ -102,6 +102,34 @@ describe('figures and document numbers CSV', () => {
       ['Document number', 'Agency code', 'Year', 'Serial', 'Sentence', 'Section'],
       ['张政字〔2018〕8号', '张政字', '2018', '8', '根据《通知》（张政字〔2018〕8号），', '一、'],
       ['国务院令第699号', '国务院', '', '699', '', ''],
+    ]);
+  });
+});
+
+describe('indicators CSV, long and wide', () => {
+  const long: IndicatorLongRow[] = [
+    { issuer: '北京市西城区人民政府', year: 2023, indicator: '主动公开信息', indicatorAsWritten: '主动公开信息', value: 22432, unit: '条', qualifier: 'exact', qualifierWords: '', figure: '22432条', sentence: '主动公开信息22432条，重点领域信息公开1364条。', title: '2023年报告', url: 'https://gov.example/2023', link: 'https://gov.example/2023#:~:text=x' },
+    { issuer: '北京市西城区人民政府', year: 2024, indicator: '主动公开信息', indicatorAsWritten: '主动公开政府信息', value: 20000, unit: '条', qualifier: 'more', qualifierWords: '余', figure: '2万余条', sentence: '=主动公开政府信息2万余条。', title: '2024年报告', url: 'https://gov.example/2024', link: '' },
+  ];
+
+  it('writes the long format: one header row of variable names, years and values as plain numbers', () => {
+    expect(parse(indicatorsLongCsv(long))).toEqual([
+      ['issuer', 'year', 'indicator', 'indicator_as_written', 'value', 'unit', 'qualifier', 'qualifier_words', 'figure', 'sentence', 'title', 'url', 'link'],
+      ['北京市西城区人民政府', '2023', '主动公开信息', '主动公开信息', '22432', '条', 'exact', '', '22432条', '主动公开信息22432条，重点领域信息公开1364条。', '2023年报告', 'https://gov.example/2023', 'https://gov.example/2023#:~:text=x'],
+      // A sentence that looks like a formula is neutralised like any other cell.
+      ['北京市西城区人民政府', '2024', '主动公开信息', '主动公开政府信息', '20000', '条', 'more', '余', '2万余条', "'=主动公开政府信息2万余条。", '2024年报告', 'https://gov.example/2024', ''],
+    ]);
+  });
+
+  it('writes the wide format: a column per year, empty where a year has no value', () => {
+    const wide: IndicatorWideRow[] = [
+      { indicator: '主动公开信息', issuer: '北京市西城区人民政府', unit: '条', values: new Map([[2023, 22432], [2024, 20000]]) },
+      { indicator: '进行政府常务会直播', issuer: '北京市西城区人民政府', unit: '次', values: new Map([[2022, 4]]) },
+    ];
+    expect(parse(indicatorsWideCsv(wide, [2022, 2023, 2024]))).toEqual([
+      ['indicator', 'issuer', 'unit', 'y2022', 'y2023', 'y2024'],
+      ['主动公开信息', '北京市西城区人民政府', '条', '', '22432', '20000'],
+      ['进行政府常务会直播', '北京市西城区人民政府', '次', '4', '', ''],
     ]);
   });
 });

@@ -1,7 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import type { DocNumberRow, FigureRow } from '../../../exchange/rows';
-import { annotationsXlsx, recognitionXlsx } from '../../../exchange/xlsx';
+import type { DocNumberRow, FigureRow, IndicatorLongRow } from '../../../exchange/rows';
+import { annotationsXlsx, indicatorsXlsx, recognitionXlsx } from '../../../exchange/xlsx';
 import { ANNOTATIONS, context, REPORT, TERMS } from './fixtures';
 
 interface CellXml {
@@ -103,5 +103,25 @@ describe('figures workbook', () => {
     const d = book.sheet(1);
     expect(d.cells.get('A2')?.value).toBe('张政字〔2018〕8号');
     expect(d.cells.get('C2')).toEqual({ attrs: '', value: '2018' });
+  });
+});
+
+describe('indicators workbook', () => {
+  it('has the long format on one sheet and the wide one on another, numbers as numbers', async () => {
+    const long: IndicatorLongRow[] = [
+      { issuer: '西城区', year: 2023, indicator: '主动公开信息', indicatorAsWritten: '主动公开信息', value: 22432, unit: '条', qualifier: 'exact', qualifierWords: '', figure: '22432条', sentence: '', title: '', url: 'https://gov.example/2023', link: '' },
+    ];
+    const wide = [{ indicator: '主动公开信息', issuer: '西城区', unit: '条', values: new Map([[2023, 22432], [2024, 24509.5]]) }];
+    const book = await open(await indicatorsXlsx(long, wide, [2022, 2023, 2024]));
+    expect(book.sheetNames).toEqual(['long', 'wide']);
+    const l = book.sheet(0);
+    expect(l.xml).toMatch(/state="frozen"/);
+    expect(['A1', 'B1', 'E1'].map((c) => l.cells.get(c)?.value)).toEqual(['issuer', 'year', 'value']);
+    expect(l.cells.get('B2')).toEqual({ attrs: '', value: '2023' });
+    expect(l.cells.get('E2')).toEqual({ attrs: '', value: '22432' });
+    const w = book.sheet(1);
+    expect(['D1', 'E1', 'F1'].map((c) => w.cells.get(c)?.value)).toEqual(['y2022', 'y2023', 'y2024']);
+    expect(w.cells.has('D2')).toBe(false);
+    expect(w.cells.get('F2')).toEqual({ attrs: '', value: '24509.5' });
   });
 });

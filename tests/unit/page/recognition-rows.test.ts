@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { nameFigures, type FigureIndicator } from '../../../indicators/page-indicators';
 import type { FigureMatch } from '../../../recognition/types';
-import { outlineHeadings, recognitionRows, sentenceAround } from '../../../page/recognition-rows';
+import { outlineHeadings, recognitionRows } from '../../../page/recognition-rows';
+import { sentenceAround } from '../../../recognition/sentence';
 import { scanPage, studyInputOf } from '../../../page/scan';
 import { outlineReport } from '../../../study/outline';
 import { fixturePages, loadPage } from '../../support/fixtures';
