@@ -78,14 +78,21 @@ export async function startRecognition(ctx: ContentScriptContext, switches: Cate
   let naming: Promise<MatchIndicators> | null = null;
   let named: MatchIndicators | null = null;
   let namingFailed = false;
-  const indicators = () =>
-    (naming ??= nameMatches(map.text, matches, budgetedPause()).then(
-      (found) => (named = found),
+  const indicators = () => {
+    if (naming) return naming;
+    const asked = performance.now();
+    naming = nameMatches(map.text, matches, budgetedPause()).then(
+      (found) => {
+        performance.measure('pizhu:indicators', { start: asked, detail: { figures: status.counts.figure } });
+        return (named = found);
+      },
       (e: unknown) => {
         namingFailed = true;
         throw e;
       },
-    ));
+    );
+    return naming;
+  };
   const card = cardLayer(ctx);
   let shown = -1;
   let revealing = false;

@@ -62,7 +62,7 @@ export function IndicatorChart({ label, series, years }: Props) {
                 const qualified = p.bound !== 'exact';
                 return (
                   <g key={p.year} class="ind-point" data-year={p.year} data-qualified={qualified ? 'true' : undefined}>
-                    <circle cx={x(p.year)} cy={y(p.value)} r="4.5" fill={qualified ? 'var(--bg)' : colour} stroke-width="2">
+                    <circle cx={x(p.year)} cy={y(p.value)} r="4.5" fill={colour} stroke-width="2">
                       <title>{`${s.issuer} ${p.year}: ${p.figure}${qualified ? `（${boundLabel(p.bound)}）` : ''}`}</title>
                     </circle>
                     <text x={x(p.year)} y={y(p.value) - 9} text-anchor="middle" stroke="none">

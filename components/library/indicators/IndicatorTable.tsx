@@ -81,7 +81,7 @@ export function IndicatorTable({ table, showIssuer, chosen, onChoose, ticked, on
                 />
               </td>
               <th scope="row" class="ind-name">
-                <button type="button" class="lib-link" aria-pressed={chosen === row.group} onClick={() => onChoose(row.group)}>
+                <button type="button" class="lib-link ind-label" aria-pressed={chosen === row.group} onClick={() => onChoose(row.group)}>
                   {row.label}
                 </button>
                 {row.merged.length > 0 && (
