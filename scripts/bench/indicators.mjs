@@ -30,6 +30,7 @@ function sampleInPage() {
 /** What the side panel sends when it opens on the tab. */
 async function askSummary(browser, url) {
   await browser.serviceWorker.evaluate(async (url) => {
+    const { chrome } = globalThis;
     const tab = (await chrome.tabs.query({})).find((t) => t.url === url);
     await chrome.tabs.sendMessage(tab.id, { pizhu: 'request', name: 'scan:summary' }, { frameId: 0 });
   }, url);
