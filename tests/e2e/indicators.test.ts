@@ -122,17 +122,20 @@ describe('the Indicators view', () => {
     // Read from the browser's tabs (the address as it shows it, and the page's title): a tab a link opens is not
     // one Firefox's driver reports as a new page, and Firefox drops the text directive from the document's URL.
     const opened = () => browser.evaluateInExtension(async (wanted) => {
-      const { chrome } = globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string; title?: string }[]> } } };
+      const { chrome } = globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id?: number; url?: string; title?: string; status?: string }[]> } } };
       const tab = (await chrome.tabs.query({})).find((t) => decodeURIComponent(t.url ?? '') === wanted);
-      return tab && tab.title ? { id: tab.id!, title: tab.title } : null;
+      return tab ? { id: tab.id!, title: tab.status === 'complete' ? (tab.title ?? '') : '' } : null;
     }, wanted);
     await expect.poll(opened, { timeout: 15_000 }).not.toBeNull();
-    const tab = (await opened())!;
-    expect(tab.title).toContain('西城区人民政府2023年法治政府建设年度情况报告');
-    await browser.evaluateInExtension(async (id) => {
-      const { chrome } = globalThis as unknown as { chrome: { tabs: { remove(id: number): Promise<void> } } };
-      await chrome.tabs.remove(id);
-    }, tab.id);
+    try {
+      // The title is the page's once it has loaded (before, Firefox shows the address).
+      await expect.poll(async () => (await opened())?.title, { timeout: 15_000 }).toContain('西城区人民政府2023年法治政府建设年度情况报告');
+    } finally {
+      await browser.evaluateInExtension(async (id) => {
+        const { chrome } = globalThis as unknown as { chrome: { tabs: { remove(id: number): Promise<void> } } };
+        await chrome.tabs.remove(id);
+      }, (await opened())!.id);
+    }
   });
 
   it('merges two indicators into one row, keeps the merge across a reload, and splits it again', async () => {
@@ -159,6 +162,7 @@ describe('the Indicators view', () => {
   });
 
   it('exports the table in long and wide format, as CSV and as a workbook', async () => {
+    await library.bringToFront();
     const long = csvLines(await download(/长格式 CSV|Long CSV/, 'long.csv'));
     expect(long[0]).toBe('issuer,year,indicator,indicator_as_written,value,unit,qualifier,qualifier_words,figure,sentence,title,url,link');
     const merged = long.filter((l) => l.startsWith(`${GOVERNMENT},`) && l.includes(',主动公开信息,'));
