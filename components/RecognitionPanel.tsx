@@ -1,6 +1,6 @@
 // What Pizhu recognised on the page, in document order; click an item to scroll to it.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { tabs } from '../messaging';
+import { tabs, type ItemSummary } from '../messaging';
 import type { Category } from '../recognition/types';
 import { DEFAULT_SETTINGS, type Settings } from '../model';
 import { normalizeUrl } from '../anchoring/url';
@@ -9,6 +9,7 @@ import type { PageSummary } from '../messaging';
 import { setCategory, setPageKind, setSiteDisabled, settingsItem } from '../storage/settings';
 import type { TabInfo } from './active-tab';
 import { t } from './i18n';
+import { boundLabel, normalisedValue } from './indicator-text';
 import { RecognitionExport } from './RecognitionExport';
 import { useTabRequest } from './use-tab-request';
 
@@ -22,7 +23,6 @@ function useSettings(): Settings {
   }, []);
   return settings;
 }
-
 
 const KINDS: PageKind[] = ['report', 'document', 'none'];
 
@@ -44,6 +44,17 @@ function KindFix({ summary, url }: { summary: PageSummary; url: string }) {
         <button key={k} type="button" onClick={() => void setPageKind(page, k)}>{t(`kindReadAs_${k}`)}</button>
       ))}
     </p>
+  );
+}
+
+/** 培训执法人员 → 480 名 · 多于: what the figure counts and its value normalised. */
+function ItemIndicator({ indicator }: { indicator: NonNullable<ItemSummary['indicator']> }) {
+  const bound = boundLabel(indicator.value.bound);
+  return (
+    <span class={indicator.name ? 'item-indicator' : 'item-indicator unnamed'}>
+      {indicator.name ?? t('panelNoIndicator')} → {normalisedValue(indicator.value)}
+      {bound && <span class="item-bound"> · {bound}</span>}
+    </span>
   );
 }
 
@@ -114,6 +125,7 @@ export function RecognitionPanel({ tab }: { tab: TabInfo }) {
             <li key={item.index}>
               <button type="button" class={`item ${item.category}`} onClick={() => void tabs.sendToTab(tab.id, 'scan:reveal', { index: item.index }).catch(() => {})}>
                 <span class="item-text">{item.text}</span>
+                {item.indicator && <ItemIndicator indicator={item.indicator} />}
                 <span class="item-context">
                   …{item.before}
                   <mark>{item.text}</mark>

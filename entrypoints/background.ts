@@ -48,6 +48,12 @@ export default defineBackground(() => {
     'picker:key': async ({ key }, sender) => {
       if (sender.tabId !== undefined) await events.emitToTabFrames(sender.tabId, 'picker:key', { key });
     },
+    // Only a content script asks, for its own tab's top frame (the one frame Pizhu reads).
+    'indicators:load': async (_data, sender) => {
+      if (sender.tabId === undefined) return false;
+      await browser.scripting.executeScript({ target: { tabId: sender.tabId, frameIds: [0] }, files: ['/content-scripts/indicators.js'] });
+      return true;
+    },
   });
   // Extension storage is for the extension's own pages and worker: a content script, which a hostile page's
   // renderer hosts, cannot read it (Chrome; Firefox has no such switch yet, see sync's credentials). The switches

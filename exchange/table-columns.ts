@@ -3,7 +3,8 @@
 import type { AgreementTableRow } from '../agreement/table';
 import type { AnnotationRecord, LocalizedText, PageRecord, Term } from '../model';
 import type { ExportContext, Lang } from './export-context';
-import type { DocNumberRow, FigureRow } from './rows';
+import type { Bound } from '../indicators/value';
+import type { DocNumberRow, FigureRow, IndicatorLongRow, IndicatorWideRow } from './rows';
 import { creatorName } from './w3c-render';
 
 /** How a cell is written: Excel stores numbers and dates natively; CSV writes them as plain text. */
@@ -119,6 +120,14 @@ export const termColumns: readonly Column<Term>[] = [
   { header: { zh: '编码表', en: 'Taxonomy' }, kind: 'text', width: 30, value: (t) => t.taxonomyId },
 ];
 
+/** How the true number stands to the stated one, as the per-page exports word it. */
+const BOUND_LABELS: Record<Bound, LocalizedText> = {
+  exact: { zh: '确数', en: 'exact' },
+  more: { zh: '多于', en: 'more than' },
+  less: { zh: '少于', en: 'less than' },
+  about: { zh: '大约', en: 'about' },
+};
+
 export const figureColumns: readonly Column<FigureRow>[] = [
   { header: { zh: '数字', en: 'Figure' }, kind: 'text', width: 14, value: (f) => f.text },
   { header: { zh: '数值', en: 'Value' }, kind: 'number', width: 14, value: (f) => f.value },
@@ -128,6 +137,10 @@ export const figureColumns: readonly Column<FigureRow>[] = [
   { header: { zh: '后置限定', en: 'Qualifier after' }, kind: 'text', width: 10, value: (f) => f.after },
   { header: { zh: '所在句子', en: 'Sentence' }, kind: 'text', width: 60, value: (f) => f.sentence },
   { header: { zh: '所在章节', en: 'Section' }, kind: 'text', width: 30, value: (f) => f.heading },
+  // What the figure counts and its value normalised (indicators/): after the columns scripts already read.
+  { header: { zh: '指标', en: 'Indicator' }, kind: 'text', width: 30, value: (f) => f.indicator },
+  { header: { zh: '规范单位', en: 'Unit (normalised)' }, kind: 'text', width: 8, value: (f) => f.normalisedUnit },
+  { header: { zh: '数值界限', en: 'Bound' }, kind: 'text', width: 8, value: (f, lang) => (f.bound ? BOUND_LABELS[f.bound][lang] : '') },
 ];
 
 export const docNumberColumns: readonly Column<DocNumberRow>[] = [
@@ -151,3 +164,31 @@ export const agreementColumns: readonly Column<AgreementTableRow>[] = [
   { header: fixed('kappa'), kind: 'number', width: 10, value: (r) => r.kappa ?? '' },
   { header: fixed('alpha'), kind: 'number', width: 10, value: (r) => r.alpha ?? '' },
 ];
+
+// The Indicators view's exports (library/indicator-table.ts): like the agreement table, headers that are the
+// variable names a script reads (valid names in Stata and R), the same in both languages.
+export const indicatorLongColumns: readonly Column<IndicatorLongRow>[] = [
+  { header: fixed('issuer'), kind: 'text', width: 24, value: (r) => r.issuer },
+  { header: fixed('year'), kind: 'number', width: 6, value: (r) => r.year },
+  { header: fixed('indicator'), kind: 'text', width: 30, value: (r) => r.indicator },
+  { header: fixed('indicator_as_written'), kind: 'text', width: 30, value: (r) => r.indicatorAsWritten },
+  { header: fixed('value'), kind: 'number', width: 12, value: (r) => r.value },
+  { header: fixed('unit'), kind: 'text', width: 6, value: (r) => r.unit },
+  { header: fixed('qualifier'), kind: 'text', width: 8, value: (r) => r.qualifier },
+  { header: fixed('qualifier_words'), kind: 'text', width: 8, value: (r) => r.qualifierWords },
+  { header: fixed('figure'), kind: 'text', width: 12, value: (r) => r.figure },
+  { header: fixed('sentence'), kind: 'text', width: 60, value: (r) => r.sentence },
+  { header: fixed('title'), kind: 'text', width: 40, value: (r) => r.title },
+  { header: fixed('url'), kind: 'text', width: 40, value: (r) => r.url },
+  { header: fixed('link'), kind: 'text', width: 40, value: (r) => r.link },
+];
+
+/** indicator, issuer, unit, then a column per year named y2022, y2023… (a name may not start with a digit). */
+export function indicatorWideColumns(years: readonly number[]): Column<IndicatorWideRow>[] {
+  return [
+    { header: fixed('indicator'), kind: 'text', width: 30, value: (r) => r.indicator },
+    { header: fixed('issuer'), kind: 'text', width: 24, value: (r) => r.issuer },
+    { header: fixed('unit'), kind: 'text', width: 6, value: (r) => r.unit },
+    ...years.map((year): Column<IndicatorWideRow> => ({ header: fixed(`y${year}`), kind: 'number', width: 10, value: (r) => r.values.get(year) ?? '' })),
+  ];
+}

@@ -8,6 +8,7 @@
 //   indicatorValue(figures[i])                              // { value: 36, unit: '件', bound: 'exact', … }
 //   nameIndicators is linear in the text and names each figure from its neighbours (what a clause leaves out
 //   comes from the figures before it): run it once per page over all its figures, not once per figure.
+//   nameFigures(text, figures, pause) does both for a whole page in slices cut at sentence ends, with pauses.
 //
 // For the library's Indicators view (many pages):
 //   reportYear({ title, text, published })                  // { year: 2017, from: 'title' } — the year covered
@@ -24,6 +25,8 @@
 // How well the names match a human's: `npm run score` (scripts/indicator-score.mjs, docs/indicators-gold.md).
 
 export { nameIndicators } from './naming';
+export { nameFigures } from './page-indicators';
+export type { FigureIndicator } from './page-indicators';
 export type { Indicator } from './naming';
 export { indicatorValue } from './value';
 export type { Bound, IndicatorValue } from './value';

@@ -34,7 +34,9 @@ export function issuerFromTitle(title: string): string {
   if (about > 0) return t.slice(0, about);
   const year = /[12][0-9]{3}年度?/.exec(t);
   if (!year) return '';
-  if (year.index > 0) return t.slice(0, year.index);
+  // 关于2019年度…的报告 names no issuer before the year: 关于 alone is not one.
+  const before = t.slice(0, year.index).replace(/关于$/, '');
+  if (before) return before;
   const rest = t.slice(year.index + year[0].length);
   const subject = SUBJECT.exec(rest);
   return subject && subject.index > 0 ? rest.slice(0, subject.index) : '';

@@ -6,6 +6,7 @@
 //   content script               ──events────▶  background and panels (a scan finished, annotations changed)
 //   background, library          ──events────▶  content scripts (the codebook changed, tag the selection)
 import type { FigureRow, DocNumberRow } from '../exchange/rows';
+import type { IndicatorValue } from '../indicators/value';
 import type { AnnotationInput, AnnotationRecord, PageKind, PageMetadata, Settings, Term, TextPosition } from '../model';
 import type { Category } from '../recognition/types';
 import type { StudyView } from '../study/view';
@@ -20,6 +21,9 @@ export interface ItemSummary {
   /** A few characters either side, for context in the list. */
   before: string;
   after: string;
+  /** A figure's indicator (null where its clause names none) and its value normalised; absent until named, and
+   * absent for document numbers and dates. */
+  indicator?: { name: string | null; value: IndicatorValue };
 }
 
 /** What a scan found, in brief: enough for the toolbar badge. */
@@ -95,6 +99,8 @@ export interface BackgroundProtocol {
   /** The key with which the tag picker's frame accepts its port (messaging/picker.ts), from a content script: passed
    * on to every frame of the sender's tab as the 'picker:key' event. */
   'picker:key': (data: { key: string }) => void;
+  /** Injects indicator naming's script into the asking tab (page/indicator-handoff.ts); whether it ran. */
+  'indicators:load': () => boolean;
 }
 
 /** Answered by the content script of a tab (study requests by study mode's script, injected when first asked). */

@@ -1,5 +1,6 @@
 // One scan of the page: find the report's text, decide what kind of page it is, recognise what readers hunt for.
 import { classifyPage, type KindVerdict, type PageFeatures } from '../recognition/page-kind';
+import { pieceEnd } from '../recognition/pieces';
 import { recognize } from '../recognition/recognize';
 import type { Match } from '../recognition/types';
 import type { PageKind } from '../model';
@@ -17,25 +18,6 @@ export interface ScanResult extends KindVerdict {
 
 /** Recognition works on pieces cut at line ends, as long as the slicer allows but not shorter than this. */
 const MIN_PIECE = 500;
-
-/** Punctuation that ends a clause: nothing recognised runs across it, nor across a line end. */
-const CLAUSE_ENDS = /[\n。，；！？]/g;
-const isClauseEnd = (c: number) => c === 0x0a || c === 0x3002 || c === 0xff0c || c === 0xff1b || c === 0xff01 || c === 0xff1f;
-
-/**
- * The end of the next piece of text[at, end) to recognise, about `size` long: after the last line end or clause end
- * within it, so that no number is cut in two; when the piece holds none, at the next one after it.
- */
-export function pieceEnd(text: string, at: number, size: number, end: number): number {
-  const limit = Math.min(end, at + size);
-  if (limit === end) return end;
-  const lineEnd = text.lastIndexOf('\n', limit - 1);
-  if (lineEnd >= at) return lineEnd + 1;
-  // Within a long line, the last clause end of the piece's tail (looking no further back than that).
-  for (let i = limit - 1; i > at && i >= limit - 256; i--) if (isClauseEnd(text.charCodeAt(i))) return i + 1;
-  CLAUSE_ENDS.lastIndex = limit;
-  return CLAUSE_ENDS.test(text) ? Math.min(end, CLAUSE_ENDS.lastIndex) : end;
-}
 
 /** What the page-kind classifier is told about a page's layout. */
 export function pageFeatures(layout: Layout): PageFeatures {

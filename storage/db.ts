@@ -3,6 +3,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { AnnotationRecord, PageRecord, Taxonomy, Term } from '../model';
 import type { ResolutionRecord } from './resolutions';
+import type { IndicatorMergeRecord } from './indicator-merges';
 import { declareSchema } from './schema';
 
 export const DB_NAME = 'pizhu';
@@ -14,6 +15,7 @@ export class PizhuDB extends Dexie {
   terms!: EntityTable<Term, 'id'>;
   /** The adjudication's decisions, keyed [consensus coder, disagreement] (storage/resolutions.ts). */
   resolutions!: Table<ResolutionRecord, [string, string]>;
+  indicatorMerges!: EntityTable<IndicatorMergeRecord, 'key'>;
 
   constructor(name = DB_NAME) {
     super(name);

@@ -6,7 +6,7 @@ import { docNumberKey } from './doc-number-key';
 import type { AnnotationRecord, PageRecord } from '../model';
 import { upgradeAnnotation } from './record-upgrade';
 
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;
 
 export function declareSchema(db: Dexie, upTo = SCHEMA_VERSION): void {
   db.version(1).stores({
@@ -75,4 +75,8 @@ export function declareSchema(db: Dexie, upTo = SCHEMA_VERSION): void {
   // closing the library loses none of them; a page's rows are found by [consensus+pageUrl]. No record changes.
   // (Version 6 is the team sync's, made on another line of work; Dexie needs increasing numbers, not consecutive ones.)
   db.version(7).stores({ resolutions: '[consensus+key], [consensus+pageUrl]' });
+  if (upTo < 8) return;
+  // v8: the user's merges of indicators in the library's Indicators view (storage/indicator-merges.ts), one row
+  // per indicator key put into another's group. Nothing existing changes.
+  db.version(8).stores({ indicatorMerges: 'key' });
 }

@@ -18,14 +18,17 @@ import { ErrorMessage } from './ErrorMessage';
 import { ExportButtons } from './ExportButtons';
 import { FilterBar } from './FilterBar';
 import { ImportPanel } from './ImportPanel';
+import { IndicatorsTab } from './indicators/IndicatorsTab';
 import { ProgressBar } from './ProgressBar';
 import { bilingual, L, type Bilingual } from './strings';
 import { TaxonomyEditor } from './TaxonomyEditor';
 import { useTask } from './use-task';
 
-type Tab = 'annotations' | 'taxonomy' | 'backup' | 'agreement';
+type Tab = 'annotations' | 'taxonomy' | 'backup' | 'agreement' | 'indicators';
 
-const TAB_LABELS: Record<Tab, string> = { annotations: 'TabAnnotations', taxonomy: 'TabTaxonomy', backup: 'TabBackup', agreement: 'TabAgreement' };
+const TAB_LABELS: Record<Tab, string> = {
+  annotations: 'TabAnnotations', taxonomy: 'TabTaxonomy', backup: 'TabBackup', agreement: 'TabAgreement', indicators: 'TabIndicators',
+};
 
 type LoadState =
   | { status: 'loading'; done: number; total: number }
@@ -116,7 +119,7 @@ export function LibraryApp({ db }: { db: PizhuDB }) {
       <header class="lib-top">
         <h1>{L('Title')}</h1>
         <nav class="lib-tabs" role="tablist">
-          {(['annotations', 'taxonomy', 'backup', 'agreement'] as Tab[]).map((t) => (
+          {(['annotations', 'taxonomy', 'backup', 'agreement', 'indicators'] as Tab[]).map((t) => (
             <button key={t} type="button" role="tab" aria-selected={tab === t} onClick={() => setTab(t)}>
               {L(TAB_LABELS[t])}
             </button>
@@ -174,6 +177,11 @@ export function LibraryApp({ db }: { db: PizhuDB }) {
             onMessage={finished}
             onTermsChanged={(terms) => data && setLoad({ status: 'ready', data: relabel(data, terms) })}
           />
+        </main>
+      )}
+      {tab === 'indicators' && (
+        <main class="lib-main lib-scroll">
+          <IndicatorsTab db={db} />
         </main>
       )}
       {tab === 'backup' && (

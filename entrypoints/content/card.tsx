@@ -3,7 +3,7 @@
 // at once over a tagged figure. Each is measured once drawn and placed beside what it is about, inside the viewport.
 import { render, type ComponentChild } from 'preact';
 import { AnnotationCard, type AnnotationCardProps } from '../../components/AnnotationCard';
-import { MatchCard } from '../../components/MatchCard';
+import { MatchCard, type CardIndicator } from '../../components/MatchCard';
 import cardCss from '../../components/match-card.css?inline';
 import { guestLayer } from '../../page/guest-root';
 import { placeBeside, type Side } from '../../page/placement';
@@ -43,14 +43,14 @@ function floatingCard(order: readonly Exclude<Side, 'over'>[]): Floating {
 }
 
 export interface CardLayer {
-  show(match: Match, anchor: DOMRect): void;
+  show(match: Match, anchor: DOMRect, indicator?: CardIndicator): void;
   hide(): void;
 }
 
 export function cardLayer(): CardLayer {
   const card = floatingCard(['below', 'above', 'right', 'left']);
   return {
-    show: (match, anchor) => card.show(<MatchCard match={match} />, anchor),
+    show: (match, anchor, indicator) => card.show(<MatchCard match={match} indicator={indicator} />, anchor),
     hide: () => card.hide(),
   };
 }

@@ -1,6 +1,7 @@
 // Recognition on one page: scan, paint, answer the side panel, show the card on hover or focus.
 import type { ContentScriptContext } from '#imports';
 import { events, type ItemSummary, type PageSummary, type RecognitionRows, type ScanStatus } from '../../messaging';
+import { nameMatches, type MatchIndicators } from '../../page/page-indicators';
 import { outlineHeadings, recognitionRows, type Heading } from '../../page/recognition-rows';
 import { buildHighlights, paintHighlights, rangesFor, clearHighlights } from '../../page/highlights';
 import { matchAtPoint, matchAtSelection } from '../../page/hit-test';
@@ -16,10 +17,12 @@ import { outlineReport } from '../../study/outline';
 export interface RecognitionSession {
   scan: ScanResult;
   status: ScanStatus;
-  /** Built when first asked for (the side panel): thousands of items cost a page nobody inspects nothing. */
-  summary(): PageSummary;
-  /** Export rows of the page's figures and document numbers, with their sentences and section headings. */
-  rows(): RecognitionRows;
+  /** Built when first asked for (the side panel): thousands of items cost a page nobody inspects nothing. With
+   * the figures' indicators, or without them when naming could not load. */
+  summary(): Promise<PageSummary>;
+  /** Export rows of the page's figures and document numbers, with their sentences, section headings and
+   * indicators. */
+  rows(): Promise<RecognitionRows>;
   setSwitches(on: CategorySwitches): void;
   reveal(index: number): boolean;
   stop(): void;
@@ -49,6 +52,14 @@ function summarize(scan: ScanResult, status: ScanStatus): PageSummary {
   return { ...status, url: location.href, host: location.hostname, items, framed: status.kind === 'none' ? framedDocument(document) : undefined };
 }
 
+function withIndicators(summary: PageSummary, named: MatchIndicators): PageSummary {
+  const items = summary.items.map((item) => {
+    const found = named[item.index];
+    return found ? { ...item, indicator: { name: found.name?.text ?? null, value: found.value } } : item;
+  });
+  return { ...summary, items };
+}
+
 /** `kind`: the kind the reader set for this page, read in place of the classifier's verdict. */
 export async function startRecognition(ctx: ContentScriptContext, switches: CategorySwitches, kind?: PageKind): Promise<RecognitionSession> {
   const started = performance.now();
@@ -68,10 +79,36 @@ export async function startRecognition(ctx: ContentScriptContext, switches: Cate
 
   const status = statusOf(scan);
   let summary: PageSummary | null = null;
+  let summaryNamed: PageSummary | null = null;
   let headings: Heading[] | null = null;
+  // The figures' indicators: named once, when a card or a panel first asks (never during the scan).
+  let naming: Promise<MatchIndicators> | null = null;
+  let named: MatchIndicators | null = null;
+  let namingFailed = false;
+  const indicators = () => {
+    if (naming) return naming;
+    const asked = performance.now();
+    naming = nameMatches(map.text, matches, new Slicer().pause).then(
+      (found) => {
+        performance.measure('pizhu:indicators', { start: asked, detail: { figures: status.counts.figure } });
+        return (named = found);
+      },
+      (e: unknown) => {
+        namingFailed = true;
+        throw e;
+      },
+    );
+    return naming;
+  };
   const card = cardLayer();
   let shown = -1;
   let revealing = false;
+  const drawCard = (i: number) => {
+    const m = matches[i];
+    if (m.category !== 'figure') return card.show(m, ranges[i].getBoundingClientRect());
+    card.show(m, ranges[i].getBoundingClientRect(), named ? named[i] : namingFailed ? undefined : 'loading');
+    if (!named && !namingFailed) void indicators().then(() => shown === i && drawCard(i), () => shown === i && drawCard(i));
+  };
   const show = (i: number) => {
     if (i === shown) return;
     shown = i;
@@ -79,7 +116,7 @@ export async function startRecognition(ctx: ContentScriptContext, switches: Cate
       card.hide();
       return;
     }
-    card.show(matches[i], ranges[i].getBoundingClientRect());
+    drawCard(i);
   };
 
   // Only pages with something highlighted listen to the pointer; `none` pages pay nothing after the scan.
@@ -106,11 +143,17 @@ export async function startRecognition(ctx: ContentScriptContext, switches: Cate
   return {
     scan,
     status,
-    summary: () => (summary ??= summarize(scan, status)),
-    rows() {
+    async summary() {
+      summary ??= summarize(scan, status);
+      const found = await indicators().catch(() => null);
+      if (!found) return summary;
+      return (summaryNamed ??= withIndicators(summary, found));
+    },
+    async rows() {
       // Section headings as study mode's outline finds them, computed when first asked for.
       headings ??= outlineHeadings(outlineReport(studyInputOf(scan)).nodes);
-      return { title: status.title, ...recognitionRows(map.text, matches, headings) };
+      const found = await indicators().catch(() => undefined);
+      return { title: status.title, ...recognitionRows(map.text, matches, headings, found) };
     },
     setSwitches(next) {
       on = next;

@@ -48,6 +48,17 @@ describe('the card', () => {
     expect(await cardText()).toMatch(/名.*余|余.*名/);
   });
 
+  it('names the indicator a figure states, and its value normalised with the qualifier as a bound', async () => {
+    const rate = await pointAt('pizhu-figure', '48.6%');
+    await page.mouse.move(rate.x, rate.y);
+    await expect.poll(cardText).toMatch(/(指标|Indicator)精简率/);
+    const trained = await pointAt('pizhu-figure', '480余名');
+    await page.mouse.move(trained.x, trained.y);
+    await expect.poll(cardText).toContain('480余名');
+    // 余 kept as a flag: more than 480.
+    expect(await cardText()).toMatch(/余（多于）|余 \(more than\)/);
+  });
+
   it('goes away when the pointer leaves the highlight', async () => {
     await page.mouse.move(2, 2);
     await expect.poll(cardText).toBe('');
@@ -93,6 +104,15 @@ describe('the side panel', () => {
     expect(await place()).toEqual({ inView: true, listTaller: true });
   });
 
+  it('shows each figure’s indicator and normalised value in the list', async () => {
+    const rate = panel.locator('.items .item', { has: panel.locator('.item-text', { hasText: /^48\.6%$/ }) }).first();
+    await expect.poll(() => rate.locator('.item-indicator').textContent()).toBe('精简率 → 48.6%');
+    const trained = panel.locator('.items .item', { has: panel.locator('.item-text', { hasText: /^480余名$/ }) }).first();
+    await expect.poll(() => trained.locator('.item-indicator').textContent()).toMatch(/ → 480 名 · (多于|more than)$/);
+    // Document numbers have none.
+    expect(await panel.locator('.items .item.docno .item-indicator').count()).toBe(0);
+  });
+
   it('scrolls the page to an item and shows its card', async () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await panel.locator('.items .item', { has: panel.locator('.item-text', { hasText: /^96\.25%$/ }) }).first().click();
@@ -116,6 +136,8 @@ describe('the side panel', () => {
     const rate = rows.find((r) => r.startsWith('48.6%'))!;
     expect(rate).toContain('二、依法全面履行政府职能');
     expect(rate).toContain('精简率达48.6%');
+    // The indicator, the unit normalised and the bound, after the columns that were there before.
+    expect(rate.endsWith(',精简率,%,确数') || rate.endsWith(',精简率,%,exact')).toBe(true);
     const docnos = (await read(/Document numbers CSV|发文字号 CSV/)).toString('utf8');
     expect(docnos).toContain('张政字〔2018〕8号,张政字,2018,8');
     const xlsx = unzipSync(new Uint8Array(await read(/^Excel$/)));

@@ -26,5 +26,7 @@ describe('issuers', () => {
     expect(issuerFromTitle('2020年静海区法治政府建设情况报告')).toBe('静海区');
     expect(issuerFromTitle('北京市通州區人民政府2021年法治政府建設年度情況報告')).toBe('北京市通州区人民政府');
     expect(issuerFromTitle('关于法治政府建设情况的报告')).toBe('');
+    expect(issuerFromTitle('关于2019年度法治政府建设工作情况的报告')).toBe('');
+    expect(issuerFromTitle('关于2020年汉源县法治政府建设情况的报告')).toBe('汉源县');
   });
 });

@@ -165,7 +165,7 @@ describe('the document\u2019s head, printed apart from the body', () => {
 
 describe('pieces of text for recognition', () => {
   it('are cut after a line end or a clause end, never inside a number', async () => {
-    const { pieceEnd } = await import('../../../page/scan');
+    const { pieceEnd } = await import('../../../recognition/pieces');
     const line = '共办理案件12620件，其中行政复议案件16期培训480余名，办结率96.25%。'.repeat(40);
     const text = `${line}\n${line}`;
     for (let size = 1; size < 200; size += 7) {
