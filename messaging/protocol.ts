@@ -6,7 +6,7 @@
 //   content script               ──events────▶  background and panels (a scan finished, annotations changed)
 //   background, library          ──events────▶  content scripts (the codebook changed, tag the selection)
 import type { FigureRow, DocNumberRow } from '../exchange/rows';
-import type { AnnotationInput, AnnotationRecord, PageKind, PageMetadata, Settings, Term } from '../model';
+import type { AnnotationInput, AnnotationRecord, PageKind, PageMetadata, Settings, Term, TextStructure } from '../model';
 import type { Category } from '../recognition/types';
 import type { StudyView } from '../study/view';
 
@@ -72,10 +72,10 @@ export interface PageData {
 export interface BackgroundProtocol {
   'annotations:page': (req: { url: string }) => PageData;
   /** One transaction: the page record, its text (`snapshot`, with a page's first annotation only: it can be a
-   * megabyte) and the annotation. */
-  'annotations:save': (req: { annotation: AnnotationInput; page: PageMetadata; snapshot?: string }) => AnnotationRecord;
-  /** Keeps the text of a page whose annotations came without it; whether this stored it. */
-  'annotations:keep-text': (req: { page: PageMetadata; text: string }) => boolean;
+   * megabyte; `structure`, how the page laid it out, goes with it) and the annotation. */
+  'annotations:save': (req: { annotation: AnnotationInput; page: PageMetadata; snapshot?: string; structure?: TextStructure }) => AnnotationRecord;
+  /** Keeps the text (and its structure) of a page whose annotations came without it; whether this stored it. */
+  'annotations:keep-text': (req: { page: PageMetadata; text: string; structure?: TextStructure }) => boolean;
   /** Returns the deleted record, for undo. */
   'annotations:delete': (req: { id: string }) => AnnotationRecord | undefined;
   'annotations:restore': (req: { annotation: AnnotationRecord }) => AnnotationRecord;
