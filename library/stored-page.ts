@@ -60,9 +60,13 @@ export async function readInWorker(input: StoredTextInput): Promise<StoredReadin
   if (!worker) return (await import('../reading/read')).readStoredText(input, yieldToPage);
   try {
     return await new Promise<StoredReading>((resolve, reject) => {
+      const matches: StoredReading['matches'] = [];
+      const lines: StoredReading['lines'] = [];
       worker.onmessage = (event: MessageEvent<ReadingWorkerReply>) => {
         const reply = event.data;
-        if (reply.type === 'done') resolve(reply.reading);
+        if (reply.type === 'matches') matches.push(...reply.items);
+        else if (reply.type === 'lines') lines.push(...reply.items);
+        else if (reply.type === 'done') resolve({ ...reply.rest, matches, lines });
         else reject(new Error(reply.message));
       };
       worker.onerror = (event) => reject(new Error(event.message || 'the reading worker failed'));

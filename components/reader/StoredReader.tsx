@@ -8,6 +8,7 @@ import type { ReaderTarget } from '../../library/reader-url';
 import type { StoredPage } from '../../library/stored-page';
 import type { PageRecord, Term } from '../../model';
 import type { StoredReading } from '../../reading/read';
+import { studyPart, studySize } from '../../reading/study-part';
 import type { Match } from '../../recognition/types';
 import { t, uiLang } from '../i18n';
 import { MatchCard } from '../MatchCard';
@@ -141,12 +142,21 @@ function Card({ match, rect }: { match: Match; rect: DOMRect }) {
 
 type Tab = 'annotations' | 'study';
 
+/**
+ * Items of each study list shown at first. A megabyte report's study view holds thousands (outline parts, mentions,
+ * figure rows), which take most of a second to lay out: past this many, the rest comes when asked for.
+ */
+const STUDY_FIRST = 300;
+
 function SidePane({ view, reading, stored, ready, target }: { view: ReaderView; reading: StoredReading; stored: StoredPage; ready: boolean; target: ReaderTarget }) {
   const [tab, setTab] = useState<Tab>('annotations');
   const [drawn, setDrawn] = useState(false);
   const lang = useMemo(uiLang, []);
   const terms = useMemo(() => new Map<string, Term>(stored.terms.map((x) => [x.id, x])), [stored.terms]);
   useEffect(() => view.onSelect(() => setTab('annotations')), [view]);
+  const [all, setAll] = useState(false);
+  const size = useMemo(() => studySize(reading.study), [reading.study]);
+  const study = useMemo(() => (all ? reading.study : studyPart(reading.study, STUDY_FIRST)), [reading.study, all]);
   return (
     <aside class="reader-side">
       <nav class="tabs" role="tablist">
@@ -160,8 +170,15 @@ function SidePane({ view, reading, stored, ready, target }: { view: ReaderView; 
         {tab === 'annotations' ? (
           <ReaderAnnotations view={view} terms={terms} ready={ready} initial={target.annotation} />
         ) : (
-          <StudyContent
-            view={reading.study}
+          <>
+            {study !== reading.study && (
+              <p class="reader-note" role="status">
+                {t('readerStudyPart', String(STUDY_FIRST))}{' '}
+                <button type="button" class="reader-more" onClick={() => setAll(true)}>{t('readerStudyAll', size.toLocaleString())}</button>
+              </p>
+            )}
+            <StudyContent
+            view={study}
             lang={lang}
             drawn={drawn}
             onDraw={(on) => {
@@ -169,7 +186,8 @@ function SidePane({ view, reading, stored, ready, target }: { view: ReaderView; 
               setDrawn(on);
             }}
             reveal={(start, end) => void view.revealSpan(start, end)}
-          />
+            />
+          </>
         )}
       </div>
     </aside>

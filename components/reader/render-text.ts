@@ -5,8 +5,12 @@
 import type { TextMap } from '../../page/text-map';
 import type { ReaderLine } from '../../reading/read';
 
-/** Lines per chunk: a chunk is one task's work, and one box the browser may skip laying out while off screen. */
-export const CHUNK_LINES = 250;
+/**
+ * A chunk is one task's work, and one box the browser may skip laying out while it is off screen; but the one on
+ * screen is laid out whole, so a chunk holds at most about this many characters (and this many lines).
+ */
+export const CHUNK_CHARS = 4000;
+export const CHUNK_LINES = 200;
 
 function elementFor(doc: Document, line: ReaderLine): HTMLElement {
   switch (line.role) {
@@ -42,11 +46,15 @@ export async function renderText(container: HTMLElement, text: string, lines: re
     map.nodes.push(node);
     map.starts.push(start);
   };
-  for (let from = 0; from < lines.length; from += CHUNK_LINES) {
+  for (let from = 0; from < lines.length; ) {
     if (options.signal?.aborted) break;
     const chunk = doc.createElement('div');
     chunk.className = 'chunk';
-    for (const line of lines.slice(from, from + CHUNK_LINES)) {
+    let to = from;
+    for (let chars = 0; to < lines.length && to - from < CHUNK_LINES && (chars < CHUNK_CHARS || to === from); to++) {
+      chars += lines[to].end - lines[to].start;
+    }
+    for (const line of lines.slice(from, to)) {
       const el = elementFor(doc, line);
       if (line.runInEnd !== undefined) {
         const head = doc.createElement('strong');
@@ -60,7 +68,8 @@ export async function renderText(container: HTMLElement, text: string, lines: re
       chunk.append(el);
     }
     container.append(chunk);
-    options.onProgress?.(Math.min(lines.length, from + CHUNK_LINES), lines.length);
+    from = to;
+    options.onProgress?.(from, lines.length);
     await options.pause();
   }
   return map;
