@@ -129,7 +129,7 @@ function Card({ match, rect }: { match: Match; rect: DOMRect }) {
     render(
       <>
         <style>{cardCss}</style>
-        <div class="layer" style={{ transform: `translate(${left}px, ${top}px)` }}>
+        <div style={{ position: 'fixed', zIndex: 10, pointerEvents: 'none', top: 0, left: 0, transform: `translate(${left}px, ${top}px)` }}>
           <MatchCard match={match} />
         </div>
       </>,
