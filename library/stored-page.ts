@@ -6,6 +6,7 @@ import type { StoredReading, StoredTextInput } from '../reading/read';
 import { AnnotationRepository } from '../storage/annotations';
 import type { PizhuDB } from '../storage/db';
 import { guard } from '../storage/errors';
+import { ReadingAssembly } from './reading-parts';
 import type { ReadingWorkerReply } from './reading-worker';
 import { yieldToPage } from './yield';
 // Vite bundles the worker with its imports into a file of its own.
@@ -60,14 +61,12 @@ export async function readInWorker(input: StoredTextInput): Promise<StoredReadin
   if (!worker) return (await import('../reading/read')).readStoredText(input, yieldToPage);
   try {
     return await new Promise<StoredReading>((resolve, reject) => {
-      const matches: StoredReading['matches'] = [];
-      const lines: StoredReading['lines'] = [];
+      const assembly = new ReadingAssembly();
       worker.onmessage = (event: MessageEvent<ReadingWorkerReply>) => {
         const reply = event.data;
-        if (reply.type === 'matches') matches.push(...reply.items);
-        else if (reply.type === 'lines') lines.push(...reply.items);
-        else if (reply.type === 'done') resolve({ ...reply.rest, matches, lines });
-        else reject(new Error(reply.message));
+        if (reply.type === 'failed') return reject(new Error(reply.message));
+        const reading = assembly.add(reply);
+        if (reading) resolve(reading);
       };
       worker.onerror = (event) => reject(new Error(event.message || 'the reading worker failed'));
       worker.postMessage(input);

@@ -143,10 +143,13 @@ function Card({ match, rect }: { match: Match; rect: DOMRect }) {
 type Tab = 'annotations' | 'study';
 
 /**
- * Items of each study list shown at first. A megabyte report's study view holds thousands (outline parts, mentions,
- * figure rows), which take most of a second to lay out: past this many, the rest comes when asked for.
+ * A report's study view is shown whole up to this many items in a list (a long report has a few hundred outline
+ * parts). A megabyte's holds thousands (outline parts, mentions, figure rows), which take a third of a second of
+ * CPU to lay out (npm run bench -- reader): of such a view, the first STUDY_FIRST items of each list are shown,
+ * and the rest when asked for.
  */
-const STUDY_FIRST = 300;
+const STUDY_WHOLE = 300;
+const STUDY_FIRST = 50;
 
 function SidePane({ view, reading, stored, ready, target }: { view: ReaderView; reading: StoredReading; stored: StoredPage; ready: boolean; target: ReaderTarget }) {
   const [tab, setTab] = useState<Tab>('annotations');
@@ -156,7 +159,7 @@ function SidePane({ view, reading, stored, ready, target }: { view: ReaderView; 
   useEffect(() => view.onSelect(() => setTab('annotations')), [view]);
   const [all, setAll] = useState(false);
   const size = useMemo(() => studySize(reading.study), [reading.study]);
-  const study = useMemo(() => (all ? reading.study : studyPart(reading.study, STUDY_FIRST)), [reading.study, all]);
+  const study = useMemo(() => (all || size <= STUDY_WHOLE ? reading.study : studyPart(reading.study, STUDY_FIRST)), [reading.study, size, all]);
   return (
     <aside class="reader-side">
       <nav class="tabs" role="tablist">
