@@ -9,18 +9,17 @@ import type { ReaderView } from './reader-view';
 
 interface Props {
   view: ReaderView;
-  terms: ReadonlyMap<string, Term>;
   /** Whether the text is laid out (before, a click has no passage to go to yet). */
   ready: boolean;
   /** The annotation the reader was opened at. */
   initial?: string;
 }
 
-export function ReaderAnnotations({ view, terms, ready, initial }: Props) {
+export function ReaderAnnotations({ view, ready, initial }: Props) {
   const [filter, setFilter] = useState('');
   const [current, setCurrent] = useState(initial);
   const list = useRef<HTMLDivElement>(null);
-  const { entries } = view;
+  const { entries, terms } = view;
 
   useEffect(() => view.onSelect(setCurrent), [view]);
   useEffect(() => {

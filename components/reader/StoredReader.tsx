@@ -42,7 +42,7 @@ export function StoredReader({ stored, reading, target }: Props) {
       </PageHead>
       <div class="reader-body">
         <TextPane view={view} onReady={() => setReady(true)} target={target} />
-        <SidePane view={view} reading={reading} stored={stored} ready={ready} target={target} />
+        <SidePane view={view} reading={reading} ready={ready} target={target} />
       </div>
     </div>
   );
@@ -81,9 +81,13 @@ function TextPane({ view, onReady, target }: { view: ReaderView; onReady: () => 
     const onSelection = () => {
       if (view.ready) setCard(view.matchAtSelection(document.getSelection()));
     };
+    // The card stands where the item was: a scroll leaves it behind, so it goes.
+    const onScroll = () => setCard(null);
     document.addEventListener('selectionchange', onSelection);
+    window.addEventListener('scroll', onScroll, { passive: true });
     return () => {
       document.removeEventListener('selectionchange', onSelection);
+      window.removeEventListener('scroll', onScroll);
       cancelAnimationFrame(frame.current);
     };
   }, [view]);
@@ -151,11 +155,10 @@ type Tab = 'annotations' | 'study';
 const STUDY_WHOLE = 300;
 const STUDY_FIRST = 50;
 
-function SidePane({ view, reading, stored, ready, target }: { view: ReaderView; reading: StoredReading; stored: StoredPage; ready: boolean; target: ReaderTarget }) {
+function SidePane({ view, reading, ready, target }: { view: ReaderView; reading: StoredReading; ready: boolean; target: ReaderTarget }) {
   const [tab, setTab] = useState<Tab>('annotations');
   const [drawn, setDrawn] = useState(false);
   const lang = useMemo(uiLang, []);
-  const terms = useMemo(() => new Map<string, Term>(stored.terms.map((x) => [x.id, x])), [stored.terms]);
   useEffect(() => view.onSelect(() => setTab('annotations')), [view]);
   const [all, setAll] = useState(false);
   const size = useMemo(() => studySize(reading.study), [reading.study]);
@@ -171,7 +174,7 @@ function SidePane({ view, reading, stored, ready, target }: { view: ReaderView; 
       </nav>
       <div class="reader-side-body">
         {tab === 'annotations' ? (
-          <ReaderAnnotations view={view} terms={terms} ready={ready} initial={target.annotation} />
+          <ReaderAnnotations view={view} ready={ready} initial={target.annotation} />
         ) : (
           <>
             {study !== reading.study && (
@@ -181,14 +184,14 @@ function SidePane({ view, reading, stored, ready, target }: { view: ReaderView; 
               </p>
             )}
             <StudyContent
-            view={study}
-            lang={lang}
-            drawn={drawn}
-            onDraw={(on) => {
-              view.drawOutline(on);
-              setDrawn(on);
-            }}
-            reveal={(start, end) => void view.revealSpan(start, end)}
+              view={study}
+              lang={lang}
+              drawn={drawn}
+              onDraw={(on) => {
+                view.drawOutline(on);
+                setDrawn(on);
+              }}
+              reveal={(start, end) => void view.revealSpan(start, end)}
             />
           </>
         )}

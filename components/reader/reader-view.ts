@@ -36,7 +36,8 @@ export class ReaderView {
     private readonly text: string,
     private readonly reading: StoredReading,
     readonly entries: readonly ReaderEntry[],
-    private readonly terms: ReadonlyMap<string, Term>,
+    /** Every term by id, retired ones too. */
+    readonly terms: ReadonlyMap<string, Term>,
   ) {}
 
   get ready(): boolean {

@@ -179,6 +179,27 @@ describe('the reader of a page its site took down', () => {
     await expect.poll(cardText).toBe('48.6%');
   });
 
+  it('shows the card of a figure the caret is in, and takes it away when the text scrolls', async () => {
+    const cardText = () => reader.evaluate(() => document.querySelector('.reader-card')?.shadowRoot?.querySelector('.card .text')?.textContent ?? '');
+    // The pointer rests on the side pane (no card of its own), the keyboard's selection holds the figure.
+    const side = await reader.evaluate(() => {
+      const r = document.querySelector('.reader-side')!.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    });
+    await reader.mouse.move(side.x, side.y);
+    await reader.evaluate(() => {
+      const r = ([...CSS.highlights.get('pizhu-figure')!] as Range[]).find((x) => x.toString() === '177项')!;
+      r.startContainer.parentElement!.scrollIntoView({ block: 'center' });
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(r.cloneRange());
+    });
+    await expect.poll(cardText).toBe('177项');
+    // The card is fixed where the figure was: a scroll would leave it standing over other words.
+    await reader.evaluate(() => window.scrollBy(0, 120));
+    await expect.poll(cardText).toBe('');
+    await reader.evaluate(() => getSelection()!.removeAllRanges());
+  });
+
   it('shows the study outline, and goes to a part clicked in it', async () => {
     await reader.getByRole('tab', { name: /学习|Study/ }).click();
     const level1 = reader.locator('.part[data-kind="heading"][data-level="1"] .part-text');
