@@ -1,10 +1,12 @@
 // Reading a stored copy, end to end: a report annotated on the live page, then changed so that an annotation
 // became an orphan (the side panel's "open the stored copy" opens the reader at it), then taken down by its site
 // (the library's row opens the reader): the text in its paragraphs and headings, the annotations drawn at their
-// passages, the outline, the figures and their card — with the live page gone. And the reader's other states.
+// passages, the outline, the figures and their card — with the live page gone. A report that came from a QDA tool
+// (.qdpx), its site gone: its text read from its lines, a note it cannot place listed apart. The other states.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedFixturesDir } from '../../scripts/serve-fixtures.mjs';
 import { launchWithExtension, visit, type ExtensionBrowser, type Page } from './harness';
@@ -246,5 +248,90 @@ describe('the reader’s other states', () => {
     await expect.poll(() => reader.locator('.reader-no-text').textContent()).toMatch(/请访问一次该页面|visit the page once to store its text/);
     expect(await reader.locator('.annotation-list .annotation').textContent()).toContain('行政复议案件纠错率为12.5%');
     await reader.close();
+  });
+});
+
+describe('the reader of a report that came from a QDA tool, its site gone', () => {
+  // A project as QualCoder writes one: the report's plain text under Sources/, a code, a coder, two coded passages;
+  // the page's address as a variable. The test server has never served this page.
+  const URL = 'http://www.zhangxian.gov.cn/zwgk/2024/fzzf-2023.html';
+  const TEXT = [
+    '张县人民政府关于2023年度法治政府建设情况的报告',
+    '张政发〔2024〕3号',
+    '市人民政府：',
+    '2023年，我县深入推进法治政府建设。现将有关情况报告如下：',
+    '一、依法全面履行政府职能',
+    '全年清理规范性文件46件，废止12件。',
+    '二、推进严格规范公正文明执法',
+    '行政复议案件纠错率为12.5%。',
+    '张县人民政府',
+    '2024年3月1日',
+  ].join('\n');
+  const CODED = ['清理规范性文件46件', '行政复议案件纠错率为12.5%'];
+  // A note made on the page before its site rewrote it: in the stored text neither.
+  const LOST = '改版前删去的一句话';
+  let reader: Page;
+
+  beforeAll(async () => {
+    const guid = (n: number) => `6f1e0000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+    const selections = CODED.map((quote, i) => {
+      const start = TEXT.indexOf(quote);
+      return `<PlainTextSelection guid="${guid(10 + i)}" name="${quote}" startPosition="${start}" endPosition="${start + quote.length}" creatingUser="${guid(1)}">`
+        + `<Coding guid="${guid(20 + i)}" creatingUser="${guid(1)}"><CodeRef targetGUID="${guid(2)}"/></Coding></PlainTextSelection>`;
+    }).join('');
+    const qde = `<?xml version="1.0" encoding="utf-8"?>
+<Project xmlns="urn:QDA-XML:project:1.0" name="县级报告" origin="QualCoder 3.6">
+<Users><User guid="${guid(1)}" name="李老师"/></Users>
+<CodeBook><Codes><Code guid="${guid(2)}" name="复议纠错" isCodable="true" color="#AA3300"/></Codes></CodeBook>
+<Variables><Variable guid="${guid(3)}" name="URL" typeOfVariable="Text"/></Variables>
+<Sources><TextSource guid="${guid(4)}" name="张县2023年法治政府建设报告" plainTextPath="internal://${guid(4)}.txt" creatingUser="${guid(1)}">${selections}<VariableValue><VariableRef targetGUID="${guid(3)}"/><TextValue>${URL}</TextValue></VariableValue></TextSource></Sources>
+</Project>`;
+    const qdpx = path.join(tmp, 'qualcoder.qdpx');
+    fs.writeFileSync(qdpx, zipSync({ 'project.qde': strToU8(qde), [`Sources/${guid(4)}.txt`]: strToU8(TEXT) }));
+    const jsonld = path.join(tmp, 'lost.jsonld');
+    fs.writeFileSync(jsonld, JSON.stringify({
+      '@context': 'http://www.w3.org/ns/anno.jsonld',
+      id: 'urn:uuid:6f1e0000-0000-4000-8000-000000000099',
+      type: 'Annotation',
+      created: '2024-04-01T08:00:00.000Z',
+      body: { type: 'TextualBody', purpose: 'commenting', value: '原文已改' },
+      target: { source: URL, selector: { type: 'TextQuoteSelector', exact: LOST } },
+    }));
+
+    const library = await browser.context.newPage();
+    await library.goto(browser.extensionUrl('library.html'));
+    await library.locator('#library-count[data-total]').waitFor();
+    for (const file of [qdpx, jsonld]) {
+      await library.setInputFiles('input[type=file]', file);
+      await library.getByRole('button', { name: /确认导入|Import/ }).click();
+      await library.getByRole('status').filter({ hasText: /已导入|Imported/ }).waitFor();
+    }
+    // The lost note's row opens the copy at it.
+    const row = library.locator('.lib-row[data-id]').filter({ hasText: LOST });
+    await row.first().waitFor();
+    [reader] = await Promise.all([browser.context.waitForEvent('page'), row.getByRole('button', { name: /阅读存档副本|Read the stored copy/ }).click()]);
+    await readerReady(reader);
+    await library.close();
+  });
+  afterAll(() => reader?.close());
+
+  it('reads the tool’s text from its lines: title, headings, figures, the document number', async () => {
+    expect(await reader.locator('.reader-head .reader-note').textContent()).toMatch(/段落和标题由文字推断|read from the text/);
+    expect(await reader.locator('.reader-lines h1').allTextContents()).toEqual([TEXT.split('\n')[0]]);
+    expect((await reader.locator('.reader-lines h2').allTextContents()).map((h) => h.trim())).toEqual(['一、依法全面履行政府职能', '二、推进严格规范公正文明执法']);
+    expect(await highlightTexts(reader, 'pizhu-docno')).toEqual(['张政发〔2024〕3号']);
+    expect(await highlightTexts(reader, 'pizhu-figure')).toEqual(expect.arrayContaining(['46件', '12件', '12.5%']));
+  });
+
+  it('draws the coded passages, and lists the note the stored text cannot place apart, saying so where it was opened', async () => {
+    expect(await highlightTexts(reader, 'pizhu-annotation')).toEqual(CODED);
+    const placed = reader.locator('.reader-side .annotation-list:not(.orphans) .annotation');
+    expect((await placed.allTextContents()).map((t) => CODED.find((q) => t.includes(q)))).toEqual(CODED);
+    expect(await reader.locator('.orphans-head').textContent()).toMatch(/也无法定位|cannot be placed/);
+    const orphans = reader.locator('.annotation-list.orphans .annotation.orphan');
+    expect(await orphans.count()).toBe(1);
+    expect(await orphans.textContent()).toContain(LOST);
+    expect(await reader.locator('.annotation-list.orphans li[aria-current="true"]').textContent()).toContain(LOST);
+    expect(await reader.locator('.reader-side [role="status"]').textContent()).toMatch(/这条批注在存档副本中也无法定位|This annotation cannot be placed/);
   });
 });
