@@ -139,7 +139,7 @@ describe('rows whose address is not a web page', () => {
     for (const url of schemes) {
       const row = page.locator(`.lib-row[data-id="${records[schemes.indexOf(url)].id}"]`);
       expect(await row.getAttribute('data-opens')).toBe('false');
-      expect(await row.locator('[role=cell]').first().textContent()).toBe(url);
+      expect(await row.locator('[role=cell] .lib-title-text').first().textContent()).toBe(url);
       await row.click();
       await page.locator('.lib-notice').filter({ hasText: url }).waitFor();
       expect(await page.locator('.lib-notice').textContent()).toMatch(/不是网页|not a web page/);
