@@ -112,6 +112,8 @@ export interface TabProtocol {
   'scan:rows': () => RecognitionRows | null;
   'annotations:list': () => AnnotationList | null;
   'annotations:reveal': (req: { id: string }) => boolean;
+  /** Goes to the next (+1) or previous (−1) annotation in document order (keyboard commands); false when none. */
+  'annotations:step': (req: { step: 1 | -1 }) => boolean;
   /** Opens the tag picker for the selection (context menu, keyboard command). */
   'annotations:tag-selection': () => boolean;
   /** null when Pizhu is off on the site. */

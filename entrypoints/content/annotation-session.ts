@@ -8,6 +8,7 @@
 // not one the page set by script.
 import type { ContentScriptContext } from '#imports';
 import { AnnotationStore, type PersistService } from '../../annotator/annotation-store';
+import { stepTo } from '../../annotator/page-nav';
 import { normalizeUrl } from '../../anchoring/url';
 import { t } from '../../components/i18n';
 import { background, events, RemoteError, type AnnotationList } from '../../messaging';
@@ -27,6 +28,8 @@ import { taggerLayer, type PickerHandlers } from './tagger';
 export interface AnnotationSession {
   list(): AnnotationList;
   reveal(id: string): boolean;
+  /** Goes to the next (+1) or previous (−1) annotation on the page; false when it has none anchored. */
+  step(step: 1 | -1): boolean;
   /** Opens the picker for the current selection (context menu, keyboard command, the button by the selection). */
   tagSelection(): void;
   /** Pizhu was turned off for the site: nothing drawn, nothing listened to. */
@@ -331,15 +334,40 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
     }, { passive: true });
   }
 
+  // Previous / next annotation: Alt+[ and Alt+] while the page has focus (browsers bind neither), besides the
+  // keyboard commands the background routes here. Keys typed into a field are the field's.
+  let current: string | undefined;
+  function reveal(id: string): boolean {
+    const range = rangeOf(id);
+    if (!range || !revealRange(range)) return false;
+    current = id;
+    return true;
+  }
+  function step(direction: 1 | -1): boolean {
+    const placed = store.entries().flatMap(({ record }) => {
+      const range = rangeOf(record.id);
+      return range ? [{ id: record.id, top: range.getBoundingClientRect().top }] : [];
+    });
+    const id = stepTo(placed, current, direction, window.innerHeight);
+    return !!id && reveal(id);
+  }
+  ctx.addEventListener(document, 'keydown', (event) => {
+    const e = event as KeyboardEvent;
+    if (!e.isTrusted || !active || !e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    if (e.code !== 'BracketLeft' && e.code !== 'BracketRight') return;
+    if (isEditable(e.target) || isEditable(document.activeElement)) return;
+    if (step(e.code === 'BracketRight' ? 1 : -1)) e.preventDefault();
+  });
+
   // Most pages have no annotations: they get no stylesheet, no highlight and no hover listener until the first tag.
   if (store.size) repaint();
   performance.measure('pizhu:annotations', { start: started, detail: { annotations: store.size } });
 
   return {
     list: () => ({ items: store.entries(), terms: store.terms() }),
-    reveal(id) {
-      const range = rangeOf(id);
-      return !!range && revealRange(range);
+    reveal,
+    step(direction) {
+      return active && step(direction);
     },
     tagSelection() {
       if (active) tagSelection();
