@@ -13,7 +13,7 @@ import { normalizeUrl } from '../../anchoring/url';
 import { t } from '../../components/i18n';
 import { background, events, RemoteError, type AnnotationList } from '../../messaging';
 import type { PickerView } from '../../messaging/picker';
-import { newUuidIri } from '../../model';
+import { newUuidIri, type AnnotationRecord } from '../../model';
 import { paintAnnotations } from '../../page/annotation-paint';
 import { offsetAtPoint, rangeCovers } from '../../page/hit-test';
 import { pageFacts } from '../../page/page-facts';
@@ -28,6 +28,8 @@ import { taggerLayer, type PickerHandlers } from './tagger';
 export interface AnnotationSession {
   list(): AnnotationList;
   reveal(id: string): boolean;
+  /** Writes the note on the page as a whole (the side panel's memo box); the memo as stored, null once deleted. */
+  setPageNote(note: string): Promise<AnnotationRecord | null>;
   /** Goes to the next (+1) or previous (−1) annotation on the page; false when it has none anchored. */
   step(step: 1 | -1): boolean;
   /** Opens the picker for the current selection (context menu, keyboard command, the button by the selection). */
@@ -366,6 +368,10 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
   return {
     list: () => ({ items: store.entries(), terms: store.terms() }),
     reveal,
+    async setPageNote(note) {
+      if (!(await ready())) throw unavailable;
+      return (await store.setPageNote(note, newUuidIri)) ?? null;
+    },
     step(direction) {
       return active && step(direction);
     },

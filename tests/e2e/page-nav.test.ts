@@ -1,8 +1,11 @@
 // Finding one's way among a page's annotations: previous / next from the keyboard (keys on the page and the
 // commands), the overview bar at the window's edge, and the note on the page as a whole written in the side panel.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, visit, type ExtensionBrowser, type Page } from './harness';
-import { clickGuest, highlightTexts, picker as pickerIn, pickerBox, selectPhrase } from './page-helpers';
+import { download, openLibrary, tempDir, W3C_CHECK } from './library-helpers';
+import { clickGuest, highlightTexts, openSidePanel, picker as pickerIn, pickerBox, selectPhrase } from './page-helpers';
 
 let browser: ExtensionBrowser;
 let page: Page;
@@ -95,5 +98,53 @@ describe('previous and next annotation', () => {
       await chrome.tabs.sendMessage(tab.id!, { pizhu: 'request', name: 'annotations:step', data: { step: 1 } });
     }, page.url());
     await expect.poll(focused).toEqual({ text: FIRST, inView: true });
+  });
+});
+
+describe('the note on the page as a whole', () => {
+  const MEMO = '整篇报告：数据翔实，但未列出复议纠错率。';
+
+  async function annotationsPanel(): Promise<Page> {
+    const panel = await openSidePanel(browser, page);
+    await panel.getByRole('tab', { name: /批注|Annotations/ }).click();
+    await panel.locator('.page-note textarea').waitFor();
+    return panel;
+  }
+
+  it('is written in the side panel, above the passages, and kept', async () => {
+    const panel = await annotationsPanel();
+    await panel.locator('.page-note textarea').fill(MEMO);
+    await panel.getByRole('button', { name: /保存备忘|Save note/ }).click();
+    await expect.poll(() => panel.locator('.page-note [role="status"]').textContent()).toMatch(/已保存|Saved/);
+    // The two passages are still the list; the memo is not one of them.
+    expect(await panel.locator('.annotation-list .annotation').count()).toBe(2);
+    await panel.close();
+  });
+
+  it('comes back after a reload, and no highlight is drawn for it', async () => {
+    await page.reload();
+    await visit(page, browser.urlFor(REPORT));
+    await expect.poll(() => highlightTexts(page, 'pizhu-annotation')).toEqual([FIRST, SECOND]);
+    const panel = await annotationsPanel();
+    await expect.poll(() => panel.locator('.page-note textarea').inputValue()).toBe(MEMO);
+    await panel.close();
+  });
+
+  it('is listed in the library and exported as a W3C annotation whose target is the page', async () => {
+    const library = await openLibrary(browser);
+    await library.locator('#library-count[data-count="3"]').waitFor();
+    expect(await library.locator('.lib-quote').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^(（整页）|\(whole page\))$/)]));
+    const temp = tempDir('pizhu-page-note-');
+    const file = await download(library, /JSON/, 'page-note.jsonld', temp.dir);
+    const out = execFileSync('node', [W3C_CHECK, file], { encoding: 'utf8' });
+    expect(out).toContain('checked 3 annotation(s)');
+    expect(out).toMatch(/\b0 failed/);
+    const items = JSON.parse(fs.readFileSync(file, 'utf8')).first.items as Record<string, unknown>[];
+    const memo = items.find((a) => JSON.stringify(a).includes(MEMO))!;
+    expect(memo).toBeDefined();
+    // The page itself, no selector: a note on the whole of it.
+    expect(memo.target).toMatchObject({ id: page.url(), type: 'Text' });
+    expect(JSON.stringify(memo.target)).not.toContain('selector');
+    await library.close();
   });
 });
