@@ -23,6 +23,7 @@ import { rangeToOffsets } from '../../page/selection';
 import { rangeFor } from '../../page/text-map';
 import { structureToKeep } from '../../reading/structure';
 import { annotationCardLayer } from './card';
+import { overviewBar, type OverviewBar } from './overview-bar';
 import { taggerLayer, type PickerHandlers } from './tagger';
 
 export interface AnnotationSession {
@@ -93,11 +94,22 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
     ranges.set(id, { start: anchor.start, end: anchor.end, range });
     return range;
   };
+  const colourOf = (id: string) => store.term(store.get(id)?.record.terms[0] ?? '')?.color;
+  // The overview bar at the window's edge, from the page's first annotation on.
+  let bar: OverviewBar | null = null;
+  const measureForBar = () => store.entries().flatMap(({ record }) => {
+    const range = rangeOf(record.id);
+    return range ? [{ id: record.id, top: range.getBoundingClientRect().top + window.scrollY }] : [];
+  });
   const repaint = () => {
-    if (store.size) watchHover();
+    if (store.size) {
+      watchHover();
+      if (bar) bar.update();
+      else bar = overviewBar(measureForBar, colourOf, (id) => void reveal(id));
+    }
     paintAnnotations(store.entries().flatMap(({ record }) => {
       const range = rangeOf(record.id);
-      return range ? [{ range, color: store.term(record.terms[0])?.color }] : [];
+      return range ? [{ range, color: colourOf(record.id) }] : [];
     }));
   };
 
@@ -384,6 +396,8 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
       tagger.closePicker();
       tagger.hideButton();
       card.hide();
+      bar?.remove();
+      bar = null;
       paintAnnotations([]);
     },
   };

@@ -3,9 +3,9 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, visit, type ExtensionBrowser, type Page } from './harness';
+import { closedShadowRoots, launchWithExtension, visit, type ExtensionBrowser, type Page } from './harness';
 import { download, openLibrary, tempDir, W3C_CHECK } from './library-helpers';
-import { clickGuest, highlightTexts, openSidePanel, picker as pickerIn, pickerBox, selectPhrase } from './page-helpers';
+import { clickGuest, guestBox, highlightTexts, openSidePanel, picker as pickerIn, pickerBox, selectPhrase } from './page-helpers';
 
 let browser: ExtensionBrowser;
 let page: Page;
@@ -146,5 +146,50 @@ describe('the note on the page as a whole', () => {
     expect(memo.target).toMatchObject({ id: page.url(), type: 'Text' });
     expect(JSON.stringify(memo.target)).not.toContain('selector');
     await library.close();
+  });
+});
+
+describe('the overview bar', () => {
+  /** The marks' boxes on the bar, top to bottom. */
+  const marks = () => closedShadowRoots.evaluate(page, (roots) => roots.flatMap((root) => [...root.querySelectorAll('.bar .mark')].map((m) => {
+    const b = m.getBoundingClientRect();
+    return { left: b.left, top: b.top, right: b.right, bottom: b.bottom, label: m.getAttribute('aria-label') };
+  })), null);
+
+  it('shows a mark per annotation at its place on the page, at the window\'s edge (the memo has none)', async () => {
+    await expect.poll(async () => (await marks()).length).toBe(2);
+    const [first, second] = await marks();
+    const width = await page.evaluate(() => document.documentElement.clientWidth);
+    for (const mark of [first, second]) {
+      expect(mark.right).toBeCloseTo(width, 0);
+      expect(mark.right - mark.left).toBeLessThanOrEqual(8);
+      expect(mark.label).toMatch(/标注|annotation/i);
+    }
+    // Where the passages are on the page, as a share of its height.
+    const shares = await page.evaluate(([a, b]) => [a, b].map((text) => {
+      const range = ([...CSS.highlights.get('pizhu-annotation')!] as Range[]).find((r) => r.toString() === text)!;
+      return (range.getBoundingClientRect().top + scrollY) / document.documentElement.scrollHeight;
+    }), [FIRST, SECOND]);
+    const height = await page.evaluate(() => innerHeight);
+    expect(first.top / height).toBeCloseTo(shares[0], 1);
+    expect(second.top / height).toBeCloseTo(shares[1], 1);
+    // Scrolling moves no mark: they stand for places on the page.
+    await page.evaluate(() => window.scrollTo(0, 2000));
+    await page.waitForTimeout(100);
+    expect((await marks())[1].top).toBeCloseTo(second.top, 0);
+  });
+
+  it('goes to the passage of the mark clicked', async () => {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await clickGuest(page, '.bar .mark:last-child');
+    await expect.poll(focused).toEqual({ text: SECOND, inView: true });
+    await clickGuest(page, '.bar .mark:first-child');
+    await expect.poll(focused).toEqual({ text: FIRST, inView: true });
+  });
+
+  it('is not on a page without annotations', async () => {
+    await visit(page, browser.urlFor('xicheng-2022-report'));
+    await page.waitForTimeout(500);
+    expect(await guestBox(page, '.bar')).toBeNull();
   });
 });
