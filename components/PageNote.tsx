@@ -6,51 +6,33 @@ import type { AnnotationRecord } from '../model';
 import type { TabInfo } from './active-tab';
 import { t, uiLang } from './i18n';
 
-type Status = { state: 'idle' | 'saving' | 'saved' } | { state: 'failed'; message: string };
-
-const messageOf = (e: unknown) =>
-  e instanceof RemoteError ? (uiLang() === 'en' ? e.en : e.zh) : e instanceof Error ? e.message : String(e);
-
 /** `memo`: the page's memo as listed (undefined when it has none); the box starts from its note. */
 export function PageNote({ tab, memo }: { tab: TabInfo; memo: AnnotationRecord | undefined }) {
   const [draft, setDraft] = useState(memo?.note ?? '');
-  const [status, setStatus] = useState<Status>({ state: 'idle' });
-  const unchanged = draft === (memo?.note ?? '');
-  const deleting = !draft.trim() && !!memo;
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState('');
+  const stored = memo?.note ?? '';
 
-  const save = async () => {
-    setStatus({ state: 'saving' });
-    try {
-      await tabs.sendToTab(tab.id, 'annotations:page-note', { note: draft });
-      setStatus({ state: 'saved' });
-    } catch (e) {
-      // The draft stays in the box: nothing typed is lost.
-      setStatus({ state: 'failed', message: messageOf(e) });
-    }
+  const save = () => {
+    setSaving(true);
+    setError('');
+    tabs.sendToTab(tab.id, 'annotations:page-note', { note: draft })
+      // The draft stays in the box when it fails: nothing typed is lost.
+      .catch((e: unknown) => setError(e instanceof RemoteError ? (uiLang() === 'en' ? e.en : e.zh) : String(e)))
+      .finally(() => setSaving(false));
   };
 
   return (
-    <section class="page-note" aria-labelledby="page-note-head">
+    <section class="page-note">
       <h2 id="page-note-head" class="orphans-head">{t('pageNoteHead')}</h2>
-      <textarea
-        rows={3}
-        value={draft}
-        placeholder={t('pageNotePlaceholder')}
-        aria-labelledby="page-note-head"
-        onInput={(e) => {
-          setDraft(e.currentTarget.value);
-          if (status.state !== 'saving') setStatus({ state: 'idle' });
-        }}
-      />
+      <textarea rows={3} value={draft} placeholder={t('pageNotePlaceholder')} aria-labelledby="page-note-head" onInput={(e) => setDraft(e.currentTarget.value)} />
       <div class="page-note-row">
-        <button type="button" disabled={unchanged || status.state === 'saving' || (!draft.trim() && !memo)} onClick={() => void save()}>
-          {deleting ? t('pageNoteDelete') : t('pageNoteSave')}
+        <button type="button" disabled={saving || draft === stored || (!draft.trim() && !memo)} onClick={save}>
+          {!draft.trim() && memo ? t('pageNoteDelete') : t('pageNoteSave')}
         </button>
-        <span role="status">
-          {status.state === 'saving' ? t('pageNoteSaving') : status.state === 'saved' && unchanged ? t('pageNoteSaved') : ''}
-        </span>
+        <span role="status">{saving ? t('pageNoteSaving') : memo && draft === stored && !error ? t('pageNoteSaved') : ''}</span>
       </div>
-      {status.state === 'failed' && <p class="error" role="alert">{t('pageNoteFailed')} {status.message}</p>}
+      {error && <p class="error" role="alert">{t('pageNoteFailed')} {error}</p>}
     </section>
   );
 }
