@@ -5,7 +5,7 @@
 /** One annotated passage, in document order, measured where the page side drew it. */
 export interface Placed {
   id: string;
-  /** Top of the passage in viewport coordinates (px). */
+  /** Top of the passage (px): in the viewport for stepTo, on the whole document for buckets. */
   top: number;
 }
 

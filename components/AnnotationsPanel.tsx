@@ -1,6 +1,7 @@
 // The page's annotations in document order, with their terms and notes; filter by term; click to scroll to the
-// passage; the note on the page as a whole (the memo box) above them. Annotations that could not be anchored are listed apart as orphans, never dropped, each with a way to
-// the page's stored copy (the reader), where the text they were made on may still hold them.
+// passage; the note on the page as a whole (the memo box) above them. Annotations that could not be anchored are
+// listed apart as orphans, never dropped, each with a way to the page's stored copy (the reader), where the text
+// they were made on may still hold them.
 import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import { browser } from '#imports';

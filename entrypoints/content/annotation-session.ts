@@ -97,15 +97,17 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
   const colourOf = (id: string) => store.term(store.get(id)?.record.terms[0] ?? '')?.color;
   // The overview bar at the window's edge, from the page's first annotation on.
   let bar: OverviewBar | null = null;
-  const measureForBar = () => store.entries().flatMap(({ record }) => {
+  /** The anchored annotations in document order with their passages' tops: in the viewport, or on the page with
+   * `scrolled` (window.scrollY) added. */
+  const placed = (scrolled = 0) => store.entries().flatMap(({ record }) => {
     const range = rangeOf(record.id);
-    return range ? [{ id: record.id, top: range.getBoundingClientRect().top + window.scrollY }] : [];
+    return range ? [{ id: record.id, top: range.getBoundingClientRect().top + scrolled }] : [];
   });
   const repaint = () => {
     if (store.size) {
       watchHover();
       if (bar) bar.update();
-      else bar = overviewBar(measureForBar, colourOf, (id) => void reveal(id));
+      else bar = overviewBar(() => placed(window.scrollY), colourOf, (id) => void reveal(id));
     }
     paintAnnotations(store.entries().flatMap(({ record }) => {
       const range = rangeOf(record.id);
@@ -358,11 +360,7 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
     return true;
   }
   function step(direction: 1 | -1): boolean {
-    const placed = store.entries().flatMap(({ record }) => {
-      const range = rangeOf(record.id);
-      return range ? [{ id: record.id, top: range.getBoundingClientRect().top }] : [];
-    });
-    const id = stepTo(placed, current, direction, window.innerHeight);
+    const id = stepTo(placed(), current, direction, window.innerHeight);
     return !!id && reveal(id);
   }
   ctx.addEventListener(document, 'keydown', (event) => {
