@@ -20,6 +20,9 @@ export default defineConfig({
     host_permissions: ['http://*/*', 'https://*/*'],
     commands: {
       'tag-selection': { suggested_key: { default: 'Alt+Shift+A' }, description: '__MSG_menuTagSelection__' },
+      // Commands allow no bracket keys: on the page itself Alt+[ and Alt+] do the same (annotation-session.ts).
+      'previous-annotation': { suggested_key: { default: 'Alt+Shift+Comma' }, description: '__MSG_commandPreviousAnnotation__' },
+      'next-annotation': { suggested_key: { default: 'Alt+Shift+Period' }, description: '__MSG_commandNextAnnotation__' },
     },
     // Firefox puts an add-on's button in its Extensions menu unless told otherwise; on the toolbar its badge (the
     // page's kind and count) is seen at a glance, as in Chrome once pinned.

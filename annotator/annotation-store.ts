@@ -153,17 +153,45 @@ export class AnnotationStore {
   }
 
   /**
-   * Applies `change` to the annotation `id`, creating it on `passage` when it is new; shows it at once and stores
-   * it after. Returns the record as shown.
+   * Applies `change` to the annotation `id`, creating it on `passage` when it is new (null: on the page as a whole);
+   * shows it at once and stores it after. Returns the record as shown.
    */
-  update(id: string, passage: { start: number; end: number }, change: (a: AnnotationRecord) => AnnotationRecord): AnnotationRecord {
+  update(id: string, passage: { start: number; end: number } | null, change: (a: AnnotationRecord) => AnnotationRecord): AnnotationRecord {
     const before = this.records.get(id);
     const next = change(before ?? this.blank(id, passage));
     this.records.set(id, next);
-    if (!before) this.anchors.set(id, { ...passage, method: 'exact' });
+    if (!before) this.anchors.set(id, passage && { ...passage, method: 'exact' });
     this.emit({ type: 'changed' });
     this.queueSave(next, before);
     return next;
+  }
+
+  /** The note on the page as a whole (a report-level memo): the first annotation without a passage, if any. */
+  pageNote(): AnnotationRecord | undefined {
+    for (const record of this.records.values()) if (!record.quote) return record;
+    return undefined;
+  }
+
+  /**
+   * Writes the page's memo: made when there is none, changed when there is, deleted when `note` is blank (so that
+   * no empty annotation is kept). Settles once stored; throws, with the memo as the database has it, when not.
+   */
+  async setPageNote(note: string, newId: () => string): Promise<AnnotationRecord | undefined> {
+    const memo = this.pageNote();
+    if (!note.trim()) {
+      if (memo) await this.delete(memo.id);
+      return undefined;
+    }
+    if (memo?.note === note) return memo;
+    let failed: unknown = null;
+    const unsubscribe = this.subscribe((event) => {
+      if (event.type === 'write-failed') failed = event.error;
+    });
+    const shown = this.update(memo?.id ?? newId(), null, (a) => ({ ...a, note }));
+    await this.settled();
+    unsubscribe();
+    if (failed) throw failed;
+    return this.records.get(shown.id);
   }
 
   /**
@@ -200,16 +228,19 @@ export class AnnotationStore {
 
   // ── Inside ──────────────────────────────────────────────────────────────────────────────────────────────────
 
-  /** A new annotation on `passage`; its creator is set where it is stored (the background knows the coder). */
-  private blank(id: string, passage: { start: number; end: number }): AnnotationRecord {
+  /** A new annotation on `passage` (or on the whole page); its creator is set where it is stored (the background knows
+   * the coder). */
+  private blank(id: string, passage: { start: number; end: number } | null): AnnotationRecord {
     const now = this.page.now?.() ?? new Date().toISOString();
-    const { quote, position } = describeRange(this.page.text, passage.start, passage.end);
+    const where = passage && describeRange(this.page.text, passage.start, passage.end);
     return {
       id,
       pageUrl: this.page.pageUrl,
       sourceUrl: this.page.sourceUrl,
-      quote,
-      position: { start: this.units.toCodePoint(position.start), end: this.units.toCodePoint(position.end) },
+      ...(where && {
+        quote: where.quote,
+        position: { start: this.units.toCodePoint(where.position.start), end: this.units.toCodePoint(where.position.end) },
+      }),
       terms: [],
       note: '',
       created: now,

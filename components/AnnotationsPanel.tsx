@@ -1,6 +1,7 @@
 // The page's annotations in document order, with their terms and notes; filter by term; click to scroll to the
-// passage. Annotations that could not be anchored are listed apart as orphans, never dropped, each with a way to
-// the page's stored copy (the reader), where the text they were made on may still hold them.
+// passage; the note on the page as a whole (the memo box) above them. Annotations that could not be anchored are
+// listed apart as orphans, never dropped, each with a way to the page's stored copy (the reader), where the text
+// they were made on may still hold them.
 import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import { browser } from '#imports';
@@ -9,6 +10,7 @@ import { tabs, type AnnotationItem } from '../messaging';
 import type { Term } from '../model';
 import type { TabInfo } from './active-tab';
 import { t } from './i18n';
+import { PageNote } from './PageNote';
 import { useTabRequest } from './use-tab-request';
 
 export interface ItemProps {
@@ -27,7 +29,7 @@ export function Item({ item, terms, onClick, current, children }: ItemProps) {
   const { record } = item;
   const body = (
     <>
-      <span class="quote">{record.quote?.exact ?? record.sourceUrl}</span>
+      <span class="quote">{record.quote?.exact ?? t('wholePage')}</span>
       <span class="terms">
         {record.terms.map((id) => {
           const term = terms.get(id);
@@ -65,16 +67,41 @@ export function AnnotationsPanel({ tab }: { tab: TabInfo }) {
   // No list: Pizhu is off on the site, or the annotations could not be read.
   if (!list) return <p class="state">{t('annotationsUnavailable')}</p>;
   const { items } = list;
-  if (items.length === 0) return <p class="state">{t('annotationsEmpty')}</p>;
+  // Notes on the whole page have no passage: the first is the memo the box edits, any others (imported) listed by it.
+  const pageNotes = items.filter((i) => !i.record.quote);
+  const memo = pageNotes[0]?.record;
+  const memoBox = (
+    <>
+      <PageNote key={tab.id} tab={tab} memo={memo} />
+      {pageNotes.length > 1 && (
+        <>
+          <h2 class="orphans-head">{t('pageNoteOthers')}</h2>
+          <ol class="annotation-list page-notes">
+            {pageNotes.slice(1).map((item) => <Item key={item.record.id} item={item} terms={terms} />)}
+          </ol>
+        </>
+      )}
+    </>
+  );
+  const passages = items.filter((i) => i.record.quote);
+  if (passages.length === 0) {
+    return (
+      <section class="annotations">
+        {memoBox}
+        <p class="state">{t('annotationsEmpty')}</p>
+      </section>
+    );
+  }
 
-  const used = [...new Set(items.flatMap((i) => i.record.terms))].map((id) => terms.get(id)).filter((x): x is Term => !!x);
-  const shown = filter ? items.filter((i) => i.record.terms.includes(filter)) : items;
+  const used = [...new Set(passages.flatMap((i) => i.record.terms))].map((id) => terms.get(id)).filter((x): x is Term => !!x);
+  const shown = filter ? passages.filter((i) => i.record.terms.includes(filter)) : passages;
   const anchored = shown.filter((i) => i.anchor);
   const orphans = shown.filter((i) => !i.anchor);
   return (
     <section class="annotations">
+      {memoBox}
       <div class="toolbar">
-        <span>{t('annotationsCount', String(items.length))}</span>
+        <span>{t('annotationsCount', String(passages.length))}</span>
         <label>
           {t('annotationsFilter')}{' '}
           <select value={filter} onChange={(e) => setFilter(e.currentTarget.value)}>

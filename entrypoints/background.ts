@@ -1,6 +1,6 @@
 // The background: it owns the database (the content scripts' reads and writes come here), keeps the toolbar icon in
 // step with each tab's scan, opens the side panel on click, and turns the context menu and the keyboard command
-// into "tag the selection" on the tab.
+// into "tag the selection" on the tab, and the previous / next commands into steps between its annotations.
 import { browser, defineBackground } from '#imports';
 import { t } from '../components/i18n';
 import { background, emitToAllTabs, events, tabs, type ScanStatus } from '../messaging';
@@ -75,6 +75,8 @@ export default defineBackground(() => {
   });
   browser.commands.onCommand.addListener((command, tab) => {
     if (command === 'tag-selection') tagSelection(tab?.id);
+    const step = command === 'next-annotation' ? 1 : command === 'previous-annotation' ? -1 : 0;
+    if (step && tab?.id !== undefined) tabs.sendToTab(tab.id, 'annotations:step', { step }).catch(() => {});
   });
 
   events.on('scan:done', ({ status }, sender) => {

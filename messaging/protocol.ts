@@ -112,6 +112,11 @@ export interface TabProtocol {
   'scan:rows': () => RecognitionRows | null;
   'annotations:list': () => AnnotationList | null;
   'annotations:reveal': (req: { id: string }) => boolean;
+  /** Writes the note on the page as a whole (made, changed, or deleted when blank); the memo as stored (null when
+   * deleted). Fails when the database could not take it. */
+  'annotations:page-note': (req: { note: string }) => AnnotationRecord | null;
+  /** Goes to the next (+1) or previous (−1) annotation in document order (keyboard commands); false when none. */
+  'annotations:step': (req: { step: 1 | -1 }) => boolean;
   /** Opens the tag picker for the selection (context menu, keyboard command). */
   'annotations:tag-selection': () => boolean;
   /** null when Pizhu is off on the site. */

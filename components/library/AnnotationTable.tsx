@@ -126,7 +126,7 @@ export function AnnotationTable({ rows, terms, query, onSort, onNotOpened }: Pro
             </div>
             <div role="cell">{row.page?.issuer ?? ''}</div>
             <div role="cell">{row.page?.docNumber ?? ''}</div>
-            <div role="cell" class="lib-quote" title={a.quote?.exact}>{a.quote?.exact ?? ''}</div>
+            <div role="cell" class="lib-quote" title={a.quote?.exact}>{a.quote?.exact ?? L('WholePage')}</div>
             <div role="cell" class="lib-terms">
               {a.terms.map((id) => {
                 const term = terms.get(id);

@@ -8,11 +8,12 @@
 // not one the page set by script.
 import type { ContentScriptContext } from '#imports';
 import { AnnotationStore, type PersistService } from '../../annotator/annotation-store';
+import { stepTo } from '../../annotator/page-nav';
 import { normalizeUrl } from '../../anchoring/url';
 import { t } from '../../components/i18n';
 import { background, events, RemoteError, type AnnotationList } from '../../messaging';
 import type { PickerView } from '../../messaging/picker';
-import { newUuidIri } from '../../model';
+import { newUuidIri, type AnnotationRecord } from '../../model';
 import { paintAnnotations } from '../../page/annotation-paint';
 import { offsetAtPoint, rangeCovers } from '../../page/hit-test';
 import { pageFacts } from '../../page/page-facts';
@@ -22,11 +23,16 @@ import { rangeToOffsets } from '../../page/selection';
 import { rangeFor } from '../../page/text-map';
 import { structureToKeep } from '../../reading/structure';
 import { annotationCardLayer } from './card';
+import { overviewBar, type OverviewBar } from './overview-bar';
 import { taggerLayer, type PickerHandlers } from './tagger';
 
 export interface AnnotationSession {
   list(): AnnotationList;
   reveal(id: string): boolean;
+  /** Writes the note on the page as a whole (the side panel's memo box); the memo as stored, null once deleted. */
+  setPageNote(note: string): Promise<AnnotationRecord | null>;
+  /** Goes to the next (+1) or previous (−1) annotation on the page; false when it has none anchored. */
+  step(step: 1 | -1): boolean;
   /** Opens the picker for the current selection (context menu, keyboard command, the button by the selection). */
   tagSelection(): void;
   /** Pizhu was turned off for the site: nothing drawn, nothing listened to. */
@@ -88,11 +94,24 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
     ranges.set(id, { start: anchor.start, end: anchor.end, range });
     return range;
   };
+  const colourOf = (id: string) => store.term(store.get(id)?.record.terms[0] ?? '')?.color;
+  // The overview bar at the window's edge, from the page's first annotation on.
+  let bar: OverviewBar | null = null;
+  /** The anchored annotations in document order with their passages' tops: in the viewport, or on the page with
+   * `scrolled` (window.scrollY) added. */
+  const placed = (scrolled = 0) => store.entries().flatMap(({ record }) => {
+    const range = rangeOf(record.id);
+    return range ? [{ id: record.id, top: range.getBoundingClientRect().top + scrolled }] : [];
+  });
   const repaint = () => {
-    if (store.size) watchHover();
+    if (store.size) {
+      watchHover();
+      if (bar) bar.update();
+      else bar = overviewBar(() => placed(window.scrollY), colourOf, (id) => void reveal(id));
+    }
     paintAnnotations(store.entries().flatMap(({ record }) => {
       const range = rangeOf(record.id);
-      return range ? [{ range, color: store.term(record.terms[0])?.color }] : [];
+      return range ? [{ range, color: colourOf(record.id) }] : [];
     }));
   };
 
@@ -331,15 +350,40 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
     }, { passive: true });
   }
 
+  // Previous / next annotation: Alt+[ and Alt+] while the page has focus (browsers bind neither), besides the
+  // keyboard commands the background routes here. Keys typed into a field are the field's.
+  let current: string | undefined;
+  function reveal(id: string): boolean {
+    const range = rangeOf(id);
+    if (!range || !revealRange(range)) return false;
+    current = id;
+    return true;
+  }
+  function step(direction: 1 | -1): boolean {
+    const id = stepTo(placed(), current, direction, window.innerHeight);
+    return !!id && reveal(id);
+  }
+  ctx.addEventListener(document, 'keydown', (event) => {
+    const e = event as KeyboardEvent;
+    if (!e.isTrusted || !active || !e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    if (e.code !== 'BracketLeft' && e.code !== 'BracketRight') return;
+    if (isEditable(e.target) || isEditable(document.activeElement)) return;
+    if (step(e.code === 'BracketRight' ? 1 : -1)) e.preventDefault();
+  });
+
   // Most pages have no annotations: they get no stylesheet, no highlight and no hover listener until the first tag.
   if (store.size) repaint();
   performance.measure('pizhu:annotations', { start: started, detail: { annotations: store.size } });
 
   return {
     list: () => ({ items: store.entries(), terms: store.terms() }),
-    reveal(id) {
-      const range = rangeOf(id);
-      return !!range && revealRange(range);
+    reveal,
+    async setPageNote(note) {
+      if (!(await ready())) throw unavailable;
+      return (await store.setPageNote(note, newUuidIri)) ?? null;
+    },
+    step(direction) {
+      return active && step(direction);
     },
     tagSelection() {
       if (active) tagSelection();
@@ -350,6 +394,8 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
       tagger.closePicker();
       tagger.hideButton();
       card.hide();
+      bar?.remove();
+      bar = null;
       paintAnnotations([]);
     },
   };

@@ -79,6 +79,12 @@ export default defineContentScript({
       'scan:rows': async () => (await ready()).recognition?.rows() ?? null,
       'annotations:list': async () => (await ready()).annotations?.list() ?? null,
       'annotations:reveal': async ({ id }) => (await ready()).annotations?.reveal(id) ?? false,
+      'annotations:page-note': async ({ note }) => {
+        const { annotations } = await ready();
+        if (!annotations) throw new Error('Pizhu is off on this site');
+        return annotations.setPageNote(note);
+      },
+      'annotations:step': async ({ step }) => (await ready()).annotations?.step(step) ?? false,
       'annotations:tag-selection': async () => {
         (await ready()).annotations?.tagSelection();
         return true;

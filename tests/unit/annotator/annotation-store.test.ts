@@ -224,3 +224,44 @@ describe('the codebook changing elsewhere', () => {
     expect(store.termForKey('b')).toBeUndefined();
   });
 });
+
+describe('the note on the page as a whole', () => {
+  it('makes the memo as an annotation without a passage, changes it in place, and deletes it when emptied', async () => {
+    const { store, db } = open([stored('a', '36项')]);
+    expect(store.pageNote()).toBeUndefined();
+    const made = await store.setPageNote('整篇报告：数字详实', () => 'memo');
+    expect(made).toMatchObject({ id: 'memo', note: '整篇报告：数字详实', terms: [], pageUrl: url });
+    expect(made && 'quote' in made).toBe(false);
+    expect(made && 'position' in made).toBe(false);
+    expect(store.get('memo')?.anchor).toBeNull();
+    expect(db.rows.get('memo')).toMatchObject({ note: '整篇报告：数字详实' });
+    // Listed after the passages, with the orphans.
+    expect(store.entries().map((e) => e.record.id)).toEqual(['a', 'memo']);
+
+    await store.setPageNote('改过的备忘', () => 'other');
+    expect(store.pageNote()?.id).toBe('memo');
+    expect(db.rows.get('memo')?.note).toBe('改过的备忘');
+    expect(db.rows.has('other')).toBe(false);
+
+    await store.setPageNote('  ', () => 'other');
+    expect(store.pageNote()).toBeUndefined();
+    expect(db.rows.has('memo')).toBe(false);
+    expect(db.log.filter((x) => x.startsWith('save')).length).toBe(2);
+  });
+
+  it('takes a memo that came from elsewhere (a whole-page note) as the page’s', async () => {
+    const { quote: _q, position: _p, ...wholePage } = stored('w', '36项');
+    const { store, db } = open([stored('a', '12件'), wholePage]);
+    expect(store.pageNote()?.id).toBe('w');
+    await store.setPageNote('补充', () => 'new');
+    expect(db.rows.get('w')?.note).toBe('补充');
+  });
+
+  it('says when the memo could not be stored, and shows what the database holds', async () => {
+    const { store, db } = open();
+    db.failNext(1);
+    await expect(store.setPageNote('备忘', () => 'memo')).rejects.toThrow('Storage is full');
+    expect(store.pageNote()).toBeUndefined();
+    expect(store.size).toBe(0);
+  });
+});
