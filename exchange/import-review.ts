@@ -72,7 +72,11 @@ export function choicesById(decisions: Decisions, conflicts: readonly Conflict[]
   return new Map(conflicts.map((c) => [c.id, choiceOf(decisions, c)]));
 }
 
-/** Which of what the preview shows differ; `other` is what it does not show (position, page, parts from other tools). */
+/**
+ * Which of what the preview shows differ; `other` is what it does not show (position, page, created, a field added to
+ * the model later). Not the parts kept from another tool's file (`foreign`): they hold the shown fields again in the
+ * file's own form (its bodies, its creator), so an edited note differs there too and would always count as other.
+ */
 export interface Differences {
   quote: boolean;
   terms: boolean;
@@ -83,7 +87,7 @@ export interface Differences {
 }
 
 export function differences({ mine, theirs }: Conflict): Differences {
-  const shown = { quote: undefined, terms: undefined, note: undefined, creator: undefined, modified: undefined };
+  const shown = { quote: undefined, terms: undefined, note: undefined, creator: undefined, modified: undefined, foreign: undefined };
   return {
     quote: !sameContent(mine.quote, theirs.quote),
     terms: !sameContent(mine.terms, theirs.terms),

@@ -121,7 +121,7 @@ export function ImportPanel({ db, tasks, me, colleagues, terms, onImported }: Pr
   const uncredited = pending?.preview.uncredited ?? 0;
 
   return (
-    <section class="lib-import" aria-labelledby="lib-import-h">
+    <section class={pending?.preview.conflicts.length ? 'lib-import lib-import-wide' : 'lib-import'} aria-labelledby="lib-import-h">
       <h2 id="lib-import-h">{L('ImportHeading')}</h2>
       <label class="lib-file">
         <span>{L('ImportChoose')}</span>

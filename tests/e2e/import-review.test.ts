@@ -155,6 +155,8 @@ describe('an import of other versions of annotations already here', () => {
     await expect(field(2, 'mine', 'modified')).resolves.toMatch(/2024.*06.*10|06.*10.*2024|10.*06.*2024/);
     expect(await conflict(2).locator('[data-side=theirs] [data-field=terms]').getAttribute('class')).toBe('lib-differs');
     expect(await conflict(2).locator('[data-side=mine] [data-field=quote]').getAttribute('class')).toBeNull();
+    // Only what is shown differs: no word of other differences.
+    expect(await preview.locator('.lib-conflict', { hasText: /其他细节|other details/ }).count()).toBe(0);
     await expect(conflict(1).locator('[data-side=theirs] h4').textContent()).resolves.toMatch(/较新|newer/);
     await expect(conflict(2).locator('[data-side=mine] h4').textContent()).resolves.toMatch(/较新|newer/);
 

@@ -119,6 +119,8 @@ describe('differences', () => {
     expect(differences(toConflict(mine, theirs))).toEqual({ quote: false, terms: true, note: true, creator: true, modified: true, other: false });
     const moved = { ...mine, position: { start: 40, end: 43 } };
     expect(differences(toConflict(mine, moved))).toEqual({ quote: false, terms: false, note: false, creator: false, modified: false, other: true });
+    const reworded = { ...mine, note: '改过', foreign: { bodies: [{ body: { type: 'TextualBody', value: '改过' }, role: { note: true as const } }] } };
+    expect(differences(toConflict(mine, reworded))).toMatchObject({ note: true, other: false });
     const requoted = { ...mine, quote: { ...mine.quote!, prefix: '另' } };
     expect(differences(toConflict(mine, requoted))).toMatchObject({ quote: true, other: false });
   });
