@@ -13,8 +13,7 @@ import type { Agent, Coder, Term } from '../../model';
 import { cleanCoderName } from '../../storage/coder';
 import type { PizhuDB } from '../../storage/db';
 import { newUuidIri } from '../../model';
-import { Ln } from './agreement/format';
-import { ImportReview } from './ImportReview';
+import type { ImportReview } from './ImportReview';
 import { L } from './strings';
 import type { TaskControl } from './use-task';
 
@@ -34,6 +33,8 @@ interface Pending {
   fileName: string;
   parsed: ParsedImport;
   preview: ImportPreview;
+  /** The review of changed annotations, loaded when a file has some. */
+  Review?: typeof ImportReview;
 }
 
 /** Whose the annotations the file credits to nobody are: mine, a colleague's already here, or a newly named one's. */
@@ -83,7 +84,9 @@ export function ImportPanel({ db, tasks, me, colleagues, terms, onImported }: Pr
       signal.throwIfAborted();
       progress(0, parsed.annotations.length, L('StageComparing'));
       const preview = await previewImport(db, parsed, { signal, onProgress: (done) => progress(done, parsed.annotations.length) });
-      setPending({ fileName: file.name, parsed, preview });
+      const Review = preview.conflicts.length ? (await import('./ImportReview')).ImportReview : undefined;
+      signal.throwIfAborted();
+      setPending({ fileName: file.name, parsed, preview, Review });
     });
   };
 
@@ -108,8 +111,9 @@ export function ImportPanel({ db, tasks, me, colleagues, terms, onImported }: Pr
       setDecisions(BY_NEWER);
       const said = [L('ImportDone', [outcome.annotations.toLocaleString(), String(outcome.pages), String(outcome.terms)])];
       if (outcome.unchanged) said.push(L('ImportUnchanged', [outcome.unchanged.toLocaleString()]));
-      if (outcome.kept) said.push(Ln('ImportKept', outcome.kept));
-      if (outcome.copies) said.push(Ln('ImportCopies', outcome.copies));
+      // English has a singular; Chinese gives both keys one text.
+      if (outcome.kept) said.push(L(outcome.kept === 1 ? 'ImportKeptOne' : 'ImportKept', [outcome.kept.toLocaleString()]));
+      if (outcome.copies) said.push(L(outcome.copies === 1 ? 'ImportCopiesOne' : 'ImportCopies', [outcome.copies.toLocaleString()]));
       onImported(said.join(' '));
     });
   };
@@ -154,8 +158,8 @@ export function ImportPanel({ db, tasks, me, colleagues, terms, onImported }: Pr
               ))}
             </ul>
           )}
-          {pending.preview.conflicts.length > 0 && (
-            <ImportReview
+          {pending.Review && (
+            <pending.Review
               conflicts={pending.preview.conflicts}
               decisions={decisions}
               onChange={setDecisions}
