@@ -18,7 +18,7 @@ export interface ImportDiff {
 
 // Field by field over whatever the record holds, so that a field added to the model later is compared too.
 // A key set to undefined counts as absent, as it does once stored.
-function sameContent(a: unknown, b: unknown): boolean {
+export function sameContent(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;

@@ -1,8 +1,9 @@
 // Importing an annotation file, in the two steps the page shows: `previewImport` reads and checks the file and says
-// what it would change (new / already present / changed), touching nothing; `applyImport` writes it, annotations,
-// pages and imported terms together in one transaction, so that a failure or a cancel leaves the database exactly
-// as it was.
+// what it would change (new / already present / changed, with both versions of each changed one for the user to
+// choose between), touching nothing; `applyImport` writes it as chosen, annotations, pages and imported terms
+// together in one transaction, so that a failure or a cancel leaves the database exactly as it was.
 import { diffImport, type ImportDiff } from '../exchange/import-diff';
+import { resolve, toConflict, type Choice, type Conflict } from '../exchange/import-review';
 import type { ImportedTerm, ImportNotices, ParseResult } from '../exchange/jsonld-import';
 import { AnnotationRepository } from '../storage/annotations';
 import type { PizhuDB } from '../storage/db';
@@ -31,6 +32,8 @@ export interface ImportPreview extends ImportDiff {
   newTerms: number;
   /** Annotations that say nobody made them and were credited to nobody here: the user is asked whose they are. */
   uncredited: number;
+  /** The stored and the file's version of each changed annotation, in id order. */
+  conflicts: Conflict[];
 }
 
 /** A problem with the file, said in both languages; `detail` is the parser's own words (English, with the place). */
@@ -108,6 +111,7 @@ export async function previewImport(
   options: { signal?: AbortSignal; onProgress?: (done: number) => void } = {},
 ): Promise<ImportPreview> {
   const total: ImportDiff = { new: 0, unchanged: 0, changed: 0, changedIds: [], unchangedIds: [], credited: new Map() };
+  const conflicts: Conflict[] = [];
   try {
     // Into an empty library (a new profile, a restore by import) everything is new: no need to look each id up.
     const empty = (await db.annotations.count()) === 0;
@@ -116,7 +120,12 @@ export async function previewImport(
     for (let i = 0; i < sorted.length; i += COMPARE_BATCH) {
       options.signal?.throwIfAborted();
       const chunk = sorted.slice(i, i + COMPARE_BATCH);
-      const diff = diffImport(chunk, await storedVersions(db, chunk));
+      const stored = await storedVersions(db, chunk);
+      const diff = diffImport(chunk, stored);
+      if (diff.changed) {
+        const changed = new Set(diff.changedIds);
+        for (const a of chunk) if (changed.has(a.id)) conflicts.push(toConflict(stored.get(a.id)!, a));
+      }
       total.new += diff.new;
       total.unchanged += diff.unchanged;
       total.changed += diff.changed;
@@ -134,6 +143,7 @@ export async function previewImport(
       pages: parsed.pages.length,
       newTerms: knownTerms.filter((t) => !t).length,
       uncredited: parsed.annotations.filter((a) => !a.creator && !total.credited.has(a.id)).length,
+      conflicts,
     };
   } catch (e) {
     if (isAbort(e, options.signal)) throw e;
@@ -158,10 +168,14 @@ function pageMetadata(page: Partial<PageRecord>, exists: boolean): PageMetadata 
 const WRITE_BATCH = 1_000;
 
 export interface ImportOutcome {
-  /** Annotations written: new ones and changed ones. */
+  /** Annotations written: new ones, changed ones taken from the file, and the file's versions kept beside mine. */
   annotations: number;
   /** Annotations left alone because they were stored exactly as the file has them. */
   unchanged: number;
+  /** Changed annotations whose stored version was kept instead of the file's. */
+  kept: number;
+  /** Changed annotations whose file version was stored under a new id, beside the stored one. */
+  copies: number;
   pages: number;
   terms: number;
 }
@@ -181,6 +195,13 @@ export interface ApplyOptions {
   credited?: ReadonlyMap<string, Agent>;
   /** Whose the other annotations that say nobody made them are, as the user answered in the preview. */
   coder?: Agent;
+  /**
+   * What the user chose for each changed annotation (exchange/import-review.ts). One without a choice is replaced
+   * by the file's version.
+   */
+  choices?: ReadonlyMap<string, Choice>;
+  /** Ids for the copies of "keep both"; new UUID IRIs by default. */
+  newId?: () => string;
 }
 
 /** The file's annotations with a creator each where the file gives none (item 8 of exchange/jsonld-import.ts). */
@@ -220,7 +241,12 @@ export async function applyImport(db: PizhuDB, parsed: ParsedImport, options: Ap
       if (texts.length) await pages.keepSnapshots(texts, now);
 
       const skip = options.unchanged;
-      const toWrite = credit(skip?.size ? parsed.annotations.filter((a) => !skip.has(a.id)) : parsed.annotations, options);
+      // Credited before a copy gets its new id: the coder it has here is found by the id it shares with mine.
+      const { records: toWrite, kept, copies } = resolve(
+        credit(skip?.size ? parsed.annotations.filter((a) => !skip.has(a.id)) : parsed.annotations, options),
+        options.choices,
+        options.newId,
+      );
       // One batch is always queued behind the one being written, so IndexedDB never waits for the page; between
       // issuing batches the page gets its turn.
       let done = 0;
@@ -240,7 +266,14 @@ export async function applyImport(db: PizhuDB, parsed: ParsedImport, options: Ap
         done += await writing;
         options.onProgress?.(done, toWrite.length);
       }
-      return { annotations: done, unchanged: parsed.annotations.length - toWrite.length, pages: urls.length, terms: plan?.terms.length ?? 0 };
+      return {
+        annotations: done,
+        unchanged: parsed.annotations.length - toWrite.length - kept,
+        kept,
+        copies,
+        pages: urls.length,
+        terms: plan?.terms.length ?? 0,
+      };
     });
   } catch (e) {
     if (isAbort(e, options.signal)) throw options.signal!.reason;

@@ -11,7 +11,7 @@ export interface LibraryRow {
   haystack: string;
 }
 
-export function termName(term: Term | undefined, id: string): string {
+export function termName(term: Pick<Term, 'label'> | undefined, id: string): string {
   return term?.label.zh || term?.label.en || id;
 }
 

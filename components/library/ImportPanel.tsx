@@ -1,15 +1,19 @@
 // Import of a W3C annotation file: choose → read and check (off the page's thread) → preview of what would change,
-// what the reading rewrote, and, when the file does not say who made its annotations, whose they are → confirm →
-// one transaction. Any problem is shown by name and leaves the database as it was.
-import { useState } from 'preact/hooks';
+// what the reading rewrote, each changed annotation's two versions with what to keep of them (ImportReview), and,
+// when the file does not say who made its annotations, whose they are → confirm → one transaction. Nothing is
+// written before the confirm; any problem is shown by name and leaves the database as it was.
+import { useMemo, useState } from 'preact/hooks';
 import type { ImportNotices } from '../../exchange/jsonld-import';
 import { MAX_FOREIGN_CHARS } from '../../exchange/bounds';
+import { BY_NEWER, choicesById, type Decisions } from '../../exchange/import-review';
 import { applyImport, previewImport, type ImportPreview, type ParsedImport } from '../../library/import-file';
 import { readAnnotationFile, type ReadStage } from '../../library/read-file';
-import type { Agent, Coder } from '../../model';
+import { termName } from '../../library/rows';
+import type { Agent, Coder, Term } from '../../model';
 import { cleanCoderName } from '../../storage/coder';
 import type { PizhuDB } from '../../storage/db';
 import { newUuidIri } from '../../model';
+import type { ImportReview } from './ImportReview';
 import { L } from './strings';
 import type { TaskControl } from './use-task';
 
@@ -20,6 +24,8 @@ interface Props {
   me: Coder | null;
   /** Other coders the library already holds annotations of, to credit a colleague's file to them again. */
   colleagues: readonly Agent[];
+  /** The library's terms, to name those of the annotations under review. */
+  terms: ReadonlyMap<string, Term>;
   onImported: (message: string) => void;
 }
 
@@ -27,6 +33,8 @@ interface Pending {
   fileName: string;
   parsed: ParsedImport;
   preview: ImportPreview;
+  /** The review of changed annotations, loaded when a file has some. */
+  Review?: typeof ImportReview;
 }
 
 /** Whose the annotations the file credits to nobody are: mine, a colleague's already here, or a newly named one's. */
@@ -52,9 +60,10 @@ function coderOf(whose: Whose | null, me: Coder | null): Agent | undefined {
   return name ? { id: newUuidIri(), name } : undefined;
 }
 
-export function ImportPanel({ db, tasks, me, colleagues, onImported }: Props) {
+export function ImportPanel({ db, tasks, me, colleagues, terms, onImported }: Props) {
   const [pending, setPending] = useState<Pending | null>(null);
   const [whose, setWhose] = useState<Whose | null>(null);
+  const [decisions, setDecisions] = useState<Decisions>(BY_NEWER);
   const busy = tasks.task !== null;
 
   const choose = (input: HTMLInputElement) => {
@@ -63,6 +72,7 @@ export function ImportPanel({ db, tasks, me, colleagues, onImported }: Props) {
     if (!file) return;
     setPending(null);
     setWhose(null);
+    setDecisions(BY_NEWER);
     void tasks.run(L('StageReading'), async (signal, progress) => {
       // A REFI-QDA project (.qdpx) goes to its own reader, loaded when first needed.
       const parsed = /\.qdpx$/i.test(file.name)
@@ -74,7 +84,9 @@ export function ImportPanel({ db, tasks, me, colleagues, onImported }: Props) {
       signal.throwIfAborted();
       progress(0, parsed.annotations.length, L('StageComparing'));
       const preview = await previewImport(db, parsed, { signal, onProgress: (done) => progress(done, parsed.annotations.length) });
-      setPending({ fileName: file.name, parsed, preview });
+      const Review = preview.conflicts.length ? (await import('./ImportReview')).ImportReview : undefined;
+      signal.throwIfAborted();
+      setPending({ fileName: file.name, parsed, preview, Review });
     });
   };
 
@@ -92,19 +104,28 @@ export function ImportPanel({ db, tasks, me, colleagues, onImported }: Props) {
         unchanged: new Set(preview.unchangedIds),
         credited: preview.credited,
         coder: asked ? coder : undefined,
+        choices: choicesById(decisions, preview.conflicts),
       });
       setPending(null);
       setWhose(null);
-      const done = L('ImportDone', [outcome.annotations.toLocaleString(), String(outcome.pages), String(outcome.terms)]);
-      onImported(outcome.unchanged ? `${done} ${L('ImportUnchanged', [outcome.unchanged.toLocaleString()])}` : done);
+      setDecisions(BY_NEWER);
+      const said = [L('ImportDone', [outcome.annotations.toLocaleString(), String(outcome.pages), String(outcome.terms)])];
+      if (outcome.unchanged) said.push(L('ImportUnchanged', [outcome.unchanged.toLocaleString()]));
+      // English has a singular; Chinese gives both keys one text.
+      if (outcome.kept) said.push(L(outcome.kept === 1 ? 'ImportKeptOne' : 'ImportKept', [outcome.kept.toLocaleString()]));
+      if (outcome.copies) said.push(L(outcome.copies === 1 ? 'ImportCopiesOne' : 'ImportCopies', [outcome.copies.toLocaleString()]));
+      onImported(said.join(' '));
     });
   };
 
+  // The file's own labels name the terms the library does not have yet.
+  const imported = useMemo(() => new Map(pending?.parsed.importedTerms.map((t) => [t.id, t])), [pending]);
+  const termLabel = (id: string) => termName(terms.get(id) ?? imported.get(id), id);
   const notices = pending ? NOTICES.filter(([key]) => pending.parsed.notices[key] > 0) : [];
   const uncredited = pending?.preview.uncredited ?? 0;
 
   return (
-    <section class="lib-import" aria-labelledby="lib-import-h">
+    <section class={pending?.preview.conflicts.length ? 'lib-import lib-import-wide' : 'lib-import'} aria-labelledby="lib-import-h">
       <h2 id="lib-import-h">{L('ImportHeading')}</h2>
       <label class="lib-file">
         <span>{L('ImportChoose')}</span>
@@ -136,6 +157,15 @@ export function ImportPanel({ db, tasks, me, colleagues, onImported }: Props) {
                 </li>
               ))}
             </ul>
+          )}
+          {pending.Review && (
+            <pending.Review
+              conflicts={pending.preview.conflicts}
+              decisions={decisions}
+              onChange={setDecisions}
+              termLabel={termLabel}
+              disabled={busy}
+            />
           )}
           {asked && (
             <fieldset class="lib-whose">
@@ -189,7 +219,7 @@ export function ImportPanel({ db, tasks, me, colleagues, onImported }: Props) {
             <button type="button" class="lib-primary" disabled={busy || !ready} onClick={confirm}>
               {L('ConfirmImport')}
             </button>
-            <button type="button" disabled={busy} onClick={() => setPending(null)}>
+            <button type="button" disabled={busy} onClick={() => { setPending(null); setDecisions(BY_NEWER); }}>
               {L('Cancel')}
             </button>
           </div>

@@ -7,7 +7,7 @@ import type { ExportContext } from '../../exchange/export-context';
 import { applyAnnotationChange, loadLibrary, relabel, type LibraryData } from '../../library/load';
 import { TaxonomyService } from '../../library/taxonomy-service';
 import { applyQuery, EMPTY_QUERY, isFiltered, type LibraryQuery, type SortKey } from '../../library/query';
-import type { Agent, Coder } from '../../model';
+import type { Agent, Coder, Term } from '../../model';
 import { coderItem, currentCoder, setCoderName } from '../../storage/coder';
 import type { PizhuDB } from '../../storage/db';
 import { AgreementTab } from './agreement/AgreementTab';
@@ -23,6 +23,8 @@ import { ProgressBar } from './ProgressBar';
 import { bilingual, L, type Bilingual } from './strings';
 import { TaxonomyEditor } from './TaxonomyEditor';
 import { useTask } from './use-task';
+
+const NO_TERMS: ReadonlyMap<string, Term> = new Map();
 
 type Tab = 'annotations' | 'taxonomy' | 'backup' | 'agreement' | 'indicators';
 
@@ -142,7 +144,7 @@ export function LibraryApp({ db }: { db: PizhuDB }) {
         <main class="lib-main">
           <div class="lib-actions">
             <CoderField coder={me} onSave={(name) => void saveCoderName(name)} />
-            <ImportPanel db={db} tasks={tasks} me={me} colleagues={colleagues} onImported={(m) => { finished(m); void reload(); }} />
+            <ImportPanel db={db} tasks={tasks} me={me} colleagues={colleagues} terms={data?.terms ?? NO_TERMS} onImported={(m) => { finished(m); void reload(); }} />
             <ExportButtons db={db} annotations={() => shown.map((r) => r.annotation)} count={shown.length} ctx={ctx} tasks={tasks} onDone={finished} />
           </div>
           {load.status === 'loading' && (

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { toAnnotationCollection } from '../../../exchange/jsonld';
 import { NO_NOTICES, parseW3CText } from '../../../exchange/jsonld-import';
+import { BY_NEWER, choicesById, decideAll, decideOne } from '../../../exchange/import-review';
 import { applyImport, checkSize, fromParseResult, ImportFileError, previewImport } from '../../../library/import-file';
 import { LIBRARY_MAX_IMPORT_BYTES } from '../../../library/limits';
 import { PizhuDB } from '../../../storage/db';
@@ -43,7 +44,7 @@ describe('import into the library', () => {
     expect(await db.annotations.count()).toBe(0);
 
     const outcome = await applyImport(db, parsed, { now: new Date('2025-01-01T00:00:00Z') });
-    expect(outcome).toEqual({ annotations: 2, unchanged: 0, pages: 1, terms: 1 });
+    expect(outcome).toEqual({ annotations: 2, unchanged: 0, kept: 0, copies: 0, pages: 1, terms: 1 });
     expect(await db.annotations.get(annotation(1).id)).toEqual(annotation(1, { terms: [TERM] }));
     expect(await db.pages.get(PAGE.url)).toMatchObject({ title: PAGE.title, issuer: PAGE.issuer, docNumber: PAGE.docNumber });
     const term = await db.terms.get(TERM);
@@ -69,6 +70,61 @@ describe('import into the library', () => {
     expect((await db.annotations.get(annotation(1).id))!.note).toBe('预览后改的');
     expect((await db.annotations.get(annotation(2).id))!.note).toBe('改过');
     expect(await db.annotations.get(annotation(3).id)).toEqual(annotation(3));
+  });
+
+  it('shows both versions of each changed annotation and writes what the user chose, in one transaction', async () => {
+    const me = { id: 'urn:uuid:7c0de000-0000-4000-8000-000000000001', name: '张三' };
+    const li = { id: 'urn:uuid:7c0de000-0000-4000-8000-000000000004', name: '李四' };
+    const at = (day: number) => new Date(Date.UTC(2024, 5, day, 8)).toISOString();
+    const mine = [1, 2, 3, 4].map((n) => annotation(n, { creator: me, note: `本地${n}`, modified: at(10) }));
+    await db.annotations.bulkPut([...mine, annotation(5)]);
+    // 1 and 3 were edited later in the file, 2 and 4 earlier; 5 comes back unchanged, 6 is new.
+    const theirs = mine.map((a, i) => ({ ...a, creator: li, note: `文件${i + 1}`, modified: at(i % 2 === 0 ? 12 : 8) }));
+    const parsed = parse(fileText([...theirs, annotation(5), annotation(6)]));
+    const preview = await previewImport(db, parsed);
+    expect(preview).toMatchObject({ new: 1, unchanged: 1, changed: 4 });
+    expect(preview.conflicts.map((c) => [c.mine.note, c.theirs.note, c.newer])).toEqual([
+      ['本地1', '文件1', 'theirs'],
+      ['本地2', '文件2', 'mine'],
+      ['本地3', '文件3', 'theirs'],
+      ['本地4', '文件4', 'mine'],
+    ]);
+    expect(await db.annotations.toArray()).toEqual([...mine, annotation(5)]);
+
+    // 1: mine (though the file's is newer); 2: theirs (though mine is newer); 3: both; 4: the default, mine.
+    let decisions = BY_NEWER;
+    decisions = decideOne(decisions, mine[0].id, 'mine');
+    decisions = decideOne(decisions, mine[1].id, 'theirs');
+    decisions = decideOne(decisions, mine[2].id, 'both');
+    const copyId = 'urn:uuid:c0b1e5a0-0000-4000-8000-000000000003';
+    const outcome = await applyImport(db, parsed, {
+      unchanged: new Set(preview.unchangedIds),
+      credited: preview.credited,
+      choices: choicesById(decisions, preview.conflicts),
+      newId: () => copyId,
+    });
+    expect(outcome).toMatchObject({ annotations: 3, unchanged: 1, kept: 2, copies: 1 });
+    const byId = new Map((await db.annotations.toArray()).map((a) => [a.id, a]));
+    expect(byId.size).toBe(7);
+    expect(byId.get(mine[0].id)).toEqual(mine[0]);
+    expect(byId.get(mine[1].id)).toEqual(theirs[1]);
+    expect(byId.get(mine[2].id)).toEqual(mine[2]);
+    expect(byId.get(copyId)).toEqual({ ...theirs[2], id: copyId });
+    expect(byId.get(mine[3].id)).toEqual(mine[3]);
+    expect(byId.get(annotation(6).id)).toEqual(annotation(6));
+  });
+
+  it('a failure while writing the chosen versions leaves the database as it was', async () => {
+    const mine = annotation(1, { note: '本地', modified: '2024-06-10T00:00:00.000Z' });
+    await db.annotations.put(mine);
+    const parsed = parse(fileText([{ ...mine, note: '文件', modified: '2024-06-12T00:00:00.000Z' }, annotation(2)]));
+    const preview = await previewImport(db, parsed);
+    const before = await snapshot();
+    const choices = choicesById(decideAll('both'), preview.conflicts);
+    // The disk fills up while the annotations are written: the pages and terms written before go too.
+    vi.spyOn(db.annotations, 'bulkPut').mockRejectedValueOnce(new Error('disk full'));
+    await expect(applyImport(db, parsed, { unchanged: new Set(preview.unchangedIds), choices })).rejects.toThrow();
+    expect(await snapshot()).toEqual(before);
   });
 
   it('compares a large file by id ranges and a small file into a large library by lookups, with the same counts', async () => {
