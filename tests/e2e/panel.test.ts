@@ -59,6 +59,18 @@ describe('the card', () => {
     expect(await cardText()).toMatch(/余（多于）|余 \(more than\)/);
   });
 
+  it('leaves the qualifier row out when a figure has none, and lists 达 before 48.6% as its qualifier', async () => {
+    const plain = await pointAt('pizhu-figure', '92项');
+    await page.mouse.move(plain.x, plain.y);
+    await expect.poll(cardText).toContain('92项');
+    await expect.poll(cardText).toMatch(/(单位|Unit)项/);
+    // A dash there read as the numeral 一 in CJK fonts.
+    expect(await cardText()).not.toMatch(/修饰|Qualifier|—/);
+    const rate = await pointAt('pizhu-figure', '48.6%');
+    await page.mouse.move(rate.x, rate.y);
+    await expect.poll(cardText).toMatch(/(修饰|Qualifier)达/);
+  });
+
   it('goes away when the pointer leaves the highlight', async () => {
     await page.mouse.move(2, 2);
     await expect.poll(cardText).toBe('');
