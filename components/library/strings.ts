@@ -5,7 +5,8 @@ export function L(name: string, subs?: string | (string | number)[]): string {
   return t(`library${name}`, Array.isArray(subs) ? subs.map(String) : subs);
 }
 
-/** Messages of StorageError, TaxonomyError and ImportFileError come in both languages: Chinese first. */
+/** Messages of StorageError, TaxonomyError and ImportFileError come in both languages; ErrorMessage shows the
+ * UI's. */
 export interface Bilingual {
   zh: string;
   en: string;
