@@ -8,6 +8,12 @@ export function t(key: string, substitutions?: string | string[]): string {
 
 export type { Lang };
 
+/** A message about n things: `<key>One` when n is 1 (English has a singular; the Chinese file gives both keys one
+ * text), n written for the reader as $1 and `subs` after it. */
+export function tn(key: string, n: number, subs: (string | number)[] = []): string {
+  return t(n === 1 ? `${key}One` : key, [n.toLocaleString(), ...subs.map(String)]);
+}
+
 /** The language the UI speaks, read from the locale files themselves so that it always agrees with t(). */
 export function uiLang(): Lang {
   return t('uiLang') === 'en' ? 'en' : 'zh';

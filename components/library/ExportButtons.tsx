@@ -10,7 +10,7 @@ import { xlsxBlob } from '../../library/xlsx-export';
 import type { AnnotationRecord } from '../../model';
 import type { PizhuDB } from '../../storage/db';
 import { downloadBlob } from '../download';
-import { L } from './strings';
+import { L, Ln } from './strings';
 import type { TaskControl } from './use-task';
 
 const LANG_KEY = 'pizhu.library.exportLang';
@@ -70,7 +70,7 @@ export function ExportButtons({ db, annotations, count, ctx, tasks, onDone }: Pr
 
   return (
     <section class="lib-export" aria-labelledby="lib-export-h">
-      <h2 id="lib-export-h">{L('ExportHeading', [count.toLocaleString()])}</h2>
+      <h2 id="lib-export-h">{Ln('ExportHeading', count)}</h2>
       <div class="lib-buttons">
         <button type="button" disabled={busy} onClick={() => exportAs('jsonld')}>{L('ExportJson')}</button>
         <button type="button" disabled={busy} onClick={() => exportAs('csv')}>{L('ExportCsv')}</button>
