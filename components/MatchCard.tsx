@@ -13,19 +13,22 @@ const rows = (m: Match, indicator: CardIndicator): Array<[string, string]> => {
     case 'docno':
       return [
         [t(m.form === 'decree' ? 'cardIssuerDecree' : 'cardAgency'), m.agency],
-        [t('cardYear'), m.year || '—'],
+        // A dash would read as 一 in CJK fonts: say 无 (none) in words.
+        [t('cardYear'), m.year || t('cardNone')],
         [t('cardSerial'), m.serial],
       ];
     case 'figure': {
-      const qualifier = [m.before, m.approx, m.limit, m.after].filter(Boolean).join(' / ') || '—';
+      const qualifier = [m.before, m.approx, m.limit, m.after].filter(Boolean).join(' / ');
       const named = indicator === 'loading' ? undefined : indicator;
       const bound = named ? boundLabel(named.value.bound) : '';
-      return [
-        ...(indicator ? [[t('cardIndicator'), indicator === 'loading' ? '…' : (indicator.name?.text ?? '—')] as [string, string]] : []),
+      const out: Array<[string, string]> = [
+        ...(indicator ? [[t('cardIndicator'), indicator === 'loading' ? '…' : (indicator.name?.text ?? t('cardNone'))] as [string, string]] : []),
         [t('cardValue'), formatValue(m.value, m.magnitude, m.number)],
         [t('cardUnit'), named ? named.value.unit : m.unit],
-        [t('cardQualifier'), bound ? t('cardQualifierBound', [qualifier, bound]) : qualifier],
       ];
+      // No qualifier, no row (a dash there read as the numeral 一).
+      if (qualifier) out.push([t('cardQualifier'), bound ? t('cardQualifierBound', [qualifier, bound]) : qualifier]);
+      return out;
     }
     case 'date':
       return [[t('cardDate'), [m.year, m.month, m.day].filter((x) => x !== undefined).map((x, i) => (i ? String(x).padStart(2, '0') : String(x))).join('-')]];

@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import { docNumbersCsv, figuresCsv } from '../exchange/csv';
 import { tabs } from '../messaging';
 import { downloadBlob } from './download';
-import { t, uiLang } from './i18n';
+import { errorText, t, uiLang } from './i18n';
 
 type Format = 'figures-csv' | 'docnos-csv' | 'xlsx';
 
@@ -29,7 +29,7 @@ export function RecognitionExport({ tabId }: { tabId: number }) {
   const [error, setError] = useState('');
   const run = (format: Format) => {
     setError('');
-    exportRows(tabId, format).catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
+    exportRows(tabId, format).catch((e: unknown) => setError(errorText(e)));
   };
   return (
     <div class="export-row">

@@ -10,6 +10,7 @@ import { setCategory, setPageKind, setSiteDisabled, settingsItem } from '../stor
 import type { TabInfo } from './active-tab';
 import { t } from './i18n';
 import { boundLabel, normalisedValue } from './indicator-text';
+import { copyValue, copyWithSentence, filterItems, groupBySection } from './item-list';
 import { RecognitionExport } from './RecognitionExport';
 import { useTabRequest } from './use-tab-request';
 
@@ -58,7 +59,35 @@ function ItemIndicator({ indicator }: { indicator: NonNullable<ItemSummary['indi
   );
 }
 
+/** Copy buttons beside an item; the button last used says whether the copy worked ('key!': it failed). */
+function CopyButtons({ item, copied, onCopy }: { item: ItemSummary; copied: string | null; onCopy: (key: string, text: string) => void }) {
+  const buttons: Array<[string, string, string]> = [
+    ['value', 'panelCopyValue', copyValue(item)],
+    ['sentence', 'panelCopySentence', copyWithSentence(item)],
+  ];
+  return (
+    <span class="item-copy">
+      {buttons.map(([kind, label, text]) => {
+        const key = `${item.index}:${kind}`;
+        return (
+          <button key={kind} type="button" class={`copy-${kind}`} data-copy={text} title={t(`${label}Title`)} onClick={() => onCopy(key, text)}>
+            {copied === key ? t('panelCopied') : copied === `${key}!` ? t('panelCopyFailed') : t(label)}
+          </button>
+        );
+      })}
+    </span>
+  );
+}
+
 export function RecognitionPanel({ tab }: { tab: TabInfo }) {
+  const [query, setQuery] = useState('');
+  const [copied, setCopied] = useState<string | null>(null);
+  const copy = (key: string, text: string) => {
+    void navigator.clipboard.writeText(text).then(
+      () => setCopied(key),
+      () => setCopied(`${key}!`),
+    );
+  };
   // A rescan (Pizhu switched back on for the site, or the page reloaded) brings a new list.
   const state = useTabRequest(tab, 'scan:summary', { refreshOn: ['scan:done'] });
   const settings = useSettings();
@@ -75,7 +104,8 @@ export function RecognitionPanel({ tab }: { tab: TabInfo }) {
   // A page content scripts cannot run on (browser pages, the web store, files).
   if (state.status === 'unavailable') return <p class="state">{t('panelUnavailable')}</p>;
   const summary = state.value;
-  const shown = summary?.items.filter((item) => item.category !== 'date' && settings.categories[item.category]) ?? [];
+  const listed = summary?.items.filter((item) => settings.categories[item.category]) ?? [];
+  const shown = filterItems(listed, query);
 
   return (
     <section>
@@ -117,24 +147,41 @@ export function RecognitionPanel({ tab }: { tab: TabInfo }) {
             </p>
           )}
         </>
-      ) : shown.length === 0 ? (
+      ) : listed.length === 0 ? (
         <p class="state">{t('panelNothingFound')}</p>
       ) : (
-        <ol class="items" aria-label={t('panelItems')}>
-          {shown.map((item) => (
-            <li key={item.index}>
-              <button type="button" class={`item ${item.category}`} onClick={() => void tabs.sendToTab(tab.id, 'scan:reveal', { index: item.index }).catch(() => {})}>
-                <span class="item-text">{item.text}</span>
-                {item.indicator && <ItemIndicator indicator={item.indicator} />}
-                <span class="item-context">
-                  …{item.before}
-                  <mark>{item.text}</mark>
-                  {item.after}…
-                </span>
-              </button>
-            </li>
+        <>
+          <input
+            type="search"
+            class="item-search"
+            value={query}
+            placeholder={t('panelSearch')}
+            aria-label={t('panelSearch')}
+            onInput={(e) => setQuery(e.currentTarget.value)}
+          />
+          {shown.length === 0 && <p class="state">{t('panelNoMatch')}</p>}
+          {groupBySection(shown).map((group) => (
+            <section class="item-group" key={`${group.heading}:${group.items[0].index}`}>
+              {group.heading && <h2 class="item-section">{group.heading}</h2>}
+              <ol class="items" aria-label={group.heading || t('panelItems')}>
+                {group.items.map((item) => (
+                  <li key={item.index}>
+                    <button type="button" class={`item ${item.category}`} onClick={() => void tabs.sendToTab(tab.id, 'scan:reveal', { index: item.index }).catch(() => {})}>
+                      <span class="item-text">{item.text}</span>
+                      {item.indicator && <ItemIndicator indicator={item.indicator} />}
+                      <span class="item-context">
+                        …{item.before}
+                        <mark>{item.text}</mark>
+                        {item.after}…
+                      </span>
+                    </button>
+                    <CopyButtons item={item} copied={copied} onCopy={copy} />
+                  </li>
+                ))}
+              </ol>
+            </section>
           ))}
-        </ol>
+        </>
       )}
     </section>
   );

@@ -151,11 +151,11 @@ const problem = (zh: string, en: string): BackupReading => ({ ok: false, problem
  */
 export function readBackup(json: unknown): BackupReading {
   if (!isObj(json) || json.format !== BACKUP_FORMAT)
-    return problem('这不是批注的备份文件（缺少 "format": "pizhu-backup"）。', 'This is not a Pizhu backup file (no "format": "pizhu-backup").');
+    return problem('这不是本扩展的备份文件（缺少 "format": "pizhu-backup"）。', 'This is not a Pizhu backup file (no "format": "pizhu-backup").');
   if (json.version !== BACKUP_VERSION)
     return problem(`不支持的备份格式版本：${String(json.version)}。`, `Unsupported backup format version ${String(json.version)}.`);
   if (typeof json.schemaVersion !== 'number' || json.schemaVersion > SCHEMA_VERSION)
-    return problem('备份来自更新版本的批注，请先升级扩展。', 'The backup was made by a newer Pizhu; update the extension first.');
+    return problem('备份由更新版本的本扩展制作，请先升级扩展。', 'The backup was made by a newer Pizhu; update the extension first.');
   if (!isObj(json.tables)) return problem('备份缺少数据表（tables）。', 'The backup has no tables.');
   const tables = {} as Record<TableName, unknown[]>;
   let repaired = 0;

@@ -21,6 +21,10 @@ export interface ItemSummary {
   /** A few characters either side, for context in the list. */
   before: string;
   after: string;
+  /** The sentence it stands in (what "copy with its sentence" copies) and the section heading above it, as the
+   * export rows give them (page/recognition-rows.ts); '' where the page has no heading before it. */
+  sentence: string;
+  heading: string;
   /** A figure's indicator (null where its clause names none) and its value normalised; absent until named, and
    * absent for document numbers and dates. */
   indicator?: { name: string | null; value: IndicatorValue };

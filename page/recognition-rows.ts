@@ -25,7 +25,7 @@ export function outlineHeadings(nodes: OutlineNode[]): Heading[] {
 }
 
 /** `headings` in document order; the heading of an offset is the last one starting before it. */
-function headingAt(headings: Heading[], at: number): string {
+export function headingAt(headings: Heading[], at: number): string {
   let found = '';
   for (const h of headings) {
     if (h.start > at) break;

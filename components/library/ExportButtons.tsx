@@ -10,7 +10,7 @@ import { xlsxBlob } from '../../library/xlsx-export';
 import type { AnnotationRecord } from '../../model';
 import type { PizhuDB } from '../../storage/db';
 import { downloadBlob } from '../download';
-import { L } from './strings';
+import { L, Ln } from './strings';
 import type { TaskControl } from './use-task';
 
 const LANG_KEY = 'pizhu.library.exportLang';
@@ -35,10 +35,13 @@ interface Props {
 type Format = 'jsonld' | 'csv' | 'xlsx' | 'qdpx';
 
 const FORMAT_NAMES: Record<Format, string> = { jsonld: 'JSON-LD', csv: 'CSV', xlsx: 'Excel', qdpx: 'REFI-QDA' };
+const BUTTON_LABELS: Record<Format, string> = { jsonld: 'ExportJson', csv: 'ExportCsv', xlsx: 'ExportExcel', qdpx: 'ExportQdpx' };
 
 export function ExportButtons({ db, annotations, count, ctx, tasks, onDone }: Props) {
   const [lang, setLang] = useState<Lang>(savedLang);
   const busy = tasks.task !== null;
+  // An empty library, or filters that leave nothing: an export would be an empty file.
+  const nothing = count === 0;
 
   const exportAs = (format: Format) =>
     void tasks.run(L('Exporting', [FORMAT_NAMES[format]]), async (signal, progress) => {
@@ -70,12 +73,14 @@ export function ExportButtons({ db, annotations, count, ctx, tasks, onDone }: Pr
 
   return (
     <section class="lib-export" aria-labelledby="lib-export-h">
-      <h2 id="lib-export-h">{L('ExportHeading', [count.toLocaleString()])}</h2>
+      <h2 id="lib-export-h">{Ln('ExportHeading', count)}</h2>
       <div class="lib-buttons">
-        <button type="button" disabled={busy} onClick={() => exportAs('jsonld')}>{L('ExportJson')}</button>
-        <button type="button" disabled={busy} onClick={() => exportAs('csv')}>{L('ExportCsv')}</button>
-        <button type="button" disabled={busy} onClick={() => exportAs('xlsx')}>{L('ExportExcel')}</button>
-        <button type="button" disabled={busy} onClick={() => exportAs('qdpx')}>{L('ExportQdpx')}</button>
+        {(['jsonld', 'csv', 'xlsx', 'qdpx'] as Format[]).map((format) => (
+          <button key={format} type="button" disabled={busy || nothing} title={nothing ? L('ExportNothing') : undefined}
+            aria-describedby={nothing ? 'lib-export-nothing' : undefined} onClick={() => exportAs(format)}>
+            {L(BUTTON_LABELS[format])}
+          </button>
+        ))}
         <label>
           <span>{L('HeaderLang')}</span>
           <select
@@ -95,6 +100,7 @@ export function ExportButtons({ db, annotations, count, ctx, tasks, onDone }: Pr
           </select>
         </label>
       </div>
+      {nothing && <p class="lib-hint" id="lib-export-nothing">{L('ExportNothing')}</p>}
     </section>
   );
 }

@@ -2,7 +2,7 @@
 // 100,000 rows), with export and import above it; the taxonomy editor, backup/restore and inter-coder agreement
 // (with adjudication) on tabs of their own.
 // The page opens Pizhu's database directly (it is an extension page of the same origin as the background).
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ExportContext } from '../../exchange/export-context';
 import { applyAnnotationChange, loadLibrary, relabel, type LibraryData } from '../../library/load';
 import { TaxonomyService } from '../../library/taxonomy-service';
@@ -22,7 +22,7 @@ import { IndicatorsTab } from './indicators/IndicatorsTab';
 import { ProgressBar } from './ProgressBar';
 import { bilingual, L, type Bilingual } from './strings';
 import { TaxonomyEditor } from './TaxonomyEditor';
-import { useTask } from './use-task';
+import { useTask, type TaskControl } from './use-task';
 
 const NO_TERMS: ReadonlyMap<string, Term> = new Map();
 
@@ -31,6 +31,10 @@ type Tab = 'annotations' | 'taxonomy' | 'backup' | 'agreement' | 'indicators';
 const TAB_LABELS: Record<Tab, string> = {
   annotations: 'TabAnnotations', taxonomy: 'TabTaxonomy', backup: 'TabBackup', agreement: 'TabAgreement', indicators: 'TabIndicators',
 };
+
+/** What a tab last said: a notice (done, cancelled) or an error. Kept per tab, so that an export's notice is not
+ * read as the taxonomy's. */
+type TabMessage = { kind: 'notice'; text: string } | { kind: 'error'; error: Bilingual };
 
 type LoadState =
   | { status: 'loading'; done: number; total: number }
@@ -41,15 +45,24 @@ export function LibraryApp({ db }: { db: PizhuDB }) {
   const [tab, setTab] = useState<Tab>('annotations');
   const [load, setLoad] = useState<LoadState>({ status: 'loading', done: 0, total: 0 });
   const [query, setQuery] = useState<LibraryQuery>(EMPTY_QUERY);
-  const [error, setError] = useState<Bilingual | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [messages, setMessages] = useState<Partial<Record<Tab, TabMessage>>>({});
+  const say = useCallback((on: Tab, message: TabMessage | null) => setMessages((all) => ({ ...all, [on]: message ?? undefined })), []);
+  const errorOn = useCallback((on: Tab) => (e: unknown) => say(on, { kind: 'error', error: bilingual(e) }), [say]);
+  const noticeOn = (on: Tab) => (text: string) => say(on, { kind: 'notice', text });
+  const onError = useMemo(() => errorOn('annotations'), [errorOn]);
 
-  const onError = useCallback((e: unknown) => {
-    setNotice(null);
-    setError(bilingual(e));
-  }, []);
-  const onCancelled = useCallback(() => setNotice(L('Cancelled')), []);
-  const tasks = useTask(onError, onCancelled);
+  // A long task speaks on the tab it was started from, whichever tab is open when it ends.
+  const taskTab = useRef<Tab>('annotations');
+  const onTaskError = useCallback((e: unknown) => errorOn(taskTab.current)(e), [errorOn]);
+  const onCancelled = useCallback(() => say(taskTab.current, { kind: 'notice', text: L('Cancelled') }), [say]);
+  const tasks = useTask(onTaskError, onCancelled);
+  const tasksOn = (on: Tab): TaskControl => ({
+    ...tasks,
+    run: (label, work) => {
+      taskTab.current = on;
+      return tasks.run(label, work);
+    },
+  });
   const [me, setMe] = useState<Coder | null>(null);
 
   useEffect(() => {
@@ -110,10 +123,8 @@ export function LibraryApp({ db }: { db: PizhuDB }) {
   const onSort = (key: SortKey) =>
     setQuery((q) => ({ ...q, sort: key, descending: q.sort === key ? !q.descending : key === 'created' || key === 'modified' }));
 
-  const finished = (message: string) => {
-    setError(null);
-    setNotice(message);
-  };
+  const finished = noticeOn('annotations');
+  const message = messages[tab];
   const total = data?.rows.length ?? 0;
 
   return (
@@ -133,10 +144,10 @@ export function LibraryApp({ db }: { db: PizhuDB }) {
       </header>
 
       {tasks.task && <ProgressBar task={tasks.task} onCancel={tasks.cancel} />}
-      {error && <ErrorMessage error={error} onDismiss={() => setError(null)} />}
-      {notice && !error && (
+      {message?.kind === 'error' && <ErrorMessage error={message.error} onDismiss={() => say(tab, null)} />}
+      {message?.kind === 'notice' && (
         <p class="lib-notice" role="status">
-          {notice}
+          {message.text}
         </p>
       )}
 
@@ -144,8 +155,8 @@ export function LibraryApp({ db }: { db: PizhuDB }) {
         <main class="lib-main">
           <div class="lib-actions">
             <CoderField coder={me} onSave={(name) => void saveCoderName(name)} />
-            <ImportPanel db={db} tasks={tasks} me={me} colleagues={colleagues} terms={data?.terms ?? NO_TERMS} onImported={(m) => { finished(m); void reload(); }} />
-            <ExportButtons db={db} annotations={() => shown.map((r) => r.annotation)} count={shown.length} ctx={ctx} tasks={tasks} onDone={finished} />
+            <ImportPanel db={db} tasks={tasksOn('annotations')} me={me} colleagues={colleagues} terms={data?.terms ?? NO_TERMS} onImported={(m) => { finished(m); void reload(); }} />
+            <ExportButtons db={db} annotations={() => shown.map((r) => r.annotation)} count={shown.length} ctx={ctx} tasks={tasksOn('annotations')} onDone={finished} />
           </div>
           {load.status === 'loading' && (
             <ProgressBar task={{ label: L('Loading', [load.done.toLocaleString(), load.total.toLocaleString()]), done: load.done, total: load.total || undefined }} />
@@ -175,8 +186,8 @@ export function LibraryApp({ db }: { db: PizhuDB }) {
         <main class="lib-main">
           <TaxonomyEditor
             service={taxonomyService}
-            onError={onError}
-            onMessage={finished}
+            onError={errorOn('taxonomy')}
+            onMessage={noticeOn('taxonomy')}
             onTermsChanged={(terms) => data && setLoad({ status: 'ready', data: relabel(data, terms) })}
           />
         </main>
@@ -188,7 +199,7 @@ export function LibraryApp({ db }: { db: PizhuDB }) {
       )}
       {tab === 'backup' && (
         <main class="lib-main lib-scroll">
-          <BackupPanel db={db} tasks={tasks} currentCount={total} onMessage={finished} onRestored={(m) => { finished(m); void reload(); }} />
+          <BackupPanel db={db} tasks={tasksOn('backup')} currentCount={total} onMessage={noticeOn('backup')} onRestored={(m) => { noticeOn('backup')(m); void reload(); }} />
         </main>
       )}
       {tab === 'agreement' && (

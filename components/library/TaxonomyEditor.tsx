@@ -14,7 +14,7 @@ import type { Placement } from '../../taxonomy/edit';
 import type { TaxonomyState } from '../../taxonomy/state';
 import { placementOptions, treeRows, type PlacementOption, type TreeRow } from '../../taxonomy/tree';
 import { downloadBlob } from '../download';
-import { L } from './strings';
+import { L, Ln } from './strings';
 import { VirtualTable } from './VirtualTable';
 
 interface Props {
@@ -204,8 +204,8 @@ export function TaxonomyEditor({ service, onError, onMessage, onTermsChanged }: 
         </label>
       </header>
       {merge && (
-        <div class="lib-preview" role="region" aria-label={L('TaxMergeTitle', [String(merge.changes)])}>
-          <h3>{merge.fileName}: {L('TaxMergeTitle', [String(merge.changes)])}</h3>
+        <div class="lib-preview" role="region" aria-label={Ln('TaxMergeTitle', merge.changes)}>
+          <h3>{merge.fileName}: {Ln('TaxMergeTitle', merge.changes)}</h3>
           {merge.changes === 0 && <p>{L('TaxNoChanges')}</p>}
           <ul class="lib-summary">
             {SUMMARY_KEYS.map((key) => {

@@ -1,11 +1,17 @@
 // The library page's UI strings: keys `library…` in public/_locales/{zh_CN,en}/messages.json.
-import { t } from '../i18n';
+import { t, tn } from '../i18n';
 
 export function L(name: string, subs?: string | (string | number)[]): string {
   return t(`library${name}`, Array.isArray(subs) ? subs.map(String) : subs);
 }
 
-/** Messages of StorageError, TaxonomyError and ImportFileError come in both languages: Chinese first. */
+/** A library message about n things: `library<key>One` when n is 1 (tn). */
+export function Ln(key: string, n: number, subs: (string | number)[] = []): string {
+  return tn(`library${key}`, n, subs);
+}
+
+/** Messages of StorageError, TaxonomyError and ImportFileError come in both languages; ErrorMessage shows the
+ * UI's. */
 export interface Bilingual {
   zh: string;
   en: string;

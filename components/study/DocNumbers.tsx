@@ -3,7 +3,7 @@
 // 年份 and 发文顺序号, and the code into what each character stands for; the issuing body is named only when the
 // code itself says which body it is.
 import type { CitedEntry, ExplainedNumber } from '../../study/view';
-import { t } from '../i18n';
+import { t, tn } from '../i18n';
 import { pick, type Lang } from './lang';
 import type { Reveal } from './reveal';
 
@@ -45,7 +45,7 @@ function Cited({ entry, lang, reveal }: { entry: CitedEntry; lang: Lang; reveal:
       </button>
       {more.length > 0 && (
         <span class="mentions">
-          {t('studyMentions', String(entry.mentions.length))}
+          {tn('studyMentions', entry.mentions.length)}
           {more.map((m, i) => (
             <button key={m.start} type="button" class="mention" onClick={() => reveal(m.start, m.end)}
               aria-label={t('studyMentionN', String(i + 2))}>{i + 2}</button>

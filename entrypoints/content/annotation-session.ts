@@ -10,8 +10,8 @@ import type { ContentScriptContext } from '#imports';
 import { AnnotationStore, type PersistService } from '../../annotator/annotation-store';
 import { stepTo } from '../../annotator/page-nav';
 import { normalizeUrl } from '../../anchoring/url';
-import { t } from '../../components/i18n';
-import { background, events, RemoteError, type AnnotationList } from '../../messaging';
+import { errorText, t } from '../../components/i18n';
+import { background, events, type AnnotationList } from '../../messaging';
 import type { PickerView } from '../../messaging/picker';
 import { newUuidIri, type AnnotationRecord } from '../../model';
 import { paintAnnotations } from '../../page/annotation-paint';
@@ -42,7 +42,6 @@ export interface AnnotationSession {
 type Passage = { start: number; end: number };
 
 const isEditable = (el: EventTarget | null) => el instanceof HTMLElement && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
-const errorText = (e: unknown) => (e instanceof RemoteError ? `${e.zh} ${e.en}` : String(e instanceof Error ? e.message : e));
 
 export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResult): Promise<AnnotationSession> {
   const started = performance.now();

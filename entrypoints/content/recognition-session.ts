@@ -2,7 +2,8 @@
 import type { ContentScriptContext } from '#imports';
 import { events, type ItemSummary, type PageSummary, type RecognitionRows, type ScanStatus } from '../../messaging';
 import { nameMatches, type MatchIndicators } from '../../page/page-indicators';
-import { outlineHeadings, recognitionRows, type Heading } from '../../page/recognition-rows';
+import { headingAt, outlineHeadings, recognitionRows, type Heading } from '../../page/recognition-rows';
+import { sentenceAround } from '../../recognition/sentence';
 import { buildHighlights, paintHighlights, rangesFor, clearHighlights } from '../../page/highlights';
 import { matchAtPoint, matchAtSelection } from '../../page/hit-test';
 import { framedDocument } from '../../page/framed-document';
@@ -36,7 +37,7 @@ function statusOf(scan: ScanResult): ScanStatus {
   return { title: scan.layout.title, kind: scan.kind, reason: scan.reason, kindSetByReader: scan.kindSetByReader, counts };
 }
 
-function summarize(scan: ScanResult, status: ScanStatus): PageSummary {
+function summarize(scan: ScanResult, status: ScanStatus, headings: Heading[]): PageSummary {
   const { text } = scan.layout.map;
   const items: ItemSummary[] = scan.matches.map((m, index) => {
     const before = text.slice(Math.max(0, m.start - CONTEXT), m.start);
@@ -47,6 +48,8 @@ function summarize(scan: ScanResult, status: ScanStatus): PageSummary {
       text: m.text,
       before: before.slice(before.lastIndexOf('\n') + 1),
       after: after.split('\n')[0],
+      sentence: sentenceAround(text, m.start, m.end),
+      heading: headingAt(headings, m.start),
     };
   });
   return { ...status, url: location.href, host: location.hostname, items, framed: status.kind === 'none' ? framedDocument(document) : undefined };
@@ -81,6 +84,8 @@ export async function startRecognition(ctx: ContentScriptContext, switches: Cate
   let summary: PageSummary | null = null;
   let summaryNamed: PageSummary | null = null;
   let headings: Heading[] | null = null;
+  // Section headings as study mode's outline finds them, computed when first asked for (panel or export).
+  const sections = () => (headings ??= outlineHeadings(outlineReport(studyInputOf(scan)).nodes));
   // The figures' indicators: named once, when a card or a panel first asks (never during the scan).
   let naming: Promise<MatchIndicators> | null = null;
   let named: MatchIndicators | null = null;
@@ -144,16 +149,14 @@ export async function startRecognition(ctx: ContentScriptContext, switches: Cate
     scan,
     status,
     async summary() {
-      summary ??= summarize(scan, status);
+      summary ??= summarize(scan, status, sections());
       const found = await indicators().catch(() => null);
       if (!found) return summary;
       return (summaryNamed ??= withIndicators(summary, found));
     },
     async rows() {
-      // Section headings as study mode's outline finds them, computed when first asked for.
-      headings ??= outlineHeadings(outlineReport(studyInputOf(scan)).nodes);
       const found = await indicators().catch(() => undefined);
-      return { title: status.title, ...recognitionRows(map.text, matches, headings, found) };
+      return { title: status.title, ...recognitionRows(map.text, matches, sections(), found) };
     },
     setSwitches(next) {
       on = next;

@@ -59,6 +59,18 @@ describe('the card', () => {
     expect(await cardText()).toMatch(/余（多于）|余 \(more than\)/);
   });
 
+  it('leaves the qualifier row out when a figure has none, and lists 达 before 48.6% as its qualifier', async () => {
+    const plain = await pointAt('pizhu-figure', '92项');
+    await page.mouse.move(plain.x, plain.y);
+    await expect.poll(cardText).toContain('92项');
+    await expect.poll(cardText).toMatch(/(单位|Unit)项/);
+    // A dash there read as the numeral 一 in CJK fonts.
+    expect(await cardText()).not.toMatch(/修饰|Qualifier|—/);
+    const rate = await pointAt('pizhu-figure', '48.6%');
+    await page.mouse.move(rate.x, rate.y);
+    await expect.poll(cardText).toMatch(/(修饰|Qualifier)达/);
+  });
+
   it('goes away when the pointer leaves the highlight', async () => {
     await page.mouse.move(2, 2);
     await expect.poll(cardText).toBe('');
@@ -86,13 +98,71 @@ describe('the side panel', () => {
     panel = await openSidePanel(browser, page);
   });
 
-  it('lists the page’s document numbers and figures in document order', async () => {
+  it('lists the page’s document numbers, figures and dates in document order', async () => {
     const items = panel.locator('.items .item-text');
     await expect.poll(() => items.count()).toBeGreaterThan(90);
     const texts = await items.allTextContents();
-    const highlighted = [...(await readHighlights(page, 'pizhu-docno')), ...(await readHighlights(page, 'pizhu-figure'))];
+    const highlighted = [
+      ...(await readHighlights(page, 'pizhu-docno')),
+      ...(await readHighlights(page, 'pizhu-figure')),
+      ...(await readHighlights(page, 'pizhu-date')),
+    ];
     expect(texts.sort()).toEqual(highlighted.sort());
-    expect((await items.first().textContent())).toBe('张政字〔2018〕8号');
+    expect((await panel.locator('.items .item:not(.date) .item-text').first().textContent())).toBe('张政字〔2018〕8号');
+  });
+
+  it('lists the dates it counts', async () => {
+    const dates = panel.locator('.items .item.date .item-text');
+    await expect.poll(() => dates.count()).toBeGreaterThan(0);
+    const counted = await panel.locator('.switches label', { has: panel.locator('.swatch.date') }).locator('.count').textContent();
+    expect(await dates.count()).toBe(Number(counted));
+    expect((await dates.allTextContents()).sort()).toEqual((await readHighlights(page, 'pizhu-date')).sort());
+  });
+
+  it('groups the items under the section headings of the page', async () => {
+    const section = panel.locator('.item-group', { has: panel.locator('.item-section', { hasText: /^二、依法全面履行政府职能$/ }) });
+    await expect.poll(() => section.count()).toBe(1);
+    expect(await section.locator('.item-text', { hasText: /^48\.6%$/ }).count()).toBe(1);
+    // The document number before the first heading stands in a group without one.
+    const first = panel.locator('.item-group').first();
+    expect(await first.locator('.item-section').count()).toBe(0);
+    expect(await first.locator('.item.docno .item-text').first().textContent()).toBe('张政字〔2018〕8号');
+  });
+
+  it('narrows the list to what the search box holds, and back', async () => {
+    const items = panel.locator('.items .item-text');
+    await expect.poll(() => items.count()).toBeGreaterThan(90);
+    const all = await items.count();
+    const search = panel.getByRole('searchbox');
+    // 精简率 names 48.6%'s indicator and stands in the sentence of the figures around it.
+    await search.fill('精简率');
+    await expect.poll(() => items.allTextContents()).toEqual(['177项', '92项', '48.6%', '70%']);
+    const sentences = await panel.evaluate(() => [...document.querySelectorAll('.items .copy-sentence')].map((b) => b.getAttribute('data-copy')));
+    expect(sentences.every((s) => s?.includes('精简率'))).toBe(true);
+    // Only the group holding them keeps its heading.
+    expect(await panel.locator('.item-section').allTextContents()).toEqual(['二、依法全面履行政府职能']);
+    await search.fill('没有这样的字');
+    await expect.poll(() => items.count()).toBe(0);
+    expect(await panel.locator('p.state').textContent()).toMatch(/没有符合搜索条件的项目|No item matches/);
+    await search.fill('');
+    await expect.poll(() => items.count()).toBe(all);
+  });
+
+  it('copies an item’s value, or the value with its sentence', async () => {
+    // The panel may not hold the focus a real clipboard write needs under automation: record what it is given.
+    await panel.evaluate(() => {
+      const w = window as unknown as { copied: string[] };
+      w.copied = [];
+      navigator.clipboard.writeText = async (text: string) => void w.copied.push(text);
+    });
+    const rate = panel.locator('.items li', { has: panel.locator('.item-text', { hasText: /^48\.6%$/ }) }).first();
+    await rate.locator('.copy-value').click();
+    await expect.poll(() => rate.locator('.copy-value').textContent()).toMatch(/已复制|Copied/);
+    await rate.locator('.copy-sentence').click();
+    const copied = await panel.evaluate(() => (window as unknown as { copied: string[] }).copied);
+    expect(copied[0]).toBe('48.6%');
+    expect(copied[1]).toMatch(/^48\.6%\t.*精简率达48\.6%.*。$/);
+    expect(await rate.locator('.copy-sentence').getAttribute('data-copy')).toBe(copied[1]);
   });
 
   it('keeps the way to the library in view below the long list', async () => {

@@ -4,10 +4,7 @@ import type { LocalizedText, Term } from '../../../model';
 import { uiLang } from '../../i18n';
 import { L } from '../strings';
 
-/** A message about n things: `<key>One` when n is 1 (English has a singular; Chinese gives both keys one text). */
-export function Ln(key: string, n: number, subs: (string | number)[] = []): string {
-  return L(n === 1 ? `${key}One` : key, [n.toLocaleString(), ...subs.map(String)]);
-}
+export { Ln } from '../strings';
 
 export function coderLabel(c: Coder): string {
   if (c.name) return c.name;

@@ -85,7 +85,7 @@ describe('StudyContent', () => {
     expect(texts('.cited-title')).toContain('《山东省行政程序规定》');
     // The issuing body is named only when the code says it: 鲁办发 is the CPC Shandong committee's general office.
     const lu = [...root.querySelectorAll('.cited-entry')].find((li) => li.textContent?.includes('鲁办发〔2017〕49号'))!;
-    expect(lu.querySelector('.docno-issuer')?.textContent).toBe('发文机关:中共山东省委员会办公厅');
+    expect(lu.querySelector('.docno-issuer')?.textContent).toBe('发文机关：中共山东省委员会办公厅');
     // The later mention of the same document is one click away.
     const zi = [...root.querySelectorAll('.cited-entry')].find((li) => li.textContent?.includes('淄政办字[2017]5号'))!;
     expect(zi.querySelector('.mentions')?.textContent).toContain('提到 2 次');
@@ -99,7 +99,7 @@ describe('StudyContent', () => {
     const widths = rows.map((r) => parseFloat(r.querySelector<HTMLElement>('.bar')!.style.width));
     const max = Math.max(...counts);
     rows.forEach((_, i) => expect(widths[i]).toBeCloseTo((100 * counts[i]) / max, 5));
-    expect(root.querySelector('figcaption')?.textContent).toBe(`共 ${view.figures.total} 个数字,其中正文以外 ${view.figures.outside} 个`);
+    expect(root.querySelector('figcaption')?.textContent).toBe(`共 ${view.figures.total} 个数字，其中正文以外 ${view.figures.outside} 个`);
   });
 
   it('switches the drawing with its checkbox', () => {
@@ -121,9 +121,9 @@ describe('StudyContent', () => {
   it('has an empty state for a page that is not a report, and for a site Pizhu is off on', () => {
     useLocale('zh_CN');
     render(<StudyContent view={{ ...view, kind: 'none' }} lang="zh" drawn={false} onDraw={() => {}} reveal={() => {}} />, root);
-    expect(root.textContent).toBe('这一页不是报告或公文,没有可供学习的结构。');
+    expect(root.textContent).toBe('这一页不是报告或公文，没有可供学习的结构。');
     render(<StudyContent view={null} lang="zh" drawn={false} onDraw={() => {}} reveal={() => {}} />, root);
-    expect(root.textContent).toContain('批注在此网站已关闭');
+    expect(root.textContent).toContain('本扩展在此网站已关闭');
   });
 });
 
@@ -182,7 +182,7 @@ describe('StudyPanel', () => {
       expect(root.textContent).toBe('正在读取报告的结构…');
       await act(async () => { await vi.advanceTimersByTimeAsync(2000); });
       expect(send).toHaveBeenCalledTimes(5);
-      expect(root.textContent).toContain('批注不能在这个页面上运行');
+      expect(root.textContent).toContain('本扩展不能在这个页面上运行');
 
       // A content script that starts listening in time is heard.
       render(null, root);
