@@ -1,6 +1,8 @@
 // The page's annotations in document order, with their terms and notes; filter by term; click to scroll to the
-// passage. Annotations that could not be anchored are listed apart as orphans, never dropped, each with a way to
-// the page's stored copy (the reader), where the text they were made on may still hold them.
+// passage. Each can be edited (terms, note) and deleted (with undo) here: the tab's content script makes the change,
+// so that the page redraws with it. Annotations that could not be anchored are listed apart as orphans, never
+// dropped, each with a way to the page's stored copy (the reader), where the text they were made on may still hold
+// them, and a way to attach it to the passage the user selects on the page where its text now stands.
 import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import { browser } from '#imports';
@@ -8,6 +10,8 @@ import { readerPath } from '../library/reader-url';
 import { tabs, type AnnotationItem } from '../messaging';
 import type { Term } from '../model';
 import type { TabInfo } from './active-tab';
+import { AnnotationEditor } from './AnnotationEditor';
+import { errorText } from './error-text';
 import { t } from './i18n';
 import { useTabRequest } from './use-tab-request';
 
@@ -55,9 +59,17 @@ function openStoredCopy(pageUrl: string, id: string): void {
   void browser.tabs.create({ url: browser.runtime.getURL(readerPath(pageUrl, id)) }).catch(() => {});
 }
 
+type Notice =
+  | { kind: 'deleted'; id: string }
+  | { kind: 'info'; text: string }
+  | { kind: 'error'; text: string };
+
 export function AnnotationsPanel({ tab }: { tab: TabInfo }) {
   const state = useTabRequest(tab, 'annotations:list', { refreshOn: ['annotations:changed', 'scan:done'] });
   const [filter, setFilter] = useState('');
+  const [editing, setEditing] = useState<string | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice | null>(null);
 
   const list = state.status === 'ready' ? state.value : null;
   const terms = useMemo(() => new Map((list?.terms ?? []).map((x) => [x.id, x])), [list]);
@@ -65,7 +77,89 @@ export function AnnotationsPanel({ tab }: { tab: TabInfo }) {
   // No list: Pizhu is off on the site, or the annotations could not be read.
   if (!list) return <p class="state">{t('annotationsUnavailable')}</p>;
   const { items } = list;
-  if (items.length === 0) return <p class="state">{t('annotationsEmpty')}</p>;
+
+  /** One request to the tab for one annotation, with its button busy meanwhile and the failure said. */
+  const act = async <T,>(id: string, run: () => Promise<T>, failed = 'annotationActionFailed'): Promise<T | undefined> => {
+    setBusy(id);
+    try {
+      return await run();
+    } catch (e) {
+      setNotice({ kind: 'error', text: t(failed, errorText(e)) });
+      return undefined;
+    } finally {
+      setBusy(null);
+    }
+  };
+  const remove = (id: string) =>
+    void act(id, () => tabs.sendToTab(tab.id, 'annotations:remove', { id })).then((done) => {
+      if (done) setNotice({ kind: 'deleted', id });
+    });
+  const undo = (id: string) =>
+    void act(id, () => tabs.sendToTab(tab.id, 'annotations:undo-remove', { id })).then((done) => done && setNotice(null));
+  const attach = (id: string) =>
+    void act(id, () => tabs.sendToTab(tab.id, 'annotations:attach', { id })).then((result) => {
+      if (result === 'attached') setNotice({ kind: 'info', text: t('annotationAttached') });
+      else if (result === 'no-selection') setNotice({ kind: 'error', text: t('annotationAttachNoSelection') });
+    });
+
+  const actions = (item: AnnotationItem) => {
+    const { id } = item.record;
+    if (editing === id) {
+      return (
+        <AnnotationEditor
+          terms={item.record.terms}
+          note={item.record.note}
+          known={terms}
+          onSave={async (change) => {
+            await tabs.sendToTab(tab.id, 'annotations:edit', { id, ...change });
+            setEditing(null);
+            setNotice({ kind: 'info', text: t('annotationSaved') });
+          }}
+          onCancel={() => setEditing(null)}
+        />
+      );
+    }
+    const disabled = busy === id;
+    return (
+      <div class="annotation-actions">
+        {item.anchor && (
+          <button type="button" disabled={disabled} onClick={() => void tabs.sendToTab(tab.id, 'annotations:reveal', { id }).catch(() => {})}>
+            {t('annotationGoTo')}
+          </button>
+        )}
+        {!item.anchor && (
+          <button type="button" class="attach" disabled={disabled} title={t('annotationAttachHint')} onClick={() => attach(id)}>
+            {t('annotationAttach')}
+          </button>
+        )}
+        <button type="button" disabled={disabled} onClick={() => { setNotice(null); setEditing(id); }}>{t('annotationEdit')}</button>
+        <button type="button" class="danger" disabled={disabled} onClick={() => remove(id)}>{t('annotationDelete')}</button>
+        {!item.anchor && (
+          <button type="button" class="open-stored" title={t('annotationsOpenStoredHint')} onClick={() => openStoredCopy(item.record.pageUrl, id)}>
+            {t('annotationsOpenStored')}
+          </button>
+        )}
+      </div>
+    );
+  };
+
+  const noticeBar = notice && (
+    <div class={notice.kind === 'error' ? 'panel-notice error' : 'panel-notice'} role={notice.kind === 'error' ? 'alert' : 'status'}>
+      <span>{notice.kind === 'deleted' ? t('annotationDeleted') : notice.text}</span>
+      {notice.kind === 'deleted' && (
+        <button type="button" disabled={busy === notice.id} onClick={() => undo(notice.id)}>{t('undo')}</button>
+      )}
+      <button type="button" class="dismiss" aria-label={t('annotationDismiss')} title={t('annotationDismiss')} onClick={() => setNotice(null)}>×</button>
+    </div>
+  );
+  if (items.length === 0) {
+    return (
+      <section class="annotations">
+        {noticeBar}
+        <p class="state">{t('annotationsEmpty')}</p>
+      </section>
+    );
+  }
 
   const used = [...new Set(items.flatMap((i) => i.record.terms))].map((id) => terms.get(id)).filter((x): x is Term => !!x);
   const shown = filter ? items.filter((i) => i.record.terms.includes(filter)) : items;
@@ -73,6 +167,7 @@ export function AnnotationsPanel({ tab }: { tab: TabInfo }) {
   const orphans = shown.filter((i) => !i.anchor);
   return (
     <section class="annotations">
+      {noticeBar}
       <div class="toolbar">
         <span>{t('annotationsCount', String(items.length))}</span>
         <label>
@@ -89,18 +184,19 @@ export function AnnotationsPanel({ tab }: { tab: TabInfo }) {
       </div>
       <ol class="annotation-list">
         {anchored.map((item) => (
-          <Item key={item.record.id} item={item} terms={terms} onClick={() => void tabs.sendToTab(tab.id, 'annotations:reveal', { id: item.record.id }).catch(() => {})} />
+          <Item key={item.record.id} item={item} terms={terms} onClick={() => void tabs.sendToTab(tab.id, 'annotations:reveal', { id: item.record.id }).catch(() => {})}>
+            {actions(item)}
+          </Item>
         ))}
       </ol>
       {orphans.length > 0 && (
         <>
           <h2 class="orphans-head">{t('annotationsOrphans')}</h2>
+          <p class="orphans-hint">{t('annotationAttachHint')}</p>
           <ol class="annotation-list">
             {orphans.map((item) => (
               <Item key={item.record.id} item={item} terms={terms}>
-                <button type="button" class="open-stored" title={t('annotationsOpenStoredHint')} onClick={() => openStoredCopy(item.record.pageUrl, item.record.id)}>
-                  {t('annotationsOpenStored')}
-                </button>
+                {actions(item)}
               </Item>
             ))}
           </ol>
