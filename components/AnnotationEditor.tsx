@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import type { Term } from '../model';
 import { errorText } from './error-text';
 import { t } from './i18n';
+import './annotation-editor.css';
 
 export interface EditorProps {
   terms: readonly string[];

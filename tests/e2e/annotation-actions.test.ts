@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedFixturesDir } from '../../scripts/serve-fixtures.mjs';
 import { launchWithExtension, visit, type ExtensionBrowser, type Page } from './harness';
+import { openLibrary } from './library-helpers';
 import { clickGuest, guestText, highlightTexts, openSidePanel, picker, pickerBox, selectPhrase } from './page-helpers';
 
 let browser: ExtensionBrowser;
@@ -146,5 +147,66 @@ describe('orphans', () => {
     await serve(withoutLost());
     await expect.poll(() => highlightTexts(page, 'pizhu-annotation')).toEqual(expect.arrayContaining([PASSAGE, moved]));
     expect(await cardOf(moved)).toContain('放管服');
+  });
+});
+
+describe('the library’s actions on a selection', () => {
+  let library: Page;
+  const moved = '办结时限缩短70%以上';
+  const row = (text: string) => library.locator('.lib-row[data-id]', { hasText: text });
+
+  it('adds a term to the selected rows, the open page shows it, and undo takes it off', async () => {
+    library = await openLibrary(browser);
+    await expect.poll(() => library.locator('.lib-row[data-id]').count()).toBe(2);
+    await row(PASSAGE).locator('input[type="checkbox"]').check();
+    await row(moved).locator('input[type="checkbox"]').check();
+    const bar = library.locator('.lib-bulk');
+    expect(await bar.textContent()).toMatch(/已选 2 条|2 selected/);
+    // A term neither row carries: the codebook's last one offered.
+    const add = bar.locator('select').first();
+    const options = await add.locator('option').allTextContents();
+    const index = options.length - 1;
+    const label = options[index].split(' ').slice(1).join(' ');
+    await add.selectOption({ index });
+    await expect.poll(() => library.locator('.lib-undo').textContent()).toMatch(/已给 2 条标注添加|to 2 annotations/);
+    expect(await library.locator('.lib-undo').textContent()).toContain(label);
+    expect(await row(PASSAGE).locator('.lib-terms').textContent()).toContain(label);
+    expect(await row(moved).locator('.lib-terms').textContent()).toContain(label);
+    // The open report redrew with it, without a reload.
+    await expect.poll(() => cardOf(moved)).toContain(label);
+    await library.bringToFront();
+    await library.locator('.lib-undo').getByRole('button', { name: /^(撤销|Undo)$/ }).click();
+    await expect.poll(() => row(moved).locator('.lib-terms').textContent()).not.toContain(label);
+    await expect.poll(() => cardOf(moved)).not.toContain(label);
+  });
+
+  it('deletes the selected rows, the open page takes their highlights off, and undo brings them back', async () => {
+    await library.bringToFront();
+    await library.locator('.lib-head input[type="checkbox"]').check();
+    expect(await library.locator('.lib-bulk').textContent()).toMatch(/已选 2 条|2 selected/);
+    await library.locator('.lib-bulk').getByRole('button', { name: /^(删除所选|Delete selected)$/ }).click();
+    await expect.poll(() => library.locator('.lib-row[data-id]').count()).toBe(0);
+    expect(await library.locator('.lib-undo').textContent()).toMatch(/已删除 2 条标注|2 annotations deleted/);
+    expect(await library.locator('.lib-bulk').count()).toBe(0);
+    await expect.poll(() => highlightTexts(page, 'pizhu-annotation')).toEqual([]);
+    await library.locator('.lib-undo').getByRole('button', { name: /^(撤销|Undo)$/ }).click();
+    await expect.poll(() => library.locator('.lib-row[data-id]').count()).toBe(2);
+    await expect.poll(() => highlightTexts(page, 'pizhu-annotation')).toEqual(expect.arrayContaining([PASSAGE, moved]));
+  });
+
+  it('edits one row’s note and deletes one row from its own buttons', async () => {
+    await library.bringToFront();
+    await row(moved).getByRole('button', { name: /^(编辑|Edit)$/ }).click();
+    const editor = library.locator('.lib-edit');
+    expect(await editor.textContent()).toContain(moved);
+    await editor.locator('textarea').fill('时限另有统计');
+    await editor.getByRole('button', { name: /^(保存|Save)$/ }).click();
+    await expect.poll(() => editor.count()).toBe(0);
+    expect(await row(moved).textContent()).toContain('时限另有统计');
+    await expect.poll(() => cardOf(moved)).toContain('时限另有统计');
+    await library.bringToFront();
+    await row(PASSAGE).getByRole('button', { name: /^(删除|Delete)$/ }).click();
+    await expect.poll(() => library.locator('.lib-row[data-id]').count()).toBe(1);
+    await expect.poll(() => highlightTexts(page, 'pizhu-annotation')).toEqual([moved]);
   });
 });
