@@ -93,6 +93,10 @@ export function LibraryApp({ db, onAnnotationsStored }: LibraryAppProps) {
   useEffect(() => {
     void reload();
   }, [reload]);
+  // A selection is of the rows shown: another filter starts another one (no row out of sight is acted on); another
+  // sort keeps it.
+  const { text, term, page, kind, from, to } = query;
+  useEffect(() => setSelected(new Set()), [text, term, page, kind, from, to]);
 
   const data = load.status === 'ready' ? load.data : null;
   const shown = useMemo(() => (data ? applyQuery(data.rows, query) : []), [data, query]);
@@ -143,6 +147,7 @@ export function LibraryApp({ db, onAnnotationsStored }: LibraryAppProps) {
     if (change.removed.length) {
       const gone = new Set(change.removed);
       setSelected((sel) => new Set([...sel].filter((id) => !gone.has(id))));
+      setEditing((row) => (row && gone.has(row.annotation.id) ? null : row));
     }
     if (pages.length) onAnnotationsStored?.(pages);
   };
