@@ -3,7 +3,6 @@
 // so that the page redraws with it. Annotations that could not be anchored are listed apart as orphans, never
 // dropped, each with a way to the page's stored copy (the reader), where the text they were made on may still hold
 // them, and a way to attach it to the passage the user selects on the page where its text now stands.
-import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import { browser } from '#imports';
 import { readerPath } from '../library/reader-url';
@@ -11,48 +10,10 @@ import { tabs, type AnnotationItem } from '../messaging';
 import type { Term } from '../model';
 import type { TabInfo } from './active-tab';
 import { AnnotationEditor } from './AnnotationEditor';
+import { Item } from './AnnotationItem';
 import { errorText } from './error-text';
 import { t } from './i18n';
 import { useTabRequest } from './use-tab-request';
-
-export interface ItemProps {
-  item: AnnotationItem;
-  terms: ReadonlyMap<string, Term>;
-  /** Scrolls to the passage; absent for an orphan, which has none. */
-  onClick?: () => void;
-  /** The annotation asked for (the reader opened at it). */
-  current?: boolean;
-  /** Shown after the annotation (an orphan's way to the stored copy). */
-  children?: ComponentChildren;
-}
-
-/** One annotation as the lists show it: its quote, its terms in their colours, its note. */
-export function Item({ item, terms, onClick, current, children }: ItemProps) {
-  const { record } = item;
-  const body = (
-    <>
-      <span class="quote">{record.quote?.exact ?? record.sourceUrl}</span>
-      <span class="terms">
-        {record.terms.map((id) => {
-          const term = terms.get(id);
-          return (
-            <span key={id} class="term-chip" style={{ borderColor: term?.color }}>
-              <span class="dot" style={{ background: term?.color }} />
-              {term ? `${term.notation} ${term.label.zh}` : id}
-            </span>
-          );
-        })}
-      </span>
-      {record.note && <span class="note">{record.note}</span>}
-    </>
-  );
-  return (
-    <li class={current ? 'current' : undefined} aria-current={current ? 'true' : undefined} data-id={record.id}>
-      {onClick ? <button type="button" class="annotation" onClick={onClick}>{body}</button> : <div class="annotation orphan">{body}</div>}
-      {children}
-    </li>
-  );
-}
 
 /** Opens the reader of the page's stored copy at an annotation, in a new tab. */
 function openStoredCopy(pageUrl: string, id: string): void {
