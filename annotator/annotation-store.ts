@@ -194,7 +194,7 @@ export class AnnotationStore {
   }
 
   /**
-   * Attaches an annotation (an orphan, whose passage is gone) to \`passage\`, where the user found its text now:
+   * Attaches an annotation (an orphan, whose passage is gone) to `passage`, where the user found its text now:
    * its quote and position become the passage's, and it is drawn there at once. A failed write puts it back where
    * it was (an orphan again) and rejects with the error.
    */
@@ -275,8 +275,8 @@ export class AnnotationStore {
   }
 
   /**
-   * Queues the write of \`next\`; the promise settles with the stored record, or rejects once the change is taken
-   * back. \`quiet\`: the caller says why itself, so no 'write-failed' goes to the page.
+   * Queues the write of `next`; the promise settles with the stored record, or rejects once the change is taken
+   * back. `quiet`: the caller says why itself, so no 'write-failed' goes to the page.
    */
   private queueSave(next: AnnotationRecord, before: AnnotationRecord | undefined, quiet = false): Promise<AnnotationRecord> {
     const done = this.writes.then(async () => {

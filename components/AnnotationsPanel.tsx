@@ -40,12 +40,12 @@ export function AnnotationsPanel({ tab }: { tab: TabInfo }) {
   const { items } = list;
 
   /** One request to the tab for one annotation, with its button busy meanwhile and the failure said. */
-  const act = async <T,>(id: string, run: () => Promise<T>, failed = 'annotationActionFailed'): Promise<T | undefined> => {
+  const act = async <T,>(id: string, run: () => Promise<T>): Promise<T | undefined> => {
     setBusy(id);
     try {
       return await run();
     } catch (e) {
-      setNotice({ kind: 'error', text: t(failed, errorText(e)) });
+      setNotice({ kind: 'error', text: t('annotationActionFailed', errorText(e)) });
       return undefined;
     } finally {
       setBusy(null);

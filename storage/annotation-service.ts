@@ -116,7 +116,7 @@ export class AnnotationService {
     return storing(() => this.annotations.edit([id], () => ({ terms: [...change.terms], note: change.note })));
   }
 
-  /** Adds a term to (or takes one off) each of \`ids\`; those that had it (or lacked it) are left alone. Returns what
+  /** Adds a term to (or takes one off) each of `ids`; those that had it (or lacked it) are left alone. Returns what
    * was written, before and after, for undo. */
   retag(ids: readonly string[], change: { add?: string; remove?: string }): Promise<{ before: AnnotationRecord[]; after: AnnotationRecord[] }> {
     const { add, remove } = change;

@@ -82,8 +82,8 @@ export class AnnotationRepository {
   }
 
   /**
-   * Rewrites the stored annotations \`ids\` with \`change\` in one transaction, each an edit (\`modified\` becomes now);
-   * one that \`change\` leaves as it was is not written. Returns the records before and after, of those written.
+   * Rewrites the stored annotations `ids` with `change` in one transaction, each an edit (`modified` becomes now);
+   * one that `change` leaves as it was is not written. Returns the records before and after, of those written.
    */
   edit(ids: readonly string[], change: (a: AnnotationRecord) => Pick<AnnotationRecord, 'terms' | 'note'>, now = new Date()): Promise<{ before: AnnotationRecord[]; after: AnnotationRecord[] }> {
     return guard(() =>

@@ -40,6 +40,10 @@ export interface AnnotationSession {
 
 type Passage = { start: number; end: number };
 
+/** An error a panel shows in its own language (components/error-text.ts). */
+const bilingualError = (zh: string, en: string) => Object.assign(new Error(en), { zh, en });
+const gone = () => bilingualError('这条标注已不在页面上（可能已在别处删除）。', 'This annotation is no longer on the page (it may have been deleted elsewhere).');
+
 const isEditable = (el: EventTarget | null) => el instanceof HTMLElement && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
 const errorText = (e: unknown) => (e instanceof RemoteError ? `${e.zh} ${e.en}` : String(e instanceof Error ? e.message : e));
 
@@ -363,6 +367,7 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
       if (active) tagSelection();
     },
     async edit(id, terms, note) {
+      if (!store.get(id)) throw gone();
       return store.edit(id, (a) => ({ ...a, terms: [...new Set(terms)], note }));
     },
     async remove(id) {
@@ -384,6 +389,7 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
       // selected by script.
       const selected = selectedPassage();
       if (!selected || !madeByUser(selected.passage)) return 'no-selection';
+      if (!store.get(id)) throw gone();
       await store.attach(id, selected.passage);
       document.getSelection()?.removeAllRanges();
       tagger.hideButton();

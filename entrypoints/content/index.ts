@@ -73,7 +73,7 @@ export default defineContentScript({
     // The annotations of the page, for a change a panel asks for: none while Pizhu is off on the site.
     const session = async () => {
       const { annotations } = await ready();
-      if (!annotations) throw new Error('Pizhu is off on this site');
+      if (!annotations) throw Object.assign(new Error('Pizhu is off on this site.'), { zh: '批注在这个网站上已关闭。', en: 'Pizhu is off on this site.' });
       return annotations;
     };
     // Study mode's script, injected when a panel first asks for it, reads the scan from here.
