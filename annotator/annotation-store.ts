@@ -70,6 +70,8 @@ export class AnnotationStore {
    * the position it anchored at, kept in the database for the next export.
    */
   load(annotations: readonly AnnotationRecord[], terms: readonly Term[]): void {
+    this.records.clear();
+    this.anchors.clear();
     const { units } = this;
     const quoted = annotations.filter((a) => a.quote);
     const found = anchorMany(this.page.text, quoted.map((a) => ({
@@ -94,6 +96,17 @@ export class AnnotationStore {
     if (learned.length) this.persist.learnPositions(learned).catch(() => {});
     this.textKept = annotations.length > 0;
     this.indexTerms(terms);
+  }
+
+  /**
+   * The page's annotations as the database now holds them, after they were changed elsewhere (the library): what
+   * the page shows is replaced, anchored again, and redrawn. A text kept already stays kept.
+   */
+  reload(annotations: readonly AnnotationRecord[], terms: readonly Term[]): void {
+    const kept = this.textKept;
+    this.load(annotations, terms);
+    this.textKept ||= kept;
+    this.emit({ type: 'changed' });
   }
 
   get size(): number {
@@ -162,7 +175,7 @@ export class AnnotationStore {
     this.records.set(id, next);
     if (!before) this.anchors.set(id, passage && { ...passage, method: 'exact' });
     this.emit({ type: 'changed' });
-    this.queueSave(next, before);
+    void this.queueSave(next, before);
     return next;
   }
 
@@ -192,6 +205,46 @@ export class AnnotationStore {
     unsubscribe();
     if (failed) throw failed;
     return this.records.get(shown.id);
+  }
+
+  /**
+   * Changes a stored annotation (anchored or orphan) from outside the page (the side panel): shown at once, and
+   * settles once stored. A failed write puts it back as the database has it and rejects with the error, for the
+   * one who asked to say why; the page is not told (it did not ask).
+   */
+  async edit(id: string, change: (a: AnnotationRecord) => AnnotationRecord): Promise<AnnotationRecord> {
+    const before = this.records.get(id);
+    if (!before) throw new Error(`No annotation ${id} on this page`);
+    const next = change(before);
+    this.records.set(id, next);
+    this.emit({ type: 'changed' });
+    return this.queueSave(next, before, true);
+  }
+
+  /**
+   * Attaches an annotation (an orphan, whose passage is gone) to `passage`, where the user found its text now:
+   * its quote and position become the passage's, and it is drawn there at once. A failed write puts it back where
+   * it was (an orphan again) and rejects with the error.
+   */
+  async attach(id: string, passage: { start: number; end: number }): Promise<AnnotationRecord> {
+    const before = this.records.get(id);
+    if (!before) throw new Error(`No annotation ${id} on this page`);
+    if (passage.start >= passage.end) throw new Error('An empty passage');
+    const anchorBefore = this.anchors.get(id) ?? null;
+    const { quote, position } = this.describe(passage);
+    const next = { ...before, quote, position };
+    this.records.set(id, next);
+    this.anchors.set(id, { ...passage, method: 'exact' });
+    this.emit({ type: 'changed' });
+    try {
+      return await this.queueSave(next, before, true);
+    } catch (error) {
+      if (this.records.has(id)) {
+        this.anchors.set(id, anchorBefore);
+        this.emit({ type: 'changed' });
+      }
+      throw error;
+    }
   }
 
   /**
@@ -232,15 +285,11 @@ export class AnnotationStore {
    * the coder). */
   private blank(id: string, passage: { start: number; end: number } | null): AnnotationRecord {
     const now = this.page.now?.() ?? new Date().toISOString();
-    const where = passage && describeRange(this.page.text, passage.start, passage.end);
     return {
       id,
       pageUrl: this.page.pageUrl,
       sourceUrl: this.page.sourceUrl,
-      ...(where && {
-        quote: where.quote,
-        position: { start: this.units.toCodePoint(where.position.start), end: this.units.toCodePoint(where.position.end) },
-      }),
+      ...(passage && this.describe(passage)),
       terms: [],
       note: '',
       created: now,
@@ -248,25 +297,42 @@ export class AnnotationStore {
     };
   }
 
-  private queueSave(next: AnnotationRecord, before: AnnotationRecord | undefined): void {
-    this.writes = this.writes.then(async () => {
+  /** A passage's quote (with its context) and its position in code points, as an annotation stores them. */
+  private describe(passage: { start: number; end: number }): Pick<AnnotationRecord, 'quote' | 'position'> {
+    const { quote, position } = describeRange(this.page.text, passage.start, passage.end);
+    return { quote, position: { start: this.units.toCodePoint(position.start), end: this.units.toCodePoint(position.end) } };
+  }
+
+  /**
+   * Queues the write of `next`; the promise settles with the stored record, or rejects once the change is taken
+   * back. `quiet`: the caller says why itself, so no 'write-failed' goes to the page.
+   */
+  private queueSave(next: AnnotationRecord, before: AnnotationRecord | undefined, quiet = false): Promise<AnnotationRecord> {
+    const done = this.writes.then(async () => {
       try {
         const stored = await this.persist.save(next, !this.textKept);
         this.textKept = true;
         // Deleted meanwhile: the delete wins.
         if (this.records.has(stored.id)) this.records.set(stored.id, stored);
         this.emit({ type: 'changed' });
+        return stored;
       } catch (error) {
         // Nothing stored changed: show the page as the database has it.
-        if (before) this.records.set(before.id, before);
-        else {
+        if (before) {
+          if (this.records.has(before.id)) this.records.set(before.id, before);
+        } else {
           this.records.delete(next.id);
           this.anchors.delete(next.id);
         }
         this.emit({ type: 'changed' });
-        this.emit({ type: 'write-failed', error });
+        if (!quiet) this.emit({ type: 'write-failed', error });
+        throw error;
       }
     });
+    // The queue goes on after a failure; the caller's promise carries it.
+    this.writes = done.catch(() => undefined);
+    if (!quiet) done.catch(() => {});
+    return done;
   }
 
   private indexTerms(terms: readonly Term[]): void {

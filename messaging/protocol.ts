@@ -121,6 +121,15 @@ export interface TabProtocol {
   'annotations:page-note': (req: { note: string }) => AnnotationRecord | null;
   /** Goes to the next (+1) or previous (−1) annotation in document order (keyboard commands); false when none. */
   'annotations:step': (req: { step: 1 | -1 }) => boolean;
+  /** Sets an annotation's terms and note (the side panel's editor); the record as stored, or the write's error. */
+  'annotations:edit': (req: { id: string; terms: string[]; note: string }) => AnnotationRecord;
+  /** Deletes an annotation of the page; the tab keeps the undo ('annotations:undo-remove') for a while. */
+  'annotations:remove': (req: { id: string }) => boolean;
+  /** Puts back an annotation deleted by 'annotations:remove', anchor and all; false when there is nothing to undo. */
+  'annotations:undo-remove': (req: { id: string }) => boolean;
+  /** Attaches an orphan to the passage the user selected on the page ('no-selection' when there is none in the
+   * main text, or the page's script made it). */
+  'annotations:attach': (req: { id: string }) => 'attached' | 'no-selection';
   /** Opens the tag picker for the selection (context menu, keyboard command). */
   'annotations:tag-selection': () => boolean;
   /** null when Pizhu is off on the site. */
@@ -138,6 +147,9 @@ export interface EventProtocol {
   'scan:done': (data: { status: ScanStatus | null }) => void;
   /** The page's annotations changed. From a content script: its tab's panels. */
   'annotations:changed': () => void;
+  /** Annotations of these pages (normalised URLs) were changed in the library: a tab showing one reads its
+   * annotations again. To every tab's content script. */
+  'annotations:stored': (data: { pages: string[] }) => void;
   /** The codebook changed (edited, imported, restored, synced). To every tab's content script. */
   'codebook:changed': () => void;
   /** The user's switches changed. From the background to every tab's content script. */

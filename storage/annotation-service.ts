@@ -101,6 +101,33 @@ export class AnnotationService {
     });
   }
 
+  /** Several deleted at once (the library's selection), all or none; the deleted records, for undo. */
+  deleteMany(ids: readonly string[]): Promise<AnnotationRecord[]> {
+    return storing(() => this.annotations.deleteMany(ids));
+  }
+
+  /** Puts deleted records back exactly as they were (undo of a delete or of an edit), all or none. */
+  restoreMany(records: readonly AnnotationRecord[]): Promise<number> {
+    return storing(() => this.annotations.bulkPut(records));
+  }
+
+  /** One annotation's terms and note, as edited in a list (the side panel's orphan, a library row). */
+  edit(id: string, change: { terms: readonly string[]; note: string }): Promise<{ before: AnnotationRecord[]; after: AnnotationRecord[] }> {
+    return storing(() => this.annotations.edit([id], () => ({ terms: [...change.terms], note: change.note })));
+  }
+
+  /** Adds a term to (or takes one off) each of `ids`; those that had it (or lacked it) are left alone. Returns what
+   * was written, before and after, for undo. */
+  retag(ids: readonly string[], change: { add?: string; remove?: string }): Promise<{ before: AnnotationRecord[]; after: AnnotationRecord[] }> {
+    const { add, remove } = change;
+    return storing(() =>
+      this.annotations.edit(ids, (a) => ({
+        terms: [...a.terms.filter((t) => t !== remove), ...(add && !a.terms.includes(add) ? [add] : [])],
+        note: a.note,
+      })),
+    );
+  }
+
   /**
    * The default codebook is installed on first use, once; a failed install is not remembered: the next call tries
    * again (one failed write at start-up once left every page without a tag button until a restart).

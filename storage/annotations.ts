@@ -69,6 +69,42 @@ export class AnnotationRepository {
     });
   }
 
+  /** Deletes several at once, all or none; returns the records deleted (for undo: restoreMany), in the order
+   * asked for, leaving out ids that were not stored. */
+  deleteMany(ids: readonly string[]): Promise<AnnotationRecord[]> {
+    return guard(() =>
+      this.db.transaction('rw', this.db.annotations, async () => {
+        const records = (await this.db.annotations.bulkGet([...ids])).filter((r): r is AnnotationRecord => !!r);
+        await this.db.annotations.bulkDelete(records.map((r) => r.id));
+        return records;
+      }),
+    );
+  }
+
+  /**
+   * Rewrites the stored annotations `ids` with `change` in one transaction, each an edit (`modified` becomes now);
+   * one that `change` leaves as it was is not written. Returns the records before and after, of those written.
+   */
+  edit(ids: readonly string[], change: (a: AnnotationRecord) => Pick<AnnotationRecord, 'terms' | 'note'>, now = new Date()): Promise<{ before: AnnotationRecord[]; after: AnnotationRecord[] }> {
+    return guard(() =>
+      this.db.transaction('rw', this.db.annotations, async () => {
+        const stamp = now.toISOString();
+        const before: AnnotationRecord[] = [];
+        const after: AnnotationRecord[] = [];
+        for (const record of await this.db.annotations.bulkGet([...ids])) {
+          if (!record) continue;
+          const { terms, note } = change(record);
+          const unique = [...new Set(terms)];
+          if (note === record.note && unique.length === record.terms.length && unique.every((t, i) => t === record.terms[i])) continue;
+          before.push(record);
+          after.push(afterEdit({ ...record, terms: unique, note, modified: stamp }));
+        }
+        await this.db.annotations.bulkPut(after);
+        return { before, after };
+      }),
+    );
+  }
+
   /** A page's annotations in creation order. */
   listByPage(pageUrl: string): Promise<AnnotationRecord[]> {
     return guard(() => this.byPage(pageUrl).toArray());

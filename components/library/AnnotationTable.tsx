@@ -1,6 +1,7 @@
 // The library's table: one row per annotation, sortable by any column header, windowed (VirtualTable). Activating a
 // row (click, Enter) opens its page at the passage in a new tab, when the page is a web page (http or https); the
-// row's own button opens the page's stored copy (the reader) at the annotation instead.
+// row's own button opens the page's stored copy (the reader) at the annotation instead. Each row can be edited and
+// deleted, and chosen (its checkbox) for an action on the selection (LibraryApp).
 import { browser } from '#imports';
 import type { LibraryQuery, SortKey } from '../../library/query';
 import { readerPath } from '../../library/reader-url';
@@ -61,11 +62,28 @@ interface Props {
   onSort: (key: SortKey) => void;
   /** A row whose URL is not a web page was activated: it was not opened. */
   onNotOpened: (url: string) => void;
+  /** The ids of the rows chosen for an action on the selection. */
+  selected: ReadonlySet<string>;
+  onSelect: (id: string, on: boolean) => void;
+  /** Selects every row shown, or none when all of them are. */
+  onSelectAll: (on: boolean) => void;
+  onEdit: (row: LibraryRow) => void;
+  onDelete: (row: LibraryRow) => void;
+  /** A write is under way: the actions wait for it. */
+  busy: boolean;
 }
 
-export function AnnotationTable({ rows, terms, query, onSort, onNotOpened }: Props) {
+/** A control inside a row: its clicks and keys stay with it (the row's own open the page). */
+const own = { onClick: (e: Event) => e.stopPropagation(), onKeyDown: (e: Event) => e.stopPropagation() };
+
+export function AnnotationTable({ rows, terms, query, onSort, onNotOpened, selected, onSelect, onSelectAll, onEdit, onDelete, busy }: Props) {
+  const allSelected = rows.length > 0 && rows.every((r) => selected.has(r.annotation.id));
   const header = (
     <div class="lib-row lib-head" role="row" aria-rowindex={1}>
+      <div role="columnheader" class="lib-select">
+        <input type="checkbox" aria-label={L('SelectAll')} title={L('SelectAll')} checked={allSelected}
+          onChange={(e) => onSelectAll(e.currentTarget.checked)} />
+      </div>
       {COLUMNS.map((c) => {
         const sorted = query.sort === c.key;
         return (
@@ -77,6 +95,7 @@ export function AnnotationTable({ rows, terms, query, onSort, onNotOpened }: Pro
           </div>
         );
       })}
+      <div role="columnheader">{L('ColActions')}</div>
     </div>
   );
   return (
@@ -85,7 +104,7 @@ export function AnnotationTable({ rows, terms, query, onSort, onNotOpened }: Pro
       rowHeight={ROW_HEIGHT}
       label={L('TableLabel')}
       header={header}
-      resetKey={rows}
+      resetKey={query}
       renderRow={(row, index, style) => {
         const a = row.annotation;
         const opens = pageToOpen(row) !== undefined;
@@ -107,6 +126,9 @@ export function AnnotationTable({ rows, terms, query, onSort, onNotOpened }: Pro
               if (e.key === 'Enter') openAnnotation(row, onNotOpened);
             }}
           >
+            <div role="cell" class="lib-select" {...own}>
+              <input type="checkbox" aria-label={L('SelectRow')} checked={selected.has(a.id)} onChange={(e) => onSelect(a.id, e.currentTarget.checked)} />
+            </div>
             <div role="cell" class="lib-title-cell" title={title}>
               <button
                 type="button"
@@ -140,6 +162,10 @@ export function AnnotationTable({ rows, terms, query, onSort, onNotOpened }: Pro
             <div role="cell" title={a.note}>{a.note}</div>
             <div role="cell">{when(a.created)}</div>
             <div role="cell">{when(a.modified)}</div>
+            <div role="cell" class="lib-row-actions" {...own}>
+              <button type="button" disabled={busy} onClick={() => onEdit(row)}>{L('Edit')}</button>
+              <button type="button" class="lib-danger" disabled={busy} onClick={() => onDelete(row)}>{L('Delete')}</button>
+            </div>
           </div>
         );
       }}

@@ -1,15 +1,20 @@
 // The library page: every annotation across pages in one searchable, filterable, sortable table (windowed for
 // 100,000 rows), with export and import above it; the taxonomy editor, backup/restore and inter-coder agreement
 // (with adjudication) on tabs of their own.
-// The page opens Pizhu's database directly (it is an extension page of the same origin as the background).
+// The page opens Pizhu's database directly (it is an extension page of the same origin as the background). Rows are
+// edited and deleted here, one by one or as a selection, with undo; open tabs of the pages changed redraw.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ExportContext } from '../../exchange/export-context';
+import { deleteAnnotations, editAnnotation, retagAnnotations, type ActionOutcome, type AnnotationChange } from '../../library/annotation-actions';
 import { applyAnnotationChange, loadLibrary, relabel, type LibraryData } from '../../library/load';
+import type { LibraryRow } from '../../library/rows';
 import { TaxonomyService } from '../../library/taxonomy-service';
 import { applyQuery, EMPTY_QUERY, isFiltered, type LibraryQuery, type SortKey } from '../../library/query';
 import type { Agent, Coder, Term } from '../../model';
+import { AnnotationService } from '../../storage/annotation-service';
 import { coderItem, currentCoder, setCoderName } from '../../storage/coder';
 import type { PizhuDB } from '../../storage/db';
+import { AnnotationEditor } from '../AnnotationEditor';
 import { AgreementTab } from './agreement/AgreementTab';
 import { AnnotationTable } from './AnnotationTable';
 import { BackupPanel } from './BackupPanel';
@@ -20,7 +25,8 @@ import { FilterBar } from './FilterBar';
 import { ImportPanel } from './ImportPanel';
 import { IndicatorsTab } from './indicators/IndicatorsTab';
 import { ProgressBar } from './ProgressBar';
-import { bilingual, L, type Bilingual } from './strings';
+import { SelectionBar } from './SelectionBar';
+import { bilingual, L, Ln, type Bilingual } from './strings';
 import { TaxonomyEditor } from './TaxonomyEditor';
 import { useTask, type TaskControl } from './use-task';
 
@@ -41,7 +47,13 @@ type LoadState =
   | { status: 'error'; error: Bilingual }
   | { status: 'ready'; data: LibraryData };
 
-export function LibraryApp({ db }: { db: PizhuDB }) {
+export interface LibraryAppProps {
+  db: PizhuDB;
+  /** Annotations of these pages were changed here: open tabs showing one redraw (entrypoints wire it). */
+  onAnnotationsStored?: (pages: string[]) => void;
+}
+
+export function LibraryApp({ db, onAnnotationsStored }: LibraryAppProps) {
   const [tab, setTab] = useState<Tab>('annotations');
   const [load, setLoad] = useState<LoadState>({ status: 'loading', done: 0, total: 0 });
   const [query, setQuery] = useState<LibraryQuery>(EMPTY_QUERY);
@@ -70,6 +82,12 @@ export function LibraryApp({ db }: { db: PizhuDB }) {
     return coderItem.watch((next) => next && setMe(next));
   }, [onError]);
   const taxonomyService = useMemo(() => new TaxonomyService(db), [db]);
+  const annotationService = useMemo(() => new AnnotationService(db, currentCoder), [db]);
+  // Rows chosen for an action on the selection; the row being edited; the last change, while it can be undone.
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [editing, setEditing] = useState<LibraryRow | null>(null);
+  const [undoable, setUndoable] = useState<{ message: string; undo: ActionOutcome['undo']; pages: string[] } | null>(null);
+  const [writing, setWriting] = useState(false);
 
   const reload = useCallback(async () => {
     setLoad((s) => ({ status: 'loading', done: 0, total: s.status === 'ready' ? s.data.rows.length : 0 }));
@@ -90,9 +108,18 @@ export function LibraryApp({ db }: { db: PizhuDB }) {
   useEffect(() => {
     void reload();
   }, [reload]);
+  // A selection is of the rows shown: another filter starts another one (no row out of sight is acted on); another
+  // sort keeps it.
+  const { text, term, page, kind, from, to } = query;
+  useEffect(() => setSelected(new Set()), [text, term, page, kind, from, to]);
 
   const data = load.status === 'ready' ? load.data : null;
   const shown = useMemo(() => (data ? applyQuery(data.rows, query) : []), [data, query]);
+  // The terms the selected rows carry: those a selection can have taken off.
+  const carried = useMemo(
+    () => new Set(selected.size && data ? data.rows.flatMap((r) => (selected.has(r.annotation.id) ? r.annotation.terms : [])) : []),
+    [data, selected],
+  );
   const ctx: ExportContext = useMemo(
     () => ({ pages: data?.pages ?? new Map(), terms: data?.terms ?? new Map(), coders: new Map(me?.name ? [[me.id, me.name]] : []) }),
     [data, me],
@@ -123,8 +150,64 @@ export function LibraryApp({ db }: { db: PizhuDB }) {
   const onSort = (key: SortKey) =>
     setQuery((q) => ({ ...q, sort: key, descending: q.sort === key ? !q.descending : key === 'created' || key === 'modified' }));
 
-  const finished = noticeOn('annotations');
   const message = messages[tab];
+  const finished = (text: string) => {
+    setUndoable(null);
+    noticeOn('annotations')(text);
+  };
+
+  /** The rows after a change stored here, and the open tabs told of it; the selection keeps only rows still there. */
+  const applyChange = (change: AnnotationChange, pages: string[]) => {
+    setLoad((s) => (s.status === 'ready' ? { status: 'ready', data: applyAnnotationChange(s.data, change) } : s));
+    if (change.removed.length) {
+      const gone = new Set(change.removed);
+      setSelected((sel) => new Set([...sel].filter((id) => !gone.has(id))));
+      setEditing((row) => (row && gone.has(row.annotation.id) ? null : row));
+    }
+    if (pages.length) onAnnotationsStored?.(pages);
+  };
+  /** One write at a time: the rows change only once it is stored, so a failed one loses nothing and says why. */
+  const write = async (action: () => Promise<ActionOutcome>, message: (outcome: ActionOutcome) => string): Promise<boolean> => {
+    setWriting(true);
+    try {
+      const outcome = await action();
+      applyChange(outcome.change, outcome.pages);
+      if (outcome.count === 0) finished(L('NothingChanged'));
+      else {
+        say('annotations', null);
+        setUndoable({ message: message(outcome), undo: outcome.undo, pages: outcome.pages });
+      }
+      return true;
+    } catch (e) {
+      onError(e);
+      return false;
+    } finally {
+      setWriting(false);
+    }
+  };
+  const undo = async () => {
+    if (!undoable) return;
+    setWriting(true);
+    try {
+      applyChange(await undoable.undo(), undoable.pages);
+      finished(L('Undone'));
+    } catch (e) {
+      onError(e);
+    } finally {
+      setWriting(false);
+    }
+  };
+  const termLabel = (id: string) => {
+    const term = data?.terms.get(id);
+    return term ? term.label.zh || term.label.en : id;
+  };
+  const removeRows = (ids: string[]) =>
+    void write(() => deleteAnnotations(annotationService, ids), (o) => Ln('Deleted', o.count));
+  const retag = (change: { add?: string; remove?: string }) =>
+    void write(
+      () => retagAnnotations(annotationService, [...selected], change),
+      (o) => (change.add ? Ln('TermAdded', o.count, [termLabel(change.add)]) : Ln('TermRemoved', o.count, [termLabel(change.remove!)])),
+    );
   const total = data?.rows.length ?? 0;
 
   return (
@@ -150,6 +233,12 @@ export function LibraryApp({ db }: { db: PizhuDB }) {
           {message.text}
         </p>
       )}
+      {undoable && tab === 'annotations' && message?.kind !== 'error' && (
+        <p class="lib-notice lib-undo" role="status">
+          {undoable.message}
+          <button type="button" disabled={writing} onClick={() => void undo()}>{L('Undo')}</button>
+        </p>
+      )}
 
       {tab === 'annotations' && (
         <main class="lib-main">
@@ -172,11 +261,57 @@ export function LibraryApp({ db }: { db: PizhuDB }) {
           {data && data.rows.length > 0 && (
             <>
               <FilterBar query={query} onChange={setQuery} pages={data.pages} terms={data.terms} usedTerms={used.terms} usedPages={used.pages} />
+              {editing && (
+                <section class="lib-edit" aria-label={L('EditTitle')}>
+                  <h2>{L('EditTitle')}</h2>
+                  <p class="lib-quote-full">{editing.annotation.quote?.exact ?? editing.page?.title ?? editing.annotation.pageUrl}</p>
+                  <AnnotationEditor
+                    key={editing.annotation.id}
+                    terms={editing.annotation.terms}
+                    note={editing.annotation.note}
+                    known={data.terms}
+                    onSave={async (change) => {
+                      const id = editing.annotation.id;
+                      const outcome = await editAnnotation(annotationService, id, change);
+                      applyChange(outcome.change, outcome.pages);
+                      setEditing(null);
+                      if (outcome.count) {
+                        say('annotations', null);
+                        setUndoable({ message: L('Edited'), undo: outcome.undo, pages: outcome.pages });
+                      } else finished(L('NothingChanged'));
+                    }}
+                    onCancel={() => setEditing(null)}
+                  />
+                </section>
+              )}
+              {selected.size > 0 && (
+                <SelectionBar
+                  count={selected.size}
+                  terms={data.terms}
+                  carried={carried}
+                  busy={writing}
+                  onDelete={() => removeRows([...selected])}
+                  onAddTerm={(id) => retag({ add: id })}
+                  onRemoveTerm={(id) => retag({ remove: id })}
+                  onClear={() => setSelected(new Set())}
+                />
+              )}
               {shown.length === 0 && isFiltered(query) ? (
                 <p class="lib-state">{L('NoMatch')}</p>
               ) : (
                 <AnnotationTable rows={shown} terms={data.terms} query={query} onSort={onSort}
-                  onNotOpened={(url) => finished(L('NotOpened', [url.length > 200 ? `${url.slice(0, 200)}…` : url]))} />
+                  onNotOpened={(url) => finished(L('NotOpened', [url.length > 200 ? `${url.slice(0, 200)}…` : url]))}
+                  selected={selected}
+                  onSelect={(id, on) => setSelected((sel) => {
+                    const next = new Set(sel);
+                    if (on) next.add(id);
+                    else next.delete(id);
+                    return next;
+                  })}
+                  onSelectAll={(on) => setSelected(on ? new Set(shown.map((r) => r.annotation.id)) : new Set())}
+                  onEdit={(row) => setEditing(row)}
+                  onDelete={(row) => removeRows([row.annotation.id])}
+                  busy={writing} />
               )}
             </>
           )}

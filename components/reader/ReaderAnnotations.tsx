@@ -3,7 +3,7 @@
 // A passage clicked in the text, or the annotation the reader was opened at, is the current one.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Term } from '../../model';
-import { Item } from '../AnnotationsPanel';
+import { Item } from '../AnnotationItem';
 import { t } from '../i18n';
 import type { ReaderView } from './reader-view';
 

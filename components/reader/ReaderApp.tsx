@@ -7,7 +7,7 @@ import { loadStoredPage, readingInput, readInWorker, type StoredPage } from '../
 import type { PageRecord, Term } from '../../model';
 import type { StoredReading } from '../../reading/read';
 import type { PizhuDB } from '../../storage/db';
-import { Item } from '../AnnotationsPanel';
+import { Item } from '../AnnotationItem';
 import { t } from '../i18n';
 import { ErrorMessage } from '../library/ErrorMessage';
 import { bilingual, type Bilingual } from '../library/strings';

@@ -33,6 +33,11 @@ export interface AnnotationSession {
   setPageNote(note: string): Promise<AnnotationRecord | null>;
   /** Goes to the next (+1) or previous (−1) annotation on the page; false when it has none anchored. */
   step(step: 1 | -1): boolean;
+  /** The side panel's actions on one annotation (messaging/protocol.ts, 'annotations:edit' and the rest). */
+  edit(id: string, terms: string[], note: string): Promise<AnnotationRecord>;
+  remove(id: string): Promise<boolean>;
+  undoRemove(id: string): Promise<boolean>;
+  attach(id: string): Promise<'attached' | 'no-selection'>;
   /** Opens the picker for the current selection (context menu, keyboard command, the button by the selection). */
   tagSelection(): void;
   /** Pizhu was turned off for the site: nothing drawn, nothing listened to. */
@@ -40,6 +45,10 @@ export interface AnnotationSession {
 }
 
 type Passage = { start: number; end: number };
+
+/** An error a panel shows in its own language (components/error-text.ts). */
+const bilingualError = (zh: string, en: string) => Object.assign(new Error(en), { zh, en });
+const gone = () => bilingualError('这条标注已不在页面上（可能已在别处删除）。', 'This annotation is no longer on the page (it may have been deleted elsewhere).');
 
 const isEditable = (el: EventTarget | null) => el instanceof HTMLElement && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
 
@@ -156,6 +165,19 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
     background.send('terms:list').then((terms) => store.setTerms(terms), () => {});
   });
   ctx.onInvalidated(unwatchCodebook);
+  // Annotations of this page changed in the library: shown as the database now holds them.
+  const unwatchStored = events.on('annotations:stored', ({ pages }) => {
+    if (!pages.includes(pageUrl)) return;
+    background.send('annotations:page', { url: pageUrl }).then((data) => {
+      if (!active) return;
+      unavailable = null;
+      store.reload(data.annotations, data.terms);
+    }, () => {});
+  });
+  ctx.onInvalidated(unwatchStored);
+
+  // Deletes made from the side panel, whose undo the panel offers: kept for the last few.
+  const panelUndos = new Map<string, () => Promise<void>>();
 
   async function remove(id: string): Promise<void> {
     tagger.closePicker();
@@ -387,9 +409,39 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
     tagSelection() {
       if (active) tagSelection();
     },
+    async edit(id, terms, note) {
+      if (!store.get(id)) throw gone();
+      return store.edit(id, (a) => ({ ...a, terms: [...new Set(terms)], note }));
+    },
+    async remove(id) {
+      if (!store.get(id)) return false;
+      tagger.closePicker();
+      panelUndos.set(id, await store.delete(id));
+      if (panelUndos.size > 20) panelUndos.delete(panelUndos.keys().next().value!);
+      return true;
+    },
+    async undoRemove(id) {
+      const undo = panelUndos.get(id);
+      if (!undo) return false;
+      panelUndos.delete(id);
+      await undo();
+      return true;
+    },
+    async attach(id) {
+      // The passage the user selected on the page, with a trusted release of the mouse or a key: not one the page
+      // selected by script.
+      const selected = selectedPassage();
+      if (!selected || !madeByUser(selected.passage)) return 'no-selection';
+      if (!store.get(id)) throw gone();
+      await store.attach(id, selected.passage);
+      document.getSelection()?.removeAllRanges();
+      tagger.hideButton();
+      return 'attached';
+    },
     stop() {
       active = false;
       unwatchCodebook();
+      unwatchStored();
       tagger.closePicker();
       tagger.hideButton();
       card.hide();

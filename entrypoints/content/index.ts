@@ -70,6 +70,12 @@ export default defineContentScript({
       await starting;
       return { recognition, annotations };
     };
+    // The annotations of the page, for a change a panel asks for: none while Pizhu is off on the site.
+    const session = async () => {
+      const { annotations } = await ready();
+      if (!annotations) throw Object.assign(new Error('Pizhu is off on this site.'), { zh: '批注在这个网站上已关闭。', en: 'Pizhu is off on this site.' });
+      return annotations;
+    };
     // Study mode's script, injected when a panel first asks for it, reads the scan from here.
     publishScan(async () => (await ready()).recognition?.scan ?? null);
     // Listening before the first scan starts: a panel may ask as soon as the page announces itself.
@@ -85,6 +91,10 @@ export default defineContentScript({
         return annotations.setPageNote(note);
       },
       'annotations:step': async ({ step }) => (await ready()).annotations?.step(step) ?? false,
+      'annotations:edit': async ({ id, terms, note }) => (await session()).edit(id, terms, note),
+      'annotations:remove': async ({ id }) => (await ready()).annotations?.remove(id) ?? false,
+      'annotations:undo-remove': async ({ id }) => (await ready()).annotations?.undoRemove(id) ?? false,
+      'annotations:attach': async ({ id }) => (await session()).attach(id),
       'annotations:tag-selection': async () => {
         (await ready()).annotations?.tagSelection();
         return true;

@@ -12,4 +12,4 @@ onCodebookWritten(db.name, () => void emitToAllTabs('codebook:changed'));
 if (import.meta.env.MODE === 'bench' && new URLSearchParams(location.search).get('bench') === '1') {
   void import('../../library/bench-hook').then(({ installBenchHook }) => installBenchHook(db));
 }
-render(<LibraryApp db={db} />, document.getElementById('app')!);
+render(<LibraryApp db={db} onAnnotationsStored={(pages) => void emitToAllTabs('annotations:stored', { pages })} />, document.getElementById('app')!);

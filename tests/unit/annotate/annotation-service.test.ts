@@ -162,3 +162,57 @@ describe('the background annotation service', () => {
     expect(again.terms.length).toBeGreaterThan(20);
   });
 });
+
+describe('changes from the library and the side panel', () => {
+  const T1 = 'https://pizhu.app/taxonomy/fzzf/2021/term/4';
+  const T2 = 'https://pizhu.app/taxonomy/fzzf/2021/term/5';
+  async function three() {
+    const f = fresh();
+    for (const [id, exact] of [['urn:uuid:1', '36项'], ['urn:uuid:2', '92项'], ['urn:uuid:3', '12件']]) {
+      await f.service.save(annotation(id, exact), page);
+    }
+    return f;
+  }
+
+  it('deletes a selection in one go and puts it back exactly as it was', async () => {
+    const { db, service } = await three();
+    const before = await db.annotations.bulkGet(['urn:uuid:1', 'urn:uuid:3']);
+    const deleted = await service.deleteMany(['urn:uuid:1', 'urn:uuid:3', 'urn:uuid:none']);
+    expect(deleted.map((a) => a.id)).toEqual(['urn:uuid:1', 'urn:uuid:3']);
+    expect((await db.annotations.toArray()).map((a) => a.id)).toEqual(['urn:uuid:2']);
+    await service.restoreMany(deleted);
+    expect(await db.annotations.bulkGet(['urn:uuid:1', 'urn:uuid:3'])).toEqual(before);
+  });
+
+  it('adds a term to the rows that lack it and takes one off those that have it, each an edit', async () => {
+    const { db, service } = await three();
+    await service.edit('urn:uuid:2', { terms: [T1, T2], note: '' });
+    const added = await service.retag(['urn:uuid:1', 'urn:uuid:2'], { add: T2 });
+    // The one that had it already is not written.
+    expect(added.after.map((a) => [a.id, a.terms])).toEqual([['urn:uuid:1', [T1, T2]]]);
+    expect(added.before[0].terms).toEqual([T1]);
+    expect(added.after[0].modified >= added.before[0].modified).toBe(true);
+    const removed = await service.retag(['urn:uuid:1', 'urn:uuid:2', 'urn:uuid:3'], { remove: T1 });
+    expect(removed.after.map((a) => a.id)).toEqual(['urn:uuid:1', 'urn:uuid:2', 'urn:uuid:3']);
+    expect((await db.annotations.toArray()).map((a) => a.terms)).toEqual([[T2], [T2], []]);
+    // Undo: the records before, as they were.
+    await service.restoreMany(removed.before);
+    expect((await db.annotations.toArray()).map((a) => a.terms)).toEqual([[T1, T2], [T1, T2], [T1]]);
+  });
+
+  it('edits one annotation’s terms and note, keeping its creator and creation time', async () => {
+    const { db, service } = await three();
+    const stored = await db.annotations.get('urn:uuid:3');
+    const { after } = await service.edit('urn:uuid:3', { terms: [T2, T2], note: '核对数字' });
+    expect(after[0]).toMatchObject({ terms: [T2], note: '核对数字', created: stored!.created, creator: stored!.creator });
+    expect(await db.annotations.get('urn:uuid:3')).toEqual(after[0]);
+    expect((await service.edit('urn:uuid:3', { terms: [T2], note: '核对数字' })).after).toEqual([]);
+  });
+
+  it('a bulk write that cannot reach the database fails as a bilingual StorageError', async () => {
+    const { db, service } = await three();
+    db.close();
+    await expect(service.deleteMany(['urn:uuid:1'])).rejects.toBeInstanceOf(StorageError);
+    await expect(service.retag(['urn:uuid:1'], { add: T2 })).rejects.toBeInstanceOf(StorageError);
+  });
+});

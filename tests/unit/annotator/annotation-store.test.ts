@@ -265,3 +265,68 @@ describe('the note on the page as a whole', () => {
     expect(store.size).toBe(0);
   });
 });
+
+describe('changes from the side panel', () => {
+  it('edits an orphan’s terms and note, and settles once stored', async () => {
+    const { store, db, events } = open([stored('gone', '已删除的段落')]);
+    const saved = store.edit('gone', (a) => ({ ...a, terms: ['t2'], note: '改过' }));
+    // Shown at once, before the write lands.
+    expect(store.get('gone')?.record).toMatchObject({ terms: ['t2'], note: '改过' });
+    expect(await saved).toMatchObject({ terms: ['t2'], note: '改过', modified: '2026-02-02T00:00:00.000Z' });
+    expect(db.rows.get('gone')).toMatchObject({ terms: ['t2'], note: '改过' });
+    expect(store.get('gone')?.anchor).toBeNull();
+    expect(events).toEqual(['changed', 'changed']);
+  });
+
+  it('a failed edit rejects, puts the annotation back and leaves the page untold', async () => {
+    const { store, db, events } = open([stored('a', '36项')]);
+    db.failNext(1);
+    await expect(store.edit('a', (a) => ({ ...a, note: 'lost' }))).rejects.toThrow('Storage is full');
+    expect(store.get('a')?.record.note).toBe('');
+    expect(events).not.toContain('write-failed');
+    // The queue goes on after it.
+    store.update('a', passage('36项'), (a) => ({ ...a, note: 'next' }));
+    await store.settled();
+    expect(db.rows.get('a')?.note).toBe('next');
+  });
+
+  it('attaches an orphan to the passage where its text now stands: quote, position and anchor', async () => {
+    const { store, db } = open([stored('gone', '已删除的段落', ['t2'])]);
+    const attached = await store.attach('gone', passage('审查规范性文件'));
+    expect(attached.quote).toMatchObject({ exact: '审查规范性文件', suffix: expect.stringContaining('12件') });
+    expect(attached.position).toEqual(passage('审查规范性文件'));
+    expect(store.get('gone')?.anchor).toMatchObject({ ...passage('审查规范性文件'), method: 'exact' });
+    expect(db.rows.get('gone')).toMatchObject({ quote: { exact: '审查规范性文件' }, terms: ['t2'] });
+    // Listed among the anchored ones, in document order.
+    store.update('n', passage('36项'), (a) => ({ ...a, terms: ['t1'] }));
+    expect(store.entries().map((e) => e.record.id)).toEqual(['n', 'gone']);
+  });
+
+  it('an attach that cannot be stored leaves the annotation an orphan, as it was', async () => {
+    const { store, db } = open([stored('gone', '已删除的段落')]);
+    db.failNext(1);
+    await expect(store.attach('gone', passage('36项'))).rejects.toThrow('Storage is full');
+    expect(store.get('gone')).toMatchObject({ record: { quote: { exact: '已删除的段落' } }, anchor: null });
+    await expect(store.attach('gone', { start: 3, end: 3 })).rejects.toThrow();
+    await expect(store.attach('nobody', passage('36项'))).rejects.toThrow();
+  });
+});
+
+describe('changes from the library', () => {
+  it('reload shows the page’s annotations as the database now holds them', () => {
+    const { store, events } = open([stored('a', '36项'), stored('b', '12件')]);
+    store.reload([{ ...stored('a', '36项'), terms: ['t2'] }, stored('c', '48.6%')], TERMS);
+    expect(store.entries().map((e) => [e.record.id, e.record.terms[0]])).toEqual([['a', 't2'], ['c', 't1']]);
+    expect(store.get('b')).toBeUndefined();
+    expect(store.containing(passage('12件').start)).toEqual([]);
+    expect(events).toEqual(['changed']);
+  });
+
+  it('a page whose text is kept does not send it again after a reload that emptied it', async () => {
+    const { store, db } = open([stored('a', '36项')]);
+    store.reload([], TERMS);
+    store.update('n', passage('12件'), (a) => ({ ...a, terms: ['t1'] }));
+    await store.settled();
+    expect(db.log).toEqual(['save n']);
+  });
+});
