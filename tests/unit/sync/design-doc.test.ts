@@ -1,0 +1,51 @@
+// The validation CouchDB runs on every write to a team's database, run here as CouchDB runs it: from its source text.
+import { describe, expect, it } from 'vitest';
+import { designDoc, validateDocUpdate } from '../../../sync/design-doc.js';
+
+// CouchDB compiles the stored source on its own: the function must not lean on anything around it.
+const compiled = new Function(`return (${designDoc().validate_doc_update})`)() as typeof validateDocUpdate;
+
+const coder = { name: 'li', roles: ['pizhu-coder'] };
+const editor = { name: 'wang', roles: ['pizhu-editor'] };
+const admin = { name: 'root', roles: ['_admin'] };
+const stranger = { name: 'zhao', roles: ['other-team'] };
+const doc = (type: string, by: string, extra: object = {}) => ({ _id: `${type}:x`, type, schema: 1, data: {}, by, ...extra });
+
+function outcome(newDoc: Record<string, unknown> & { _id: string }, oldDoc: (Record<string, unknown> & { _id: string }) | null, user: { name: string; roles: string[] }) {
+  try {
+    compiled(newDoc, oldDoc, user);
+    return 'ok';
+  } catch (e) {
+    return Object.keys(e as object)[0];
+  }
+}
+
+describe('the team database’s validation', () => {
+  it('lets members write annotations and pages', () => {
+    expect(outcome(doc('annotation', 'li'), null, coder)).toBe('ok');
+    expect(outcome(doc('page', 'li'), null, coder)).toBe('ok');
+    expect(outcome(doc('annotation', 'wang'), doc('annotation', 'li'), editor)).toBe('ok');
+  });
+  it('lets only editors (and admins) change the codebook, deletions included', () => {
+    expect(outcome(doc('term', 'li'), null, coder)).toBe('forbidden');
+    expect(outcome(doc('taxonomy', 'li'), null, coder)).toBe('forbidden');
+    expect(outcome({ _id: 'term:x', _deleted: true, type: 'term', schema: 1, by: 'li' }, doc('term', 'wang'), coder)).toBe('forbidden');
+    expect(outcome(doc('term', 'wang'), null, editor)).toBe('ok');
+    expect(outcome({ _id: 'term:x', anything: true }, null, admin)).toBe('ok');
+  });
+  it('refuses users of no team role', () => {
+    expect(outcome(doc('annotation', 'zhao'), null, stranger)).toBe('unauthorized');
+  });
+  it('refuses documents that are not Pizhu’s, or that name another writer', () => {
+    expect(outcome({ _id: 'annotation:x', by: 'li' }, null, coder)).toBe('forbidden');
+    expect(outcome({ ...doc('annotation', 'li'), schema: undefined }, null, coder)).toBe('forbidden');
+    expect(outcome({ ...doc('annotation', 'li'), data: undefined }, null, coder)).toBe('forbidden');
+    expect(outcome({ ...doc('annotation', 'li'), _id: 'term:x' }, null, editor)).toBe('forbidden');
+    expect(outcome(doc('annotation', 'wang'), null, coder)).toBe('forbidden');
+    expect(outcome({ ...doc('annotation', 'li'), _id: '_design/evil' }, null, editor)).toBe('forbidden');
+    expect(outcome(doc('page', 'wang'), { ...doc('annotation', 'li'), _id: 'page:x' }, editor)).toBe('forbidden');
+  });
+  it('lets members delete annotations with a tombstone that names them', () => {
+    expect(outcome({ _id: 'annotation:x', _deleted: true, type: 'annotation', schema: 1, by: 'li' }, doc('annotation', 'wang'), coder)).toBe('ok');
+  });
+});
