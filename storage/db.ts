@@ -2,7 +2,9 @@
 // have IndexedDB); tests give each case a fresh name.
 import Dexie, { type EntityTable } from 'dexie';
 import type { AnnotationRecord, PageRecord, Taxonomy, Term } from '../model';
+import { outboxMiddleware } from './outbox';
 import { declareSchema } from './schema';
+import type { ConflictRow, OutboxEntry, SyncMetaRow, SyncRev } from './sync-state';
 
 export const DB_NAME = 'pizhu';
 
@@ -11,9 +13,16 @@ export class PizhuDB extends Dexie {
   pages!: EntityTable<PageRecord, 'url'>;
   taxonomies!: EntityTable<Taxonomy, 'id'>;
   terms!: EntityTable<Term, 'id'>;
+  // A team's sync (storage/sync-state.ts).
+  outbox!: EntityTable<OutboxEntry, 'seq'>;
+  syncRevs!: EntityTable<SyncRev, 'id'>;
+  syncMeta!: EntityTable<SyncMetaRow, 'key'>;
+  conflicts!: EntityTable<ConflictRow, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
     declareSchema(this);
+    // Every write to a shared table, from any page or the worker, leaves its outbox entry while in a team.
+    this.use(outboxMiddleware());
   }
 }

@@ -12,7 +12,7 @@ describe('schema versions', () => {
     const db = new PizhuDB(freshName());
     await db.open();
     expect(db.verno).toBe(SCHEMA_VERSION);
-    expect(db.tables.map((table) => table.name).sort()).toEqual(['annotations', 'pages', 'taxonomies', 'terms']);
+    expect(db.tables.map((table) => table.name).sort()).toEqual(['annotations', 'conflicts', 'outbox', 'pages', 'syncMeta', 'syncRevs', 'taxonomies', 'terms']);
     db.close();
   });
 
