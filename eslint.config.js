@@ -64,7 +64,7 @@ export default tseslint.config(
     },
   },
   {
-    files: inFolders(['storage', 'library']),
+    files: inFolders(['storage', 'library', 'team']),
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [ENTRYPOINTS, forbid(['components', 'page'], 'Storage and the library’s logic know nothing of the UI or the page.')],
