@@ -52,6 +52,8 @@ export class AnnotationStore {
   private offeredTerms: Term[] = [];
   private shortcuts = new Map<string, Term>();
   private writes: Promise<unknown> = Promise.resolve();
+  /** Ids with a write queued or under way: what the page shows of them is newer than what is stored. */
+  private readonly unsaved = new Map<string, number>();
   /** Whether the page's text is stored already (a page that came with annotations has it). */
   private textKept = false;
 
@@ -119,6 +121,35 @@ export class AnnotationStore {
   }
 
   // ── Changing ────────────────────────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * The page's annotations as stored now, after they changed elsewhere (a teammate's arrived, was edited or
+   * deleted): each record is replaced, and anchored anew when it is new or its passage changed. An annotation whose
+   * own change is still being written here keeps what the page shows.
+   */
+  replaceStored(annotations: readonly AnnotationRecord[], terms: readonly Term[]): void {
+    const stored = new Map(annotations.map((a) => [a.id, a]));
+    for (const id of [...this.records.keys()]) {
+      if (!stored.has(id) && !this.unsaved.has(id)) {
+        this.records.delete(id);
+        this.anchors.delete(id);
+      }
+    }
+    const moved = annotations.filter((a) => {
+      if (this.unsaved.has(a.id)) return false;
+      const before = this.records.get(a.id);
+      this.records.set(a.id, a);
+      return !before || !this.anchors.has(a.id) || JSON.stringify([before.quote, before.position]) !== JSON.stringify([a.quote, a.position]);
+    });
+    const found = anchorMany(this.page.text, moved.map((a) => ({ quote: a.quote, position: a.position })));
+    moved.forEach((a, i) => {
+      const f = found[i];
+      this.anchors.set(a.id, f ? { start: f.start, end: f.end, method: f.method } : null);
+    });
+    if (annotations.length > 0) this.textKept = true;
+    this.indexTerms(terms);
+    this.emit({ type: 'changed' });
+  }
 
   /** The codebook changed elsewhere (renamed, recoloured, retired, added): the page shows it without a reload. */
   setTerms(terms: readonly Term[]): void {
@@ -190,6 +221,13 @@ export class AnnotationStore {
   }
 
   private queueSave(next: AnnotationRecord, before: AnnotationRecord | undefined): void {
+    const id = next.id;
+    this.unsaved.set(id, (this.unsaved.get(id) ?? 0) + 1);
+    const done = () => {
+      const left = (this.unsaved.get(id) ?? 1) - 1;
+      if (left > 0) this.unsaved.set(id, left);
+      else this.unsaved.delete(id);
+    };
     this.writes = this.writes.then(async () => {
       try {
         const stored = await this.persist.save(next, !this.textKept);
@@ -207,7 +245,7 @@ export class AnnotationStore {
         this.emit({ type: 'changed' });
         this.emit({ type: 'write-failed', error });
       }
-    });
+    }).finally(done);
   }
 
   private indexTerms(terms: readonly Term[]): void {

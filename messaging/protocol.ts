@@ -7,6 +7,8 @@
 //   background, library          ──events────▶  content scripts (the codebook changed, tag the selection)
 import type { FigureRow, DocNumberRow } from '../exchange/rows';
 import type { AnnotationInput, AnnotationRecord, PageKind, PageMetadata, Settings, Term } from '../model';
+import type { Resolution } from '../sync/conflicts';
+import type { ConflictView, TeamStatus } from '../sync/status';
 import type { Category } from '../recognition/types';
 import type { StudyView } from '../study/view';
 
@@ -62,6 +64,8 @@ export interface PageData {
   annotations: AnnotationRecord[];
   /** Every term of every taxonomy, retired ones too (old annotations still show them). */
   terms: Term[];
+  /** This browser's coder (IRI): their annotations are drawn as their own, a teammate's apart. */
+  coder?: string;
 }
 
 // ── Requests ───────────────────────────────────────────────────────────────────────────────────────────────────
@@ -79,6 +83,15 @@ export interface BackgroundProtocol {
   'terms:list': () => Term[];
   /** The user's switches. Content scripts have no storage of their own (it may hold a team's credentials). */
   'settings:get': () => Settings;
+  // The team's sync (team/service.ts). Answered for the extension's own pages only, never for a content script.
+  'sync:status': () => TeamStatus;
+  /** Checks and stores the team settings (the password leaves extension storage at once), and connects. */
+  'sync:join': (req: { url: string; username?: string; password?: string }) => TeamStatus;
+  /** Stops sync and forgets the team's settings and replica; every record stays. */
+  'sync:leave': () => TeamStatus;
+  /** Documents with concurrent versions, every version in full; those of one page when `pageUrl` is given. */
+  'sync:conflicts': (req: { pageUrl?: string }) => ConflictView[];
+  'sync:resolve': (req: { id: string; resolution: Resolution }) => void;
 }
 
 /** Answered by the content script of a tab (study requests by study mode's script, injected when first asked). */
@@ -111,4 +124,8 @@ export interface EventProtocol {
   'codebook:changed': () => void;
   /** The user's switches changed. From the background to every tab's content script. */
   'settings:changed': (settings: Settings) => void;
+  /** The team's sync status changed. From the background to the extension's pages. */
+  'sync:status': (status: TeamStatus) => void;
+  /** Annotations of this tab's page arrived from the team. From the background to the tabs showing that page. */
+  'annotations:synced': () => void;
 }

@@ -1,7 +1,7 @@
 // What the background does for the content scripts: every read and write of a page's annotations goes through
 // here, so that all of them land in the extension's own database. Each call fails as a StorageError, whose
 // bilingual message the page shows (the background's handlers in entrypoints/background.ts wire it to messages).
-import type { AnnotationInput, AnnotationRecord, PageMetadata, Term } from '../model';
+import type { AnnotationInput, AnnotationRecord, Coder, PageMetadata, Term } from '../model';
 import { AnnotationRepository } from './annotations';
 import type { PizhuDB } from './db';
 import { toStorageError } from './errors';
@@ -14,7 +14,11 @@ export class AnnotationService {
   private readonly taxonomies: TaxonomyRepository;
   private ready: Promise<unknown> | null = null;
 
-  constructor(private readonly db: PizhuDB) {
+  /** `coder`: who is annotating in this browser (storage/coder.ts); the creator of the annotations made here. */
+  constructor(
+    private readonly db: PizhuDB,
+    private readonly coder?: () => Promise<Coder>,
+  ) {
     this.annotations = new AnnotationRepository(db);
     this.pages = new PageRepository(db);
     this.taxonomies = new TaxonomyRepository(db);
@@ -39,13 +43,16 @@ export class AnnotationService {
   /** One transaction for the page, its text (`snapshot`, with a page's first annotation) and the annotation. */
   save(annotation: AnnotationInput, page: PageMetadata, snapshot?: string): Promise<AnnotationRecord> {
     const { db } = this;
-    return storing(() =>
-      db.transaction('rw', db.annotations, db.pages, async () => {
+    return storing(async () => {
+      // Whoever made an annotation keeps it (a teammate's, edited here); one that names nobody is this coder's.
+      const coder = annotation.creator ?? (await this.coder?.());
+      const record = coder ? { ...annotation, creator: { ...(coder.id ? { id: coder.id } : {}), name: coder.name } } : annotation;
+      return db.transaction('rw', db.annotations, db.pages, async () => {
         await this.pages.upsert(page);
         if (snapshot !== undefined) await this.pages.keepSnapshot(page.url, snapshot);
-        return this.annotations.put(annotation);
-      }),
-    );
+        return this.annotations.put(record);
+      });
+    });
   }
 
   /** Returns the deleted record, for undo. */

@@ -45,7 +45,7 @@ export const SYNCED_TABLES: readonly string[] = ['annotations', 'pages', 'terms'
 
 /** syncMeta keys. */
 export const META = {
-  /** The team database's URL while this browser is in a team; absent otherwise. Read by the outbox in every write. */
+  /** Which team this browser is in (its database URL and user name); absent otherwise. Read by the outbox in every write. */
   enabled: 'enabled',
   /** The local replica's changes feed position up to which Dexie has been brought. */
   since: 'since',
@@ -55,4 +55,6 @@ export const META = {
   deferred: 'deferred',
   /** The team password, moved here out of extension storage (see team/credentials.ts). */
   secret: 'secret',
+  /** When replication last moved a change or found both sides up to date. */
+  lastSync: 'lastSync',
 } as const;

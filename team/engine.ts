@@ -33,6 +33,7 @@ import {
   type TeamDoc,
 } from '../sync/documents';
 import { planWrite, resolutionDocs, revisionDoc, type WritePlan } from '../sync/revisions';
+import type { ConflictView } from '../sync/status';
 import { docNumberKey } from '../storage/doc-number-key';
 import type { PizhuDB } from '../storage/db';
 import { META, type ConflictRow, type OutboxEntry, type SyncRev } from '../storage/sync-state';
@@ -65,24 +66,6 @@ export interface EngineStats {
   unsendable: { id: string; reason: string }[];
   /** Codebook edits made here that were undone because this user may not change the team's codebook. */
   refusedCodebook: { id: string; label: string }[];
-}
-
-/** One version of a conflicted document, for the UI. */
-export interface ConflictVersion {
-  rev: string;
-  winner: boolean;
-  by?: string;
-  /** The version's record; null for one this Pizhu cannot read. */
-  record: AnnotationRecord | Term | Taxonomy | PageData | null;
-}
-
-export interface ConflictView {
-  id: string;
-  kind: DocKind;
-  key: string;
-  pageUrl?: string;
-  versions: ConflictVersion[];
-  canMerge: boolean;
 }
 
 export class EngineError extends Error {
@@ -548,10 +531,14 @@ export async function beginTeam(db: PizhuDB, url: string): Promise<void> {
   });
 }
 
-/** Leaves the team: the sync tables are emptied; every record stays. */
-export async function endTeam(db: PizhuDB): Promise<void> {
+/**
+ * Leaves the team: the sync tables are emptied; every record stays. The password stays only when `keepSecret` (the
+ * settings already name the next team, whose password was just stored).
+ */
+export async function endTeam(db: PizhuDB, keepSecret = false): Promise<void> {
   await db.transaction('rw', [db.outbox, db.syncRevs, db.syncMeta, db.conflicts], async () => {
-    await Promise.all([db.outbox.clear(), db.syncRevs.clear(), db.syncMeta.clear(), db.conflicts.clear()]);
+    await Promise.all([db.outbox.clear(), db.syncRevs.clear(), db.conflicts.clear()]);
+    await db.syncMeta.filter((row) => !(keepSecret && row.key === META.secret)).delete();
   });
 }
 

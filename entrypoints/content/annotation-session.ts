@@ -8,7 +8,7 @@ import { normalizeUrl } from '../../anchoring/url';
 import { t } from '../../components/i18n';
 import type { TagPickerProps } from '../../components/TagPicker';
 import { background, events, RemoteError, type AnnotationList } from '../../messaging';
-import { newAnnotationId } from '../../model';
+import { newAnnotationId, showsCoder, type CoderDisplay } from '../../model';
 import { paintAnnotations } from '../../page/annotation-paint';
 import { offsetAtPoint, rangeCovers } from '../../page/hit-test';
 import { pageFacts } from '../../page/page-facts';
@@ -23,6 +23,8 @@ export interface AnnotationSession {
   reveal(id: string): boolean;
   /** Opens the picker for the current selection (context menu, keyboard command, the button by the selection). */
   tagSelection(): void;
+  /** Whose annotations are drawn changed (the user's switches). */
+  setCoders(display: CoderDisplay | undefined): void;
   /** Pizhu was turned off for the site: nothing drawn, nothing listened to. */
   stop(): void;
 }
@@ -30,7 +32,7 @@ export interface AnnotationSession {
 const isEditable = (el: EventTarget | null) => el instanceof HTMLElement && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
 const errorText = (e: unknown) => (e instanceof RemoteError ? `${e.zh} ${e.en}` : String(e instanceof Error ? e.message : e));
 
-export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResult): Promise<AnnotationSession> {
+export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResult, coders?: CoderDisplay): Promise<AnnotationSession> {
   const started = performance.now();
   const map = scan.layout.map;
   const pageUrl = normalizeUrl(location.href);
@@ -44,6 +46,8 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
   };
   const store = new AnnotationStore({ text: map.text, pageUrl, sourceUrl: location.href }, persist);
   store.load(data.annotations, data.terms);
+  const me = data.coder;
+  let display = coders;
 
   // Ranges are derived from anchors, kept while the anchor stays the same (a repaint per keystroke in the picker
   // must not map every passage again).
@@ -59,8 +63,9 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
   };
   const repaint = () =>
     paintAnnotations(store.entries().flatMap(({ record }) => {
-      const range = rangeOf(record.id);
-      return range ? [{ range, color: store.term(record.terms[0])?.color }] : [];
+      const creator = record.creator?.id;
+      const range = showsCoder(display, me, creator) ? rangeOf(record.id) : undefined;
+      return range ? [{ range, color: store.term(record.terms[0])?.color, other: creator !== undefined && creator !== me }] : [];
     }));
 
   const tagger = taggerLayer(ctx);
@@ -90,7 +95,14 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
   const unwatchCodebook = events.on('codebook:changed', () => {
     background.send('terms:list').then((terms) => store.setTerms(terms), () => {});
   });
-  ctx.onInvalidated(unwatchCodebook);
+  // A teammate's annotations of this page arrived, were edited or deleted: shown without a reload.
+  const unwatchSynced = events.on('annotations:synced', () => {
+    background.send('annotations:page', { url: pageUrl }).then((fresh) => store.replaceStored(fresh.annotations, fresh.terms), () => {});
+  });
+  ctx.onInvalidated(() => {
+    unwatchCodebook();
+    unwatchSynced();
+  });
 
   async function remove(id: string): Promise<void> {
     tagger.closePicker();
@@ -206,9 +218,14 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
     tagSelection() {
       if (active) tagSelection();
     },
+    setCoders(next) {
+      display = next;
+      if (active) repaint();
+    },
     stop() {
       active = false;
       unwatchCodebook();
+      unwatchSynced();
       tagger.closePicker();
       tagger.hideButton();
       paintAnnotations([]);

@@ -33,7 +33,7 @@ export default defineContentScript({
       starting ??= (async () => {
         recognition = await startRecognition(ctx, settings.categories);
         reportScan(recognition.status);
-        annotations = await startAnnotations(ctx, recognition.scan).catch((e) => {
+        annotations = await startAnnotations(ctx, recognition.scan, settings.coders).catch((e) => {
           // Recognition stands on its own: a page keeps its highlights when the database cannot be reached.
           console.warn('[Pizhu] annotations unavailable:', e);
           return null;
@@ -89,7 +89,10 @@ export default defineContentScript({
       const disabled = isSiteDisabled(next, host);
       if (disabled && starting) stop();
       else if (!disabled && !starting) void start();
-      else recognition?.setSwitches(next.categories);
+      else {
+        recognition?.setSwitches(next.categories);
+        annotations?.setCoders(next.coders);
+      }
     });
     ctx.onInvalidated(() => {
       unwatch();

@@ -189,3 +189,28 @@ describe('the codebook changing elsewhere', () => {
     expect(store.termForKey('b')).toBeUndefined();
   });
 });
+
+describe('annotations changing elsewhere (a teammate’s, synced)', () => {
+  it('shows what arrived, was edited or deleted, anchored, without a reload', () => {
+    const { store, events } = open([stored('a', '36项'), stored('b', '48.6%')]);
+    const edited = { ...stored('a', '36项'), note: '队友的备注' };
+    store.replaceStored([edited, stored('c', '审查规范性文件12件')], TERMS);
+    expect(events).toEqual(['changed']);
+    expect(store.get('a')!.record.note).toBe('队友的备注');
+    expect(store.get('b')).toBeUndefined();
+    expect(store.get('c')!.anchor).toMatchObject({ start: TEXT.indexOf('审查规范性文件12件'), method: 'exact' });
+  });
+
+  it('keeps what the page shows of an annotation whose own change is still being written', async () => {
+    const { store } = open([stored('a', '36项')]);
+    store.update('a', passage('36项'), (a) => ({ ...a, note: '我正在写' }));
+    store.update('n', passage('48.6%'), (a) => ({ ...a, terms: ['t2'] }));
+    store.replaceStored([{ ...stored('a', '36项'), note: '旧的' }], TERMS);
+    expect(store.get('a')!.record.note).toBe('我正在写');
+    expect(store.get('n')).toBeDefined();
+    await store.settled();
+    store.replaceStored([{ ...stored('a', '36项'), note: '队友后改的' }], TERMS);
+    expect(store.get('a')!.record.note).toBe('队友后改的');
+    expect(store.get('n')).toBeUndefined();
+  });
+});
