@@ -22,6 +22,10 @@ export function launchWithExtension(options?: {
   extensionDir?: string;
   hosts?: string[];
   headless?: boolean;
+  /** A profile folder to use and keep (a restart of the same browser); a fresh temporary one when absent. */
+  profileDir?: string;
+  /** Another browser's fixture server, so that both see the pages at the same URLs (left running on close). */
+  fixtures?: FixtureServer;
 }): Promise<ExtensionBrowser>;
 export function visit(page: Page, url: string, options?: { timeout?: number }): Promise<string | null>;
 export function revisit(page: Page, options?: { timeout?: number }): Promise<string | null>;
