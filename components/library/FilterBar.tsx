@@ -14,9 +14,11 @@ interface Props {
   /** Term ids that occur in some annotation: only those are worth offering as a filter. */
   usedTerms: ReadonlySet<string>;
   usedPages: ReadonlySet<string>;
+  /** The coders of the annotations (IRI → name): the coder filter shows when there are any. */
+  coders?: ReadonlyMap<string, string>;
 }
 
-export function FilterBar({ query, onChange, pages, terms, usedTerms, usedPages }: Props) {
+export function FilterBar({ query, onChange, pages, terms, usedTerms, usedPages, coders }: Props) {
   const [text, setText] = useState(query.text);
   useEffect(() => setText(query.text), [query.text]);
   useEffect(() => {
@@ -64,6 +66,17 @@ export function FilterBar({ query, onChange, pages, terms, usedTerms, usedPages 
           <option value="none">{t('kind_none')}</option>
         </select>
       </label>
+      {coders && coders.size > 0 && (
+        <label>
+          <span>{L('FilterCoder')}</span>
+          <select value={query.coder} onChange={(e) => set({ coder: e.currentTarget.value })} class="lib-coder-select">
+            <option value="">{L('Any')}</option>
+            {[...coders].sort((a, b) => a[1].localeCompare(b[1], 'zh')).map(([id, name]) => (
+              <option key={id} value={id}>{name || id}</option>
+            ))}
+          </select>
+        </label>
+      )}
       <label>
         <span>{L('FilterFrom')}</span>
         <input type="date" value={query.from} onChange={(e) => set({ from: e.currentTarget.value })} />
@@ -73,7 +86,7 @@ export function FilterBar({ query, onChange, pages, terms, usedTerms, usedPages 
         <input type="date" value={query.to} onChange={(e) => set({ to: e.currentTarget.value })} />
       </label>
       {isFiltered(query) && (
-        <button type="button" onClick={() => onChange({ ...query, text: '', term: '', page: '', kind: '', from: '', to: '' })}>
+        <button type="button" onClick={() => onChange({ ...query, text: '', term: '', page: '', kind: '', coder: '', from: '', to: '' })}>
           {L('ClearFilters')}
         </button>
       )}

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { ExportContext } from '../../exchange/export-context';
 import { loadLibrary, relabel, type LibraryData } from '../../library/load';
 import { applyQuery, EMPTY_QUERY, isFiltered, type LibraryQuery, type SortKey } from '../../library/query';
+import type { TeamApi } from '../../library/team-api';
 import type { PizhuDB } from '../../storage/db';
 import { AnnotationTable } from './AnnotationTable';
 import { BackupPanel } from './BackupPanel';
@@ -15,16 +16,19 @@ import { ImportPanel } from './ImportPanel';
 import { ProgressBar } from './ProgressBar';
 import { bilingual, L, type Bilingual } from './strings';
 import { TaxonomyEditor } from './TaxonomyEditor';
+import { TeamPanel } from './TeamPanel';
 import { useTask } from './use-task';
 
-type Tab = 'annotations' | 'taxonomy' | 'backup';
+type Tab = 'annotations' | 'taxonomy' | 'backup' | 'team';
+const TAB_LABELS: Record<Tab, string> = { annotations: 'TabAnnotations', taxonomy: 'TabTaxonomy', backup: 'TabBackup', team: 'TabTeam' };
 
 type LoadState =
   | { status: 'loading'; done: number; total: number }
   | { status: 'error'; error: Bilingual }
   | { status: 'ready'; data: LibraryData };
 
-export function LibraryApp({ db }: { db: PizhuDB }) {
+/** `team`: the team's sync, reached through the background (the Team tab shows when it is given). */
+export function LibraryApp({ db, team }: { db: PizhuDB; team?: TeamApi }) {
   const [tab, setTab] = useState<Tab>('annotations');
   const [load, setLoad] = useState<LoadState>({ status: 'loading', done: 0, total: 0 });
   const [query, setQuery] = useState<LibraryQuery>(EMPTY_QUERY);
@@ -64,11 +68,14 @@ export function LibraryApp({ db }: { db: PizhuDB }) {
   const used = useMemo(() => {
     const terms = new Set<string>();
     const pages = new Set<string>();
+    const coders = new Map<string, string>();
     for (const r of data?.rows ?? []) {
       pages.add(r.annotation.pageUrl);
       for (const t of r.annotation.terms) terms.add(t);
+      const creator = r.annotation.creator;
+      if (creator?.id) coders.set(creator.id, creator.name);
     }
-    return { terms, pages };
+    return { terms, pages, coders };
   }, [data]);
 
   const onSort = (key: SortKey) =>
@@ -85,9 +92,9 @@ export function LibraryApp({ db }: { db: PizhuDB }) {
       <header class="lib-top">
         <h1>{L('Title')}</h1>
         <nav class="lib-tabs" role="tablist">
-          {(['annotations', 'taxonomy', 'backup'] as Tab[]).map((t) => (
+          {(['annotations', 'taxonomy', 'backup', ...(team ? ['team' as const] : [])] as Tab[]).map((t) => (
             <button key={t} type="button" role="tab" aria-selected={tab === t} onClick={() => setTab(t)}>
-              {L(t === 'annotations' ? 'TabAnnotations' : t === 'taxonomy' ? 'TabTaxonomy' : 'TabBackup')}
+              {L(TAB_LABELS[t])}
             </button>
           ))}
         </nav>
@@ -123,7 +130,7 @@ export function LibraryApp({ db }: { db: PizhuDB }) {
           )}
           {data && data.rows.length > 0 && (
             <>
-              <FilterBar query={query} onChange={setQuery} pages={data.pages} terms={data.terms} usedTerms={used.terms} usedPages={used.pages} />
+              <FilterBar query={query} onChange={setQuery} pages={data.pages} terms={data.terms} usedTerms={used.terms} usedPages={used.pages} coders={used.coders} />
               {shown.length === 0 && isFiltered(query) ? (
                 <p class="lib-state">{L('NoMatch')}</p>
               ) : (
@@ -141,6 +148,11 @@ export function LibraryApp({ db }: { db: PizhuDB }) {
             onMessage={finished}
             onTermsChanged={(terms) => data && setLoad({ status: 'ready', data: relabel(data, terms) })}
           />
+        </main>
+      )}
+      {tab === 'team' && team && (
+        <main class="lib-main lib-scroll">
+          <TeamPanel api={team} terms={data?.terms ?? new Map()} coders={used.coders} />
         </main>
       )}
       {tab === 'backup' && (
