@@ -30,11 +30,33 @@ export function asReplica(db: Database): Replica {
   return db as unknown as Replica;
 }
 
+export type Fetch = (url: string, init: RequestInit) => Promise<Response>;
+
+/**
+ * A fetch for the team's server only: any other address is refused before a request is made, and no cookie goes
+ * along (each request carries the configured credentials and nothing ambient).
+ */
+export function serverFetch(config: TeamConfig, observe: (outcome: Response | Error) => void): Fetch {
+  const origin = new URL(config.url).origin;
+  return async (url, init) => {
+    if (new URL(url, config.url).origin !== origin) throw new Error(`Pizhu sends nothing but to the team's server, not to ${url}`);
+    try {
+      const response = await fetch(url, { ...init, credentials: 'omit' });
+      observe(response);
+      return response;
+    } catch (e) {
+      observe(e instanceof Error ? e : new Error(String(e)));
+      throw e;
+    }
+  };
+}
+
 /** The team's database. It is never created from here (skip_setup): a coder could not, and a typo should not. */
-export function openRemote(config: TeamConfig): Database {
+export function openRemote(config: TeamConfig, fetch: Fetch): Database {
   return new PouchDB(config.url, {
     adapter: 'http',
     skip_setup: true,
+    fetch,
     ...(config.username ? { auth: { username: config.username, password: config.password ?? '' } } : {}),
   });
 }
@@ -88,8 +110,8 @@ async function reasonOf(response: Response): Promise<string> {
 }
 
 /** Who the server says this user is (`/_session`), and whether the database lets them in. */
-export async function probe(config: TeamConfig): Promise<Probe> {
-  const init: RequestInit = { headers: { Accept: 'application/json', ...basicAuth(config) }, credentials: 'omit', cache: 'no-store' };
+export async function probe(config: TeamConfig, fetch: Fetch): Promise<Probe> {
+  const init: RequestInit = { headers: { Accept: 'application/json', ...basicAuth(config) }, cache: 'no-store' };
   try {
     const session = await fetch(`${serverRoot(config.url)}/_session`, init);
     if (!session.ok) return { status: 'refused', code: session.status, reason: await reasonOf(session) };

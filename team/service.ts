@@ -20,7 +20,7 @@ import { OFF_STATUS, type ConflictView, type TeamState, type TeamStatus } from '
 import { parseTeamConfig, type Problem, type TeamConfig } from '../sync/team-config';
 import { readTeamConfig, removeTeamConfig, watchTeamConfig, writeTeamConfig } from './credentials';
 import { beginTeam, EngineError, endTeam, SyncEngine, teamOf } from './engine';
-import { asReplica, openRemote, openReplica, probe, replicate } from './replication';
+import { asReplica, openRemote, openReplica, probe, replicate, serverFetch, type Fetch } from './replication';
 
 const ALARM = 'pizhu-team';
 const KEEP_ALIVE_MS = 20_000;
@@ -69,6 +69,8 @@ class Session {
   private keepAlive: ReturnType<typeof setInterval> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private stopped = false;
+  /** Every request to the team's server goes through this: its outcome says whether the server answers. */
+  private readonly fetch: Fetch;
   private readonly onMutated = (parts: Record<string, unknown>) => {
     if (Object.keys(parts).some((p) => p.startsWith(`idb://${this.db.name}/outbox/`))) this.schedule();
   };
@@ -80,6 +82,7 @@ class Session {
     private readonly hooks: TeamServiceHooks,
     private readonly changed: () => void,
   ) {
+    this.fetch = serverFetch(config, (outcome) => this.observe(outcome));
     this.engine = new SyncEngine({
       db,
       replica: asReplica(replica),
@@ -103,10 +106,46 @@ class Session {
     await this.connect();
   }
 
+  /**
+   * What each request to the server says of it: no answer is offline; an answer is connected again (and, when the
+   * server has not said yet who this user is, the moment to ask); a refusal of the login stops replication until
+   * the server is asked again.
+   */
+  private observe(outcome: Response | Error): void {
+    if (this.stopped) return;
+    if (outcome instanceof Error) {
+      // A request PouchDB cancels itself (its long poll, at a stop) says nothing about the server.
+      if (outcome.name === 'AbortError') return;
+      if (this.state !== 'offline' && this.state !== 'refused') {
+        this.state = 'offline';
+        this.problem = UNREACHABLE;
+        this.changed();
+      }
+      return;
+    }
+    if (outcome.status === 401) {
+      if (this.state === 'refused') return;
+      this.state = 'refused';
+      void outcome.clone().json().then((body: { reason?: string }) => {
+        this.serverReason = typeof body?.reason === 'string' ? body.reason.slice(0, 500) : outcome.statusText;
+        this.problem = refusedProblem(401, this.serverReason);
+        this.changed();
+      }, () => {});
+      this.stopReplication();
+      return;
+    }
+    if (this.state === 'offline' || this.state === 'connecting') {
+      this.state = 'connected';
+      this.problem = undefined;
+      if (!this.roles) void this.connect();
+      this.changed();
+    }
+  }
+
   /** Asks the server who this user is; starts replication unless it refused. */
   async connect(): Promise<void> {
     if (this.stopped) return;
-    const answer = await probe(this.config);
+    const answer = await probe(this.config, this.fetch);
     if (this.stopped) return;
     if (answer.status === 'ok') {
       this.roles = answer.roles;
@@ -125,7 +164,7 @@ class Session {
       this.problem = refusedProblem(answer.code, answer.reason);
       this.stopReplication();
     } else {
-      // Unreachable: replication keeps trying by itself, with its capped back-off.
+      // Unreachable: replication keeps trying by itself, with its capped back-off, and its first answer says so.
       this.state = 'offline';
       this.problem = UNREACHABLE;
       this.startReplication();
@@ -135,7 +174,7 @@ class Session {
 
   private startReplication(): void {
     if (this.replication || this.stopped) return;
-    const remote = openRemote(this.config);
+    const remote = openRemote(this.config, this.fetch);
     this.replication = replicate(this.replica, remote, {
       onChange: (info: ReplicationInfo) => {
         const pending = info.change?.pending ?? 0;
@@ -143,34 +182,21 @@ class Session {
         else this.pullPending = pending;
         this.synced();
       },
+      // Whether the server answers is told by the requests themselves (observe); these say how far sync is.
       onPaused: (error) => {
-        if (error) {
-          this.state = 'offline';
-          this.problem = UNREACHABLE;
-        } else {
+        if (!error && this.state === 'connected') {
           this.pushPending = this.pullPending = 0;
-          if (this.state !== 'refused') {
-            this.state = 'connected';
-            this.problem = undefined;
-          }
           this.synced();
         }
-        this.changed();
       },
-      onActive: () => {
-        const wasOffline = this.state !== 'connected';
-        this.state = 'connected';
-        this.problem = undefined;
-        // Back from offline without knowing who this user is: ask now (the codebook waits for it).
-        if (wasOffline && !this.roles) void this.connect();
-        this.changed();
-      },
+      onActive: () => this.changed(),
       onDenied: (id, reason) => {
         this.denied.set(id, reason);
         this.changed();
       },
       onError: (error) => {
-        // A refusal that retrying cannot cure (a changed password, a removed membership): ask the server again.
+        // Replication gave up (a refusal retrying cannot cure, such as a removed membership): the alarm asks the
+        // server again and starts it anew.
         this.replication = null;
         const e = error as { status?: number; reason?: string; message?: string };
         this.state = 'refused';
@@ -211,10 +237,10 @@ class Session {
     }, 30);
   }
 
-  /** The alarm's wake-up: a refused or stopped session tries again. */
+  /** The alarm's wake-up: a refused session, or one whose replication stopped, asks the server again. */
   wake(): void {
     this.schedule();
-    if (this.state === 'refused' || (this.state === 'offline' && !this.replication)) void this.connect();
+    if (this.state === 'refused' || !this.replication) void this.connect();
   }
 
   async stop(): Promise<void> {

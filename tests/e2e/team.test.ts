@@ -1,13 +1,19 @@
 // A research team shares one codebook and its annotations through CouchDB: two browser profiles with the extension,
 // and a CouchDB-compatible server (pouchdb-server, with the team's security and validation) started here on
 // loopback, behind a proxy the test can cut.
-import type { Page } from 'playwright-core';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTeamServer, type TeamServer } from '../../scripts/team-server.mjs';
-import type { AnnotationRecord } from '../../model';
+import type { AnnotationRecord, Term } from '../../model';
 import { launchWithExtension, visit, type ExtensionBrowser } from './harness';
-import { highlightTexts } from './page-helpers';
-import { editNote, readTable, readTeamKey, statusOf, tag, writeTeamKey } from './team-helpers';
+import { highlightTexts, openSidePanel } from './page-helpers';
+import { basic, conflictsOf, editNote, readTable, readTeamKey, statusOf, tag, writeTeamKey } from './team-helpers';
+
+// Playwright reports the service worker's own requests only when asked to (Chromium).
+process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 
 const REPORT = 'zhangdian-2017-report';
 const PASSAGE = '将全区177项行政审批事项压缩至92项';
@@ -19,11 +25,18 @@ let a: ExtensionBrowser;
 let b: ExtensionBrowser;
 let pageA: Page;
 let pageB: Page;
+/** Every request the extension's worker sent, in both browsers. */
+const workerRequests: string[] = [];
 
 beforeAll(async () => {
   server = await startTeamServer({ users: [EDITOR, CODER] });
   a = await launchWithExtension();
   b = await launchWithExtension({ fixtures: a.server });
+  for (const x of [a, b]) {
+    x.context.on('request', (r: Request) => {
+      if (r.serviceWorker()) workerRequests.push(r.url());
+    });
+  }
   pageA = await a.context.newPage();
   pageB = await b.context.newPage();
 });
@@ -61,5 +74,224 @@ describe('a team of two browsers', () => {
     await expect.poll(async () => (await readTable<AnnotationRecord>(a, 'annotations'))[0]?.note, { timeout: 15_000 }).toBe('B 改过的备注');
     // Still A's annotation, edited by B.
     expect((await readTable<AnnotationRecord>(a, 'annotations'))[0].creator?.name).toBe('wang');
+  });
+});
+
+/** The note of the one annotation on the report, in the browser's database. */
+const noteIn = async (x: ExtensionBrowser) => (await readTable<AnnotationRecord>(x, 'annotations')).find((r) => r.quote.exact === PASSAGE)?.note;
+
+async function openLibraryTab(x: ExtensionBrowser, tab: RegExp): Promise<Page> {
+  const library = await x.context.newPage();
+  await library.goto(`chrome-extension://${x.extensionId}/library.html`);
+  await library.getByRole('tab', { name: tab }).click();
+  return library;
+}
+
+describe('offline, conflicts and the codebook', () => {
+  it('both edit one annotation while the server is down: once it is back, both show the conflict, nothing lost', async () => {
+    server.cut();
+    try {
+      await editNote(pageA, PASSAGE, 'A 离线时改的');
+      await editNote(pageB, PASSAGE, 'B 离线时改的');
+      await expect.poll(async () => (await statusOf(a)).state, { timeout: 30_000 }).toBe('offline');
+    } finally {
+      server.restore();
+    }
+    for (const x of [a, b]) {
+      await expect.poll(async () => (await conflictsOf(x)).length, { timeout: 60_000 }).toBe(1);
+      const [conflict] = await conflictsOf(x);
+      expect(conflict.versions.map((v) => (v.record as AnnotationRecord).note).sort()).toEqual(['A 离线时改的', 'B 离线时改的']);
+      expect(conflict.versions.map((v) => v.by).sort()).toEqual(['li', 'wang']);
+    }
+  });
+
+  it('the Team tab shows both versions side by side; a merge keeps both notes, on both machines', async () => {
+    const library = await openLibraryTab(a, /团队|Team/);
+    const conflict = library.locator('.lib-conflict');
+    await conflict.waitFor();
+    expect(await conflict.locator('.lib-version-box').count()).toBe(2);
+    const shown = await conflict.textContent();
+    expect(shown).toContain('A 离线时改的');
+    expect(shown).toContain('B 离线时改的');
+    expect(shown).toContain(PASSAGE);
+    await conflict.getByRole('button', { name: /合并|Merge/ }).click();
+    await conflict.waitFor({ state: 'detached' });
+    for (const x of [a, b]) {
+      await expect.poll(async () => (await conflictsOf(x)).length, { timeout: 30_000 }).toBe(0);
+      await expect.poll(() => noteIn(x), { timeout: 30_000 }).toMatch(/A 离线时改的[\s\S]*B 离线时改的|B 离线时改的[\s\S]*A 离线时改的/);
+    }
+    await library.close();
+  });
+
+  it('A (an editor) renames a term: B’s open page shows the new label without a reload', async () => {
+    const term = (await readTable<Term>(a, 'terms')).find((t) => t.label.zh.includes('放管服'))!;
+    const library = await openLibraryTab(a, /分类表|Taxonomy/);
+    const zh = library.locator(`.lib-term input[type=text][aria-label$=" ${term.notation}"]`).first();
+    await zh.fill('简政放权（团队新名）');
+    await zh.press('Enter');
+    const panel = await openSidePanel(b, pageB);
+    await panel.getByRole('tab', { name: /批注|Annotations/ }).click();
+    await expect.poll(() => panel.locator('.annotation-list .term-chip').first().textContent(), { timeout: 20_000 }).toContain('简政放权（团队新名）');
+    await panel.close();
+    await library.close();
+  });
+
+  it('B (a coder) cannot change the codebook: the server refuses, the edit is undone, and the Team tab says so', async () => {
+    const term = (await readTable<Term>(b, 'terms')).find((t) => t.label.zh === '简政放权（团队新名）')!;
+    // The server itself refuses a coder's write of a term, whatever the client.
+    const direct = await fetch(`${server.url}/${encodeURIComponent(`term:${term.id}`)}`, {
+      method: 'PUT', headers: basic(CODER.name, CODER.password),
+      body: JSON.stringify({ type: 'term', schema: 1, data: { ...term, label: { zh: '擅改', en: 'x' } }, by: CODER.name }),
+    });
+    expect(direct.status).toBe(403);
+    expect((await direct.json()).reason).toMatch(/codebook editors/);
+
+    const library = await openLibraryTab(b, /分类表|Taxonomy/);
+    const zh = library.locator(`.lib-term input[type=text][aria-label$=" ${term.notation}"]`).first();
+    await zh.fill('编码员擅改的名称');
+    await zh.press('Enter');
+    await expect.poll(async () => (await readTable<Term>(b, 'terms')).find((t) => t.id === term.id)?.label.zh, { timeout: 20_000 }).toBe('简政放权（团队新名）');
+    await library.getByRole('tab', { name: /团队|Team/ }).click();
+    await expect.poll(() => library.locator('.lib-team-problems').textContent(), { timeout: 10_000 }).toContain('编码员擅改的名称');
+    await library.close();
+  });
+
+  it('A works offline for a while, then syncs: B’s page draws everything A did', async () => {
+    server.cut();
+    try {
+      await expect.poll(async () => (await statusOf(a)).state, { timeout: 30_000 }).toBe('offline');
+      // The term was renamed above: the picker finds it by its new name.
+      await tag(pageA, '精简率达48.6%', '简政放权');
+      await tag(pageA, '办结时限缩短70%以上', '简政放权');
+      expect((await readTable<AnnotationRecord>(a, 'annotations')).length).toBe(3);
+      await pageA.waitForTimeout(3000);
+      expect(await highlightTexts(pageB, 'pizhu-annotation-others')).toEqual([PASSAGE]);
+    } finally {
+      server.restore();
+    }
+    await expect.poll(() => highlightTexts(pageB, 'pizhu-annotation-others'), { timeout: 60_000 })
+      .toEqual(expect.arrayContaining([PASSAGE, '精简率达48.6%', '办结时限缩短70%以上']));
+    await expect.poll(async () => (await statusOf(a)).state, { timeout: 30_000 }).toBe('connected');
+  });
+});
+
+describe('credentials and requests', () => {
+  it('a page and its content script cannot read the credentials or ask for the team’s status', async () => {
+    const answer = await a.serviceWorker.evaluate(async (url) => {
+      const { chrome } = globalThis as unknown as { chrome: {
+        tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
+        scripting: { executeScript(o: object): Promise<{ result: unknown }[]> };
+      } };
+      const tab = (await chrome.tabs.query({})).find((t) => t.url === url)!;
+      const [isolated] = await chrome.scripting.executeScript({
+        target: { tabId: tab.id },
+        func: async () => {
+          const c = (globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<unknown> } }; runtime: { sendMessage(m: object): Promise<unknown> } } }).chrome;
+          const storage = await c.storage.local.get(null).then((v) => JSON.stringify(v), (e: Error) => `refused: ${e.message}`);
+          const status = await c.runtime.sendMessage({ pizhu: 'request', name: 'sync:status' }).then((v) => JSON.stringify(v), (e: Error) => `refused: ${e.message}`);
+          return { storage, status };
+        },
+      });
+      const [main] = await chrome.scripting.executeScript({
+        target: { tabId: tab.id }, world: 'MAIN',
+        func: () => JSON.stringify({ html: document.documentElement.outerHTML.length, keys: Object.keys(window).length, hasChromeStorage: !!(globalThis as { chrome?: { storage?: unknown } }).chrome?.storage }),
+      });
+      return { isolated: isolated.result as { storage: string; status: string }, main: main.result as string };
+    }, pageA.url());
+    expect(answer.isolated.storage).toMatch(/^refused/);
+    expect(answer.isolated.status).not.toContain(EDITOR.password);
+    expect(answer.isolated.status).toMatch(/"ok":false/);
+    expect(answer.isolated.status).toMatch(/forbidden/);
+    expect(JSON.parse(answer.main).hasChromeStorage).toBe(false);
+    expect(await pageA.content()).not.toContain(EDITOR.password);
+    // Nowhere in extension storage either.
+    const everything = await a.serviceWorker.evaluate(async () => JSON.stringify(await (globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<unknown> } } } }).chrome.storage.local.get(null)));
+    expect(everything).not.toContain(EDITOR.password);
+  });
+
+  it('the extension sent requests to the team server only', async () => {
+    const origin = new URL(server.url).origin;
+    expect(workerRequests.length).toBeGreaterThan(0);
+    expect(workerRequests.filter((u) => new URL(u).origin !== origin)).toEqual([]);
+    expect([...server.hostsSeen]).toEqual([new URL(server.url).host]);
+  });
+});
+
+describe('leaving and joining from the Team tab', () => {
+  it('leaving stops sync and keeps everything here', async () => {
+    const before = (await readTable<AnnotationRecord>(a, 'annotations')).length;
+    await writeTeamKey(a, null);
+    await expect.poll(async () => (await statusOf(a)).state, { timeout: 5000 }).toBe('off');
+    expect((await readTable<AnnotationRecord>(a, 'annotations')).length).toBe(before);
+    expect(await readTable(a, 'outbox')).toEqual([]);
+  });
+
+  it('joins from the Team tab: the server’s own reason for a wrong password, then connected', async () => {
+    const library = await openLibraryTab(a, /团队|Team/);
+    const form = library.locator('.lib-team-form');
+    await form.locator('input[type=url]').fill(server.url);
+    await form.locator('input[type=text]').fill(EDITOR.name);
+    await form.locator('input[type=password]').fill('wrong-password');
+    await form.getByRole('button', { name: /加入|Join/ }).click();
+    await expect.poll(() => library.locator('.lib-team-state').getAttribute('data-state'), { timeout: 10_000 }).toBe('refused');
+    expect(await library.locator('.lib-team-reason').textContent()).toContain('Name or password is incorrect.');
+    await library.getByRole('button', { name: /退出团队|Leave the team/ }).click();
+    await form.locator('input[type=url]').fill(server.url);
+    await form.locator('input[type=text]').fill(EDITOR.name);
+    await form.locator('input[type=password]').fill(EDITOR.password);
+    await form.getByRole('button', { name: /加入|Join/ }).click();
+    await expect.poll(() => library.locator('.lib-team-state').getAttribute('data-state'), { timeout: 10_000 }).toBe('connected');
+    await library.close();
+  });
+
+  it('refuses plain http to another machine, saying why, and sends nothing', async () => {
+    await writeTeamKey(b, { url: 'http://couch.example.edu/team', username: CODER.name, password: CODER.password });
+    await expect.poll(async () => (await statusOf(b)).state, { timeout: 5000 }).toBe('invalid');
+    expect((await statusOf(b)).problem?.en).toMatch(/HTTPS/);
+  });
+});
+
+describe('a browser closed in the middle of a first sync', () => {
+  it('completes it when started again with the same profile', async () => {
+    const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pizhu-team-profile-'));
+    const total = 4000;
+    const docs = Array.from({ length: total }, (_, i) => {
+      const id = `urn:uuid:00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+      return {
+        _id: `annotation:${id}`, type: 'annotation', schema: 1, by: 'admin',
+        data: { id, pageUrl: 'https://gov.example/bulk', sourceUrl: 'https://gov.example/bulk', quote: { exact: `引文${i}`, prefix: '', suffix: '' },
+          position: { start: i, end: i + 3 }, terms: [], note: '', created: '2024-01-01T00:00:00.000Z', modified: '2024-01-01T00:00:00.000Z' },
+      };
+    });
+    const put = await fetch(`${server.serverUrl}/_bulk_docs`, { method: 'POST', headers: basic(server.admin.name, server.admin.password), body: JSON.stringify({ docs }) });
+    expect(put.status).toBe(201);
+    const count = (x: ExtensionBrowser) => x.serviceWorker.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve) => {
+        const req = indexedDB.open('pizhu');
+        req.onsuccess = () => resolve(req.result);
+      });
+      const n = await new Promise<number>((resolve) => {
+        const req = db.transaction('annotations').objectStore('annotations').count();
+        req.onsuccess = () => resolve(req.result);
+      });
+      db.close();
+      return n;
+    });
+    let c = await launchWithExtension({ profileDir, fixtures: a.server });
+    try {
+      await writeTeamKey(c, { url: server.url, username: CODER.name, password: CODER.password });
+      await expect.poll(async () => (await readTable(c, 'syncRevs')).length, { timeout: 30_000, interval: 50 }).toBeGreaterThan(0);
+      expect(await count(c)).toBeLessThan(total);
+    } finally {
+      await c.close();
+    }
+    c = await launchWithExtension({ profileDir, fixtures: a.server });
+    try {
+      await expect.poll(() => count(c), { timeout: 90_000 }).toBeGreaterThanOrEqual(total);
+      expect((await statusOf(c)).state).toBe('connected');
+    } finally {
+      await c.close();
+      fs.rmSync(profileDir, { recursive: true, force: true });
+    }
   });
 });
