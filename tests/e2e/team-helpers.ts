@@ -75,6 +75,8 @@ export async function editNote(page: Page, phrase: string, note: string): Promis
   if (!box) throw new Error(`no tagged passage ${phrase}`);
   await page.mouse.click(box.x, box.y);
   await picker.waitFor();
+  // As a person would: once the picker has settled (its search box takes the focus when it opens).
+  await picker.locator('input[type="search"]').click();
   await picker.locator('textarea').fill(note);
   await picker.getByRole('button', { name: /完成|Done/ }).click();
   await picker.waitFor({ state: 'detached' });
