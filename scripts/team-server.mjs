@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { projectRoot } from './extension-browser.mjs';
 import { setupTeam } from './team-setup.mjs';
 
@@ -47,8 +48,8 @@ export async function startTeamServer({ db = 'team', users = [] } = {}) {
   const port = await freePort();
   const bin = path.join(projectRoot, 'node_modules', 'pouchdb-server', 'bin', 'pouchdb-server');
   // With the one-line fix of its validation plug-in that replicated updates need (see pouchdb-validation-fix.cjs).
-  const fix = path.join(projectRoot, 'scripts', 'pouchdb-validation-fix.cjs');
-  const child = spawn(process.execPath, ['--require', fix, bin, '--in-memory', '--host', '127.0.0.1', '--port', String(port)], { cwd: dir, stdio: 'ignore' });
+  const fix = pathToFileURL(path.join(projectRoot, 'scripts', 'pouchdb-validation-fix.mjs')).href;
+  const child = spawn(process.execPath, ['--import', fix, bin, '--in-memory', '--host', '127.0.0.1', '--port', String(port)], { cwd: dir, stdio: 'ignore' });
   const direct = `http://127.0.0.1:${port}`;
   const sockets = new Set();
   let proxy;
