@@ -180,6 +180,61 @@ describe('two browsers of one team', () => {
     expect(b.applied.some((c) => c.codebook)).toBe(true);
   });
 
+  it('brings terms added, retired and merged in from a colleague’s codebook to the other browser', async () => {
+    const repoA = new TaxonomyRepository(a.db);
+    await repoA.ensureDefault();
+    await new TaxonomyRepository(b.db).ensureDefault();
+    await exchange(server, a, b);
+    const scheme = defaultTaxonomy().taxonomy.schemes[0].id;
+    const retired = defaultTaxonomy().terms[3];
+    const added = 'urn:uuid:33333333-3333-4333-8333-333333333333';
+    await repoA.addTerm(DEFAULT_TAXONOMY_ID, { id: added, scheme, label: { zh: '新增术语', en: 'Added term' } });
+    await repoA.retire(DEFAULT_TAXONOMY_ID, retired.id);
+    // A colleague's codebook (from a file) brings a term of its own.
+    const incoming = (await repoA.get(DEFAULT_TAXONOMY_ID))!;
+    const fromFile = 'urn:uuid:44444444-4444-4444-8444-444444444444';
+    const colleague = { ...incoming, terms: [...incoming.terms, { ...incoming.terms.find((t) => t.id === added)!, id: fromFile, notation: '99', label: { zh: '同事的术语', en: 'A colleague’s term' }, order: 99 }] };
+    expect((await repoA.merge(DEFAULT_TAXONOMY_ID, colleague)).changes).toBeGreaterThan(0);
+    b.applied.length = 0;
+    await exchange(server, a, b);
+    expect((await b.db.terms.get(added))?.label.zh).toBe('新增术语');
+    expect((await b.db.terms.get(retired.id))?.retired).toBe(true);
+    expect((await b.db.terms.get(fromFile))?.label.zh).toBe('同事的术语');
+    expect((await b.db.taxonomies.get(DEFAULT_TAXONOMY_ID))!.version).toBe((await a.db.taxonomies.get(DEFAULT_TAXONOMY_ID))!.version);
+    expect(b.applied.some((c) => c.codebook)).toBe(true);
+    expect(await b.db.conflicts.count()).toBe(0);
+  });
+
+  it('two editors renaming one term at once get a conflict on both sides with both names; keeping one settles it everywhere', async () => {
+    await new TaxonomyRepository(a.db).ensureDefault();
+    await new TaxonomyRepository(b.db).ensureDefault();
+    await exchange(server, a, b);
+    const term = defaultTaxonomy().terms[4];
+    const termDoc = docId('term', term.id);
+    await new TaxonomyRepository(a.db).rename(DEFAULT_TAXONOMY_ID, term.id, { zh: 'A 的名称' });
+    await new TaxonomyRepository(b.db).rename(DEFAULT_TAXONOMY_ID, term.id, { zh: 'B 的名称' });
+    await exchange(server, a, b);
+    await exchange(server, a, b);
+    expect(await leaves(server, termDoc)).toHaveLength(2);
+    let keep = '';
+    for (const x of [a, b]) {
+      const conflict = (await x.engine.conflicts()).find((c) => c.id === termDoc)!;
+      expect(conflict.kind).toBe('term');
+      expect(conflict.canMerge).toBe(false);
+      const names = conflict.versions.map((v) => (v.record as typeof term).label.zh);
+      expect(names.sort()).toEqual(['A 的名称', 'B 的名称']);
+      keep = conflict.versions.find((v) => (v.record as typeof term).label.zh === 'B 的名称')!.rev;
+    }
+    await a.engine.resolve(termDoc, { keep });
+    await exchange(server, a, b);
+    await exchange(server, a, b);
+    for (const x of [a, b]) {
+      expect((await x.db.terms.get(term.id))!.label.zh).toBe('B 的名称');
+      expect((await x.engine.conflicts()).filter((c) => c.id === termDoc)).toEqual([]);
+    }
+    expect(await leaves(server, termDoc)).toHaveLength(1);
+  });
+
   it('undoes a coder’s codebook edit instead of sending it, and says so', async () => {
     const coder = await browser('li', { editor: false });
     await new TaxonomyRepository(a.db).ensureDefault();
