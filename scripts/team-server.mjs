@@ -27,7 +27,7 @@ function freePort() {
 async function waitForServer(url, child, timeoutMs) {
   const started = Date.now();
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`pouchdb-server exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`pouchdb-server exited with ${child.exitCode}: ${child.stderrTail?.() ?? ''}`);
     try {
       const response = await fetch(url);
       if (response.ok) return;
@@ -47,9 +47,15 @@ export async function startTeamServer({ db = 'team', users = [] } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'pizhu-couch-'));
   const port = await freePort();
   const bin = path.join(projectRoot, 'node_modules', 'pouchdb-server', 'bin', 'pouchdb-server');
-  // With the one-line fix of its validation plug-in that replicated updates need (see pouchdb-validation-fix.cjs).
-  const fix = pathToFileURL(path.join(projectRoot, 'scripts', 'pouchdb-validation-fix.mjs')).href;
-  const child = spawn(process.execPath, ['--import', fix, bin, '--in-memory', '--host', '127.0.0.1', '--port', String(port)], { cwd: dir, stdio: 'ignore' });
+  // Without native addons (see no-native-addons.mjs), and with the one-line fix of its validation plug-in that
+  // replicated updates need (see pouchdb-validation-fix.mjs).
+  const preload = (name) => ['--import', pathToFileURL(path.join(projectRoot, 'scripts', name)).href];
+  const child = spawn(process.execPath, [...preload('no-native-addons.mjs'), ...preload('pouchdb-validation-fix.mjs'), bin, '--in-memory', '--host', '127.0.0.1', '--port', String(port)], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => {
+    stderr = (stderr + chunk).slice(-2000);
+  });
+  child.stderrTail = () => stderr;
   const direct = `http://127.0.0.1:${port}`;
   const sockets = new Set();
   let proxy;
