@@ -57,4 +57,6 @@ export const META = {
   secret: 'secret',
   /** When replication last moved a change or found both sides up to date. */
   lastSync: 'lastSync',
+  /** Ids of documents written into the local replica and not yet seen pushed to the server (team/unpushed.ts). */
+  unpushed: 'unpushed',
 } as const;

@@ -30,8 +30,9 @@ export interface TeamStatus {
   pending: {
     /** Changes made here not yet in the local replica. */
     local: number;
-    /** Changes the replication still has to send or fetch, as it last reported them. */
+    /** This browser's changes not yet on the server (also those waiting while it is offline). */
     push: number;
+    /** Changes the replication still has to fetch, as it last reported them. */
     pull: number;
   };
   /** What went wrong, in words, both languages. */

@@ -53,6 +53,8 @@ export interface EngineOptions {
   canEditCodebook: () => boolean | undefined;
   /** After records from the team were written to Dexie: the pages whose annotations changed, and the codebook. */
   onApplied?: (changed: { pages: Set<string>; codebook: boolean }) => void;
+  /** After this browser's own revisions were written into the replica (edits, resolutions): their document ids. */
+  onWritten?: (ids: string[]) => void;
   now?: () => Date;
 }
 
@@ -280,6 +282,7 @@ export class SyncEngine {
       const results = (await this.o.replica.bulkDocs(writes, { new_edits: false })) as { error?: string; id?: string; reason?: string }[];
       const failed = results.find((r) => r && r.error);
       if (failed) throw new EngineError(`本地副本拒绝写入：${failed.reason ?? failed.error}`, `The local replica refused a write: ${failed.reason ?? failed.error}`);
+      this.o.onWritten?.(writes.map((d) => d._id));
     }
     if (settled.length) await db.transaction('rw', db.syncRevs, () => db.syncRevs.bulkPut(settled));
     if (toApply.length) await this.defer(toApply);
@@ -440,7 +443,10 @@ export class SyncEngine {
   private async writeResolution(id: string, leaves: TeamDoc[], chosen: DocBody): Promise<void> {
     const [winner, ...others] = leaves;
     const docs = await resolutionDocs(id, winner, others, chosen, this.o.user());
-    if (docs.length) await this.o.replica.bulkDocs(docs, { new_edits: false });
+    if (docs.length) {
+      await this.o.replica.bulkDocs(docs, { new_edits: false });
+      this.o.onWritten?.([id]);
+    }
   }
 
   async conflicts(filter: { pageUrl?: string } = {}): Promise<ConflictView[]> {
@@ -523,7 +529,7 @@ function pageRecord(data: PageData, before: PageRecord | undefined, now: string)
 export async function beginTeam(db: PizhuDB, url: string): Promise<void> {
   await db.transaction('rw', [db.outbox, db.syncRevs, db.syncMeta, db.conflicts], async () => {
     await Promise.all([db.outbox.clear(), db.syncRevs.clear(), db.conflicts.clear()]);
-    await db.syncMeta.where('key').anyOf([META.since, META.deferred, META.scan]).delete();
+    await db.syncMeta.where('key').anyOf([META.since, META.deferred, META.scan, META.unpushed]).delete();
     await db.syncMeta.bulkPut([
       { key: META.enabled, value: url },
       { key: META.scan, value: { table: TABLE_ORDER[0] } satisfies ScanCursor },

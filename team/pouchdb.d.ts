@@ -6,7 +6,7 @@ declare module 'pouchdb-core' {
 
   export interface ReplicationInfo {
     direction?: 'push' | 'pull';
-    change?: { docs_read?: number; docs_written?: number; pending?: number; last_seq?: number | string };
+    change?: { docs_read?: number; docs_written?: number; pending?: number; last_seq?: number | string; docs?: { _id: string }[] };
   }
 
   export interface Replication extends PromiseLike<unknown> {

@@ -21,6 +21,7 @@ import { parseTeamConfig, type Problem, type TeamConfig } from '../sync/team-con
 import { readTeamConfig, removeTeamConfig, watchTeamConfig, writeTeamConfig } from './credentials';
 import { beginTeam, EngineError, endTeam, SyncEngine, teamOf } from './engine';
 import { asReplica, openRemote, openReplica, probe, replicate, serverFetch, type Fetch } from './replication';
+import { pushedIds, Unpushed } from './unpushed';
 
 const ALARM = 'pizhu-team';
 const KEEP_ALIVE_MS = 20_000;
@@ -64,6 +65,8 @@ class Session {
   pullPending = 0;
   readonly denied = new Map<string, string>();
   readonly engine: SyncEngine;
+  /** This browser's changes in the replica that the server has not had yet (counted as waiting). */
+  readonly unpushed: Unpushed;
   private replication: Replication | null = null;
   private feed: ChangesFeed | null = null;
   private keepAlive: ReturnType<typeof setInterval> | undefined;
@@ -83,12 +86,17 @@ class Session {
     private readonly changed: () => void,
   ) {
     this.fetch = serverFetch(config, (outcome) => this.observe(outcome));
+    this.unpushed = new Unpushed(db);
     this.engine = new SyncEngine({
       db,
       replica: asReplica(replica),
       user: () => this.name ?? config.username,
       canEditCodebook: () => (this.roles ? this.roles.includes(ROLES.editor) || this.roles.includes('_admin') : undefined),
       onApplied: (c) => hooks.applied(c),
+      onWritten: (ids) => {
+        this.unpushed.written(ids);
+        this.changed();
+      },
     });
   }
 
@@ -98,6 +106,7 @@ class Session {
 
   async start(): Promise<void> {
     this.lastSync = (await this.db.syncMeta.get(META.lastSync))?.value as string | undefined;
+    await this.unpushed.load();
     // Local writes from any page (their outbox entries) and what replication brings into the replica.
     Dexie.on('storagemutated', this.onMutated);
     this.feed = this.replica.changes({ live: true, since: 'now', return_docs: false }).on('change', () => this.schedule()).on('error', () => {});
@@ -178,20 +187,24 @@ class Session {
     this.replication = replicate(this.replica, remote, {
       onChange: (info: ReplicationInfo) => {
         const pending = info.change?.pending ?? 0;
-        if (info.direction === 'push') this.pushPending = pending;
-        else this.pullPending = pending;
+        if (info.direction === 'push') {
+          this.pushPending = pending;
+          this.unpushed.pushed(pushedIds(info));
+        } else this.pullPending = pending;
         this.synced();
       },
       // Whether the server answers is told by the requests themselves (observe); these say how far sync is.
       onPaused: (error) => {
         if (!error && this.state === 'connected') {
           this.pushPending = this.pullPending = 0;
+          this.unpushed.caughtUp();
           this.synced();
         }
       },
       onActive: () => this.changed(),
       onDenied: (id, reason) => {
         this.denied.set(id, reason);
+        this.unpushed.pushed([id]);
         this.changed();
       },
       onError: (error) => {
@@ -324,7 +337,7 @@ export class TeamService {
       ...(s.roles ? { roles: s.roles } : {}),
       ...(s.editor !== undefined ? { editor: s.editor } : {}),
       ...(s.lastSync ? { lastSync: s.lastSync } : {}),
-      pending: { local, push: s.pushPending, pull: s.pullPending },
+      pending: { local, push: Math.max(s.pushPending, s.unpushed.size), pull: s.pullPending },
       ...(s.problem ? { problem: s.problem } : {}),
       ...(s.serverReason ? { serverReason: s.serverReason } : {}),
       conflicts,

@@ -27,7 +27,10 @@ export interface Browser {
   roles: { editor: boolean | undefined };
 }
 
-export async function browser(user: string, options: { editor?: boolean | undefined; join?: boolean; wrap?: (r: Replica) => Replica } = {}): Promise<Browser> {
+export async function browser(
+  user: string,
+  options: { editor?: boolean | undefined; join?: boolean; wrap?: (r: Replica) => Replica; onWritten?: EngineOptions['onWritten'] } = {},
+): Promise<Browser> {
   const db = new PizhuDB(freshName());
   const replica = memoryReplica();
   const applied: Browser['applied'] = [];
@@ -38,6 +41,7 @@ export async function browser(user: string, options: { editor?: boolean | undefi
     user: () => user,
     canEditCodebook: () => roles.editor,
     onApplied: (c) => applied.push(c),
+    onWritten: options.onWritten,
   };
   if (options.join !== false) await beginTeam(db, TEAM_URL);
   return { db, replica, engine: new SyncEngine(opts), applied, roles };
