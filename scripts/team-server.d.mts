@@ -1,3 +1,4 @@
+import type { TeamUser } from './team-setup.mjs';
 export interface TeamServer {
   /** The team database's URL, through the proxy the test can cut. */
   url: string;
@@ -12,4 +13,4 @@ export interface TeamServer {
   restore(): void;
   close(): Promise<void>;
 }
-export function startTeamServer(options?: { db?: string; users?: { name: string; password: string; roles: string[] }[] }): Promise<TeamServer>;
+export function startTeamServer(options?: { db?: string; users?: TeamUser[] }): Promise<TeamServer>;

@@ -2,14 +2,15 @@
 //
 // Prepares a CouchDB database for a Pizhu team, with a server admin's credentials in the URL:
 //   npm run team:setup -- https://admin:secret@couch.example.edu/fzzf-team --editor wang:… --coder li:…
-// It creates the database (if missing), its security object (members by role: only users with the role
-// pizhu-coder or pizhu-editor may read or write it, so one team's members cannot read another team's database),
-// and the design document with Pizhu's validation (sync/design-doc.js: only editors change the codebook, every
-// revision names its writer); with --editor/--coder it creates those users (or updates their password and roles).
+// It creates the database (if missing), its security object (members by the team's roles: only users with the role
+// pizhu-coder:DATABASE or pizhu-editor:DATABASE may read or write it, so one team's members cannot read another
+// team's database on the same server), and the design document with Pizhu's validation (sync/design-doc.js: only
+// editors change the codebook, every revision names its writer); with --editor/--coder it creates those users (or
+// updates their password and adds the team's role, keeping their roles in other teams).
 // Run it again at any time: it changes only what differs.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { designDoc, DESIGN_DOC_ID, ROLES, securityObject } from '../sync/design-doc.js';
+import { designDoc, DESIGN_DOC_ID, securityObject, teamRoles } from '../sync/design-doc.js';
 
 const isLoopback = (host) => /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i.test(host);
 
@@ -50,8 +51,8 @@ function fail(what, answer) {
 }
 
 /**
- * Sets up the team database at `adminUrl`; `users` are [{ name, password, roles }]. Returns what it did, one line
- * per step. Throws with the server's words when a step is refused.
+ * Sets up the team database at `adminUrl`; `users` are [{ name, password, editor }] (an editor of the codebook or a
+ * coder; or `roles` to give exactly those). Returns what it did, one line per step. Throws with the server's words when a step is refused.
  */
 export async function setupTeam(adminUrl, { users = [] } = {}) {
   const target = parseAdminUrl(adminUrl);
@@ -63,15 +64,16 @@ export async function setupTeam(adminUrl, { users = [] } = {}) {
   else if (created.status === 412) done.push(`the database ${target.database} exists`);
   else fail('creating the database', created);
 
-  const security = securityObject();
+  const security = securityObject(target.database);
+  const roles = teamRoles(target.database);
   const currentSecurity = await call(target, 'GET', `${db}/_security`);
   if (currentSecurity.status !== 200) fail('reading the security object', currentSecurity);
   if (JSON.stringify(currentSecurity.json?.members ?? {}) === JSON.stringify(security.members)) {
-    done.push('members by role (pizhu-coder, pizhu-editor): already so');
+    done.push(`members by role (${roles.coder}, ${roles.editor}): already so`);
   } else {
     const put = await call(target, 'PUT', `${db}/_security`, security);
     if (put.status !== 200) fail('writing the security object', put);
-    done.push('members by role (pizhu-coder, pizhu-editor): set');
+    done.push(`members by role (${roles.coder}, ${roles.editor}): set`);
   }
 
   const wanted = designDoc();
@@ -88,10 +90,14 @@ export async function setupTeam(adminUrl, { users = [] } = {}) {
     const id = `org.couchdb.user:${user.name}`;
     const path = `/_users/${encodeURIComponent(id)}`;
     const existing = await call(target, 'GET', path);
-    const doc = { _id: id, name: user.name, type: 'user', roles: user.roles, password: user.password, ...(existing.status === 200 ? { _rev: existing.json._rev } : {}) };
+    const wanted = user.roles ?? [user.editor ? roles.editor : roles.coder];
+    // A member of other teams keeps those roles; in this team, one role (an editor is not also a coder, nor back).
+    const kept = existing.status === 200 ? (existing.json.roles ?? []).filter((r) => r !== roles.coder && r !== roles.editor) : [];
+    const userRoles = [...kept, ...wanted];
+    const doc = { _id: id, name: user.name, type: 'user', roles: userRoles, password: user.password, ...(existing.status === 200 ? { _rev: existing.json._rev } : {}) };
     const put = await call(target, 'PUT', path, doc);
     if (put.status !== 201 && put.status !== 202) fail(`writing the user ${user.name}`, put);
-    done.push(`user ${user.name} (${user.roles.join(', ')}): ${existing.status === 200 ? 'updated' : 'created'}`);
+    done.push(`user ${user.name} (${wanted.join(', ')}): ${existing.status === 200 ? 'updated' : 'created'}`);
   }
   return done;
 }
@@ -106,7 +112,7 @@ function parseArgs(args) {
       const value = args[++i] ?? '';
       const colon = value.indexOf(':');
       if (colon < 1) throw new Error(`${arg} takes NAME:PASSWORD`);
-      users.push({ name: value.slice(0, colon), password: value.slice(colon + 1), roles: [arg === '--editor' ? ROLES.editor : ROLES.coder] });
+      users.push({ name: value.slice(0, colon), password: value.slice(colon + 1), editor: arg === '--editor' });
     } else if (!url) url = arg;
     else throw new Error(`unexpected argument: ${arg}`);
   }

@@ -2,15 +2,22 @@
 // validate_doc_update function, and the security object that lets only the team's members in. The setup script
 // (scripts/team-setup.mjs) writes both; the tests run the function as CouchDB does.
 //
-// Roles (CouchDB user roles, given when an administrator creates the team's users):
-//   pizhu-coder   reads everything, writes annotations and pages;
-//   pizhu-editor  the same, and the codebook (terms and taxonomies);
+// Roles (CouchDB user roles, given when an administrator creates the team's users), named for the team's database,
+// so that one server can hold several teams and a member of one can neither read another's database nor edit its
+// codebook (for the database fzzf-team):
+//   pizhu-coder:fzzf-team   reads everything, writes annotations and pages;
+//   pizhu-editor:fzzf-team  the same, and the codebook (terms and taxonomies);
 //   server admins anything (setting up, restoring a backup).
 // Any member may edit any annotation (a team corrects and discusses its coding; concurrent edits become conflicts
 // that Pizhu shows); every revision names its writer (`by`), which the server checks, so that who wrote what cannot
-// be forged. The function body is ES5: older CouchDB servers run an old JavaScript engine.
+// be forged. The function body is ES5: older CouchDB servers run an old JavaScript engine. It learns its database's
+// name from userCtx.db, which CouchDB (and pouchdb-server) give it.
 
-export const ROLES = { coder: 'pizhu-coder', editor: 'pizhu-editor' };
+/** The roles of the team whose database is named `database` (as validateDocUpdate spells them). */
+export function teamRoles(database) {
+  return { coder: 'pizhu-coder:' + database, editor: 'pizhu-editor:' + database };
+}
+
 export const DESIGN_DOC_ID = '_design/pizhu';
 
 export function validateDocUpdate(newDoc, oldDoc, userCtx) {
@@ -19,9 +26,11 @@ export function validateDocUpdate(newDoc, oldDoc, userCtx) {
     return roles.indexOf(role) !== -1;
   };
   if (has('_admin')) return;
-  var editor = has('pizhu-editor');
-  if (!editor && !has('pizhu-coder')) {
-    throw { unauthorized: 'Only members of the team (role pizhu-coder or pizhu-editor) may write here.' };
+  var editorRole = 'pizhu-editor:' + userCtx.db;
+  var coderRole = 'pizhu-coder:' + userCtx.db;
+  var editor = has(editorRole);
+  if (!editor && !has(coderRole)) {
+    throw { unauthorized: 'Only members of the team (role ' + coderRole + ' or ' + editorRole + ') may write here.' };
   }
   if (newDoc._id.indexOf('_design/') === 0) throw { forbidden: 'Only a server admin may change design documents.' };
   var kinds = { annotation: 1, page: 1, term: 1, taxonomy: 1 };
@@ -34,7 +43,7 @@ export function validateDocUpdate(newDoc, oldDoc, userCtx) {
   }
   if (newDoc.by !== userCtx.name) throw { forbidden: 'A revision must name its writer (by) as the signed-in user.' };
   var codebook = type === 'term' || type === 'taxonomy' || (oldDoc && (oldDoc.type === 'term' || oldDoc.type === 'taxonomy'));
-  if (codebook && !editor) throw { forbidden: 'Only the codebook editors (role pizhu-editor) may change the codebook.' };
+  if (codebook && !editor) throw { forbidden: 'Only the codebook editors (role ' + editorRole + ') may change the codebook.' };
   if (oldDoc && !oldDoc._deleted && oldDoc.type && oldDoc.type !== type) throw { forbidden: 'A document cannot change its type.' };
 }
 
@@ -43,7 +52,8 @@ export function designDoc() {
   return { _id: DESIGN_DOC_ID, language: 'javascript', validate_doc_update: validateDocUpdate.toString() };
 }
 
-/** Members by role: a user of another team (or no role) cannot read this database at all. */
-export function securityObject() {
-  return { admins: { names: [], roles: [] }, members: { names: [], roles: [ROLES.coder, ROLES.editor] } };
+/** Members by this team's roles: a user of another team (or of no role) cannot read this database at all. */
+export function securityObject(database) {
+  const roles = teamRoles(database);
+  return { admins: { names: [], roles: [] }, members: { names: [], roles: [roles.coder, roles.editor] } };
 }

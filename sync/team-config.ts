@@ -64,3 +64,8 @@ export function parseTeamConfig(value: unknown): ConfigResult {
 export function serverRoot(databaseUrl: string): string {
   return databaseUrl.slice(0, databaseUrl.lastIndexOf('/'));
 }
+
+/** The database's name (the last part of its URL), as CouchDB knows it: the team's roles are named for it. */
+export function databaseName(databaseUrl: string): string {
+  return decodeURIComponent(databaseUrl.slice(databaseUrl.lastIndexOf('/') + 1));
+}

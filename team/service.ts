@@ -15,9 +15,9 @@ import type { Database, ReplicationInfo, Replication, ChangesFeed } from 'pouchd
 import type { PizhuDB } from '../storage/db';
 import { META } from '../storage/sync-state';
 import type { Resolution } from '../sync/conflicts';
-import { ROLES } from '../sync/design-doc.js';
+import { teamRoles } from '../sync/design-doc.js';
 import { OFF_STATUS, type ConflictView, type TeamState, type TeamStatus } from '../sync/status';
-import { parseTeamConfig, type Problem, type TeamConfig } from '../sync/team-config';
+import { databaseName, parseTeamConfig, type Problem, type TeamConfig } from '../sync/team-config';
 import { readTeamConfig, removeTeamConfig, watchTeamConfig, writeTeamConfig } from './credentials';
 import { beginTeam, EngineError, endTeam, SyncEngine, teamOf } from './engine';
 import { asReplica, openRemote, openReplica, probe, replicate, serverFetch, type Fetch } from './replication';
@@ -91,7 +91,7 @@ class Session {
       db,
       replica: asReplica(replica),
       user: () => this.name ?? config.username,
-      canEditCodebook: () => (this.roles ? this.roles.includes(ROLES.editor) || this.roles.includes('_admin') : undefined),
+      canEditCodebook: () => this.editor,
       onApplied: (c) => hooks.applied(c),
       onWritten: (ids) => {
         this.unpushed.written(ids);
@@ -101,7 +101,7 @@ class Session {
   }
 
   get editor(): boolean | undefined {
-    return this.roles ? this.roles.includes(ROLES.editor) || this.roles.includes('_admin') : undefined;
+    return this.roles ? this.roles.includes(teamRoles(databaseName(this.config.url)).editor) || this.roles.includes('_admin') : undefined;
   }
 
   async start(): Promise<void> {

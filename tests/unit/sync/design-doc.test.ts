@@ -1,17 +1,21 @@
 // The validation CouchDB runs on every write to a team's database, run here as CouchDB runs it: from its source text.
 import { describe, expect, it } from 'vitest';
-import { designDoc, validateDocUpdate } from '../../../sync/design-doc.js';
+import { designDoc, securityObject, teamRoles, validateDocUpdate } from '../../../sync/design-doc.js';
 
 // CouchDB compiles the stored source on its own: the function must not lean on anything around it.
 const compiled = new Function(`return (${designDoc().validate_doc_update})`)() as typeof validateDocUpdate;
 
-const coder = { name: 'li', roles: ['pizhu-coder'] };
-const editor = { name: 'wang', roles: ['pizhu-editor'] };
-const admin = { name: 'root', roles: ['_admin'] };
-const stranger = { name: 'zhao', roles: ['other-team'] };
+const db = 'fzzf-team';
+const coder = { name: 'li', roles: ['pizhu-coder:fzzf-team'], db };
+const editor = { name: 'wang', roles: ['pizhu-editor:fzzf-team'], db };
+const admin = { name: 'root', roles: ['_admin'], db };
+const stranger = { name: 'zhao', roles: ['other-team'], db };
+// A coder and an editor of another team on the same server.
+const otherCoder = { name: 'li', roles: ['pizhu-coder:other-team'], db };
+const otherEditor = { name: 'wang', roles: ['pizhu-editor:other-team', 'pizhu-coder:fzzf-team'], db };
 const doc = (type: string, by: string, extra: object = {}) => ({ _id: `${type}:x`, type, schema: 1, data: {}, by, ...extra });
 
-function outcome(newDoc: Record<string, unknown> & { _id: string }, oldDoc: (Record<string, unknown> & { _id: string }) | null, user: { name: string; roles: string[] }) {
+function outcome(newDoc: Record<string, unknown> & { _id: string }, oldDoc: (Record<string, unknown> & { _id: string }) | null, user: { name: string; roles: string[]; db: string }) {
   try {
     compiled(newDoc, oldDoc, user);
     return 'ok';
@@ -35,6 +39,15 @@ describe('the team database’s validation', () => {
   });
   it('refuses users of no team role', () => {
     expect(outcome(doc('annotation', 'zhao'), null, stranger)).toBe('unauthorized');
+  });
+  it('takes the roles of this team only: another team’s coder may not write, another team’s editor not edit this codebook', () => {
+    expect(outcome(doc('annotation', 'li'), null, otherCoder)).toBe('unauthorized');
+    expect(outcome(doc('annotation', 'wang'), null, otherEditor)).toBe('ok');
+    expect(outcome(doc('term', 'wang'), null, otherEditor)).toBe('forbidden');
+  });
+  it('names this team’s roles, and lets only them in', () => {
+    expect(teamRoles(db)).toEqual({ coder: 'pizhu-coder:fzzf-team', editor: 'pizhu-editor:fzzf-team' });
+    expect(securityObject(db).members).toEqual({ names: [], roles: ['pizhu-coder:fzzf-team', 'pizhu-editor:fzzf-team'] });
   });
   it('refuses documents that are not Pizhu’s, or that name another writer', () => {
     expect(outcome({ _id: 'annotation:x', by: 'li' }, null, coder)).toBe('forbidden');
