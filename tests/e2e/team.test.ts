@@ -17,8 +17,8 @@ process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 
 const REPORT = 'zhangdian-2017-report';
 const PASSAGE = '将全区177项行政审批事项压缩至92项';
-const EDITOR = { name: 'wang', password: 'wang-pw-1', roles: ['pizhu-editor'] };
-const CODER = { name: 'li', password: 'li-pw-1', roles: ['pizhu-coder'] };
+const EDITOR = { name: 'wang', password: 'wang-pw-1', editor: true };
+const CODER = { name: 'li', password: 'li-pw-1', editor: false };
 
 let server: TeamServer;
 let a: ExtensionBrowser;
@@ -54,7 +54,7 @@ describe('a team of two browsers', () => {
     await expect.poll(async () => (await statusOf(a)).state, { timeout: 5000 }).toBe('connected');
     await expect.poll(async () => (await statusOf(b)).state, { timeout: 5000 }).toBe('connected');
     expect(Date.now() - started).toBeLessThan(10_000);
-    expect(await statusOf(a)).toMatchObject({ username: 'wang', editor: true, roles: ['pizhu-editor'] });
+    expect(await statusOf(a)).toMatchObject({ username: 'wang', editor: true, roles: ['pizhu-editor:team'] });
     expect(await statusOf(b)).toMatchObject({ username: 'li', editor: false });
     expect(await readTeamKey(a)).toEqual({ url: server.url, username: EDITOR.name });
   });
@@ -157,6 +157,9 @@ describe('offline, conflicts and the codebook', () => {
   });
 
   it('A works offline for a while, then syncs: B’s page draws everything A did', async () => {
+    const library = await openLibraryTab(a, /团队|Team/);
+    const waiting = () => library.locator('.lib-team-pending').getAttribute('data-pending').then(Number);
+    const lastBefore = (await statusOf(a)).lastSync;
     server.cut();
     try {
       await expect.poll(async () => (await statusOf(a)).state, { timeout: 30_000 }).toBe('offline');
@@ -164,6 +167,9 @@ describe('offline, conflicts and the codebook', () => {
       await tag(pageA, '精简率达48.6%', '简政放权');
       await tag(pageA, '办结时限缩短70%以上', '简政放权');
       expect((await readTable<AnnotationRecord>(a, 'annotations')).length).toBe(3);
+      // The Team tab counts what waits for the server: two annotations (their page is already there).
+      await expect.poll(waiting, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+      expect(await library.locator('.lib-team-state').getAttribute('data-state')).toBe('offline');
       await pageA.waitForTimeout(3000);
       expect(await highlightTexts(pageB, 'pizhu-annotation-others')).toEqual([PASSAGE]);
     } finally {
@@ -172,6 +178,22 @@ describe('offline, conflicts and the codebook', () => {
     await expect.poll(() => highlightTexts(pageB, 'pizhu-annotation-others'), { timeout: 60_000 })
       .toEqual(expect.arrayContaining([PASSAGE, '精简率达48.6%', '办结时限缩短70%以上']));
     await expect.poll(async () => (await statusOf(a)).state, { timeout: 30_000 }).toBe('connected');
+    await expect.poll(waiting, { timeout: 30_000 }).toBe(0);
+    expect((await statusOf(a)).lastSync! > (lastBefore ?? '')).toBe(true);
+    await library.close();
+  });
+
+  it('B chooses whose annotations pages draw in the Team tab: its own only hides A’s, A chosen shows them again', async () => {
+    const drawn = () => highlightTexts(pageB, 'pizhu-annotation-others');
+    expect((await drawn()).length).toBe(3);
+    const library = await openLibraryTab(b, /团队|Team/);
+    await library.getByRole('radio', { name: /只显示我的|Mine only/ }).check();
+    await expect.poll(drawn, { timeout: 10_000 }).toEqual([]);
+    await library.getByRole('radio', { name: /选定的编码员|Chosen coders/ }).check();
+    await library.getByRole('checkbox', { name: EDITOR.name }).check();
+    await expect.poll(async () => (await drawn()).length, { timeout: 10_000 }).toBe(3);
+    await library.getByRole('radio', { name: /所有人的|Everyone’s/ }).check();
+    await library.close();
   });
 });
 
@@ -225,6 +247,25 @@ describe('leaving and joining from the Team tab', () => {
     expect((await readTable<AnnotationRecord>(a, 'annotations')).length).toBe(before);
     expect(await readTable(a, 'outbox')).toEqual([]);
   });
+
+  it('joined while the server is down: tries at once, says offline, and connects within 30 s of the server answering after a long outage', async () => {
+    server.cut();
+    const outage = Date.now();
+    try {
+      await writeTeamKey(a, { url: server.url, username: EDITOR.name, password: EDITOR.password });
+      await expect.poll(async () => (await statusOf(a)).state, { timeout: 5000 }).toBe('offline');
+      // Long enough for replication's back-off to have grown past its cap, had it none.
+      await pageA.waitForTimeout(Math.max(0, 45_000 - (Date.now() - outage)));
+      expect((await statusOf(a)).state).toBe('offline');
+    } finally {
+      server.restore();
+    }
+    const back = Date.now();
+    await expect.poll(async () => (await statusOf(a)).state, { timeout: 30_000, interval: 250 }).toBe('connected');
+    expect(Date.now() - back).toBeLessThan(30_000);
+    await writeTeamKey(a, null);
+    await expect.poll(async () => (await statusOf(a)).state, { timeout: 5000 }).toBe('off');
+  }, 120_000);
 
   it('joins from the Team tab: the server’s own reason for a wrong password, then connected', async () => {
     const library = await openLibraryTab(a, /团队|Team/);
