@@ -52,7 +52,8 @@ function fail(what, answer) {
 
 /**
  * Sets up the team database at `adminUrl`; `users` are [{ name, password, editor }] (an editor of the codebook or a
- * coder; or `roles` to give exactly those). Returns what it did, one line per step. Throws with the server's words when a step is refused.
+ * coder; or `roles` to give exactly those). Returns what it did, one line per step. Throws with the server's words
+ * when a step is refused.
  */
 export async function setupTeam(adminUrl, { users = [] } = {}) {
   const target = parseAdminUrl(adminUrl);
