@@ -22,7 +22,19 @@ export default defineConfig({
     commands: {
       'tag-selection': { suggested_key: { default: 'Alt+Shift+A' }, description: '__MSG_menuTagSelection__' },
     },
-    action: { default_title: '__MSG_extName__' },
+    // Firefox puts an add-on's button in its Extensions menu unless told otherwise; on the toolbar its badge (the
+    // page's kind and count) is seen at a glance, as in Chrome once pinned.
+    action: { default_title: '__MSG_extName__', ...(browser === 'firefox' ? { default_area: 'navbar' } : {}) },
+    // The tag picker is an extension page shown in a frame on visited pages (messaging/picker.ts). In Chrome it is
+    // reachable only under a per-session id (use_dynamic_url), so a page cannot name it; Firefox's extension ids
+    // are random per install already.
+    web_accessible_resources: [
+      {
+        resources: ['picker.html'],
+        matches: ['http://*/*', 'https://*/*'],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
     // Firefox keeps extension storage by add-on id; 140 is its first release with the CSS Custom Highlight API.
     ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'pizhu@pizhu.app', strict_min_version: '140.0' } } } : {}),
   }),

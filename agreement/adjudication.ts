@@ -20,11 +20,12 @@
 // for a page replaces the consensus coder's annotations on that page; pages fewer than two coders coded have no
 // consensus. Coders are `Coder`s as in the report; the consensus coder's own annotations among `annotations` are
 // read as the stored consensus, never as a coder's.
+import { codePointIndex } from '../anchoring/code-points';
 import { describeRange } from '../anchoring/describe';
 import type { AnnotationRecord } from '../model';
 import { uuidV5 } from '../model';
 import { CONSENSUS_NAMESPACE, coderOf as defaultCoderOf, derivedId, type Coder } from './coders';
-import { placeAnnotations, type Placed } from './placement';
+import { placeAnnotations, type Placed } from '../anchoring/place';
 import { mergeIntervals, type Intervals } from './tally';
 
 export type Resolution = { choice: 'accept'; coder: string } | { choice: 'merge' } | { choice: 'neither' };
@@ -236,8 +237,12 @@ export async function adjudicatePage(
   }
 
   const consensus = new Map<string, AnnotationRecord>();
+  // Stored positions count code points, as the model does; the passages here are UTF-16 ranges of the text.
+  const points = codePointIndex(page.text);
   for (const d of drafts) {
-    const { quote, position } = describeRange(page.text, d.start, d.end);
+    const described = describeRange(page.text, d.start, d.end);
+    const { quote } = described;
+    const position = { start: points.toCodePoint(described.position.start), end: points.toCodePoint(described.position.end) };
     const id = await derivedId(options.consensus.id, `${page.url}\n${position.start}\n${position.end}\n${d.terms.join('\n')}`);
     if (consensus.has(id)) continue;
     const before = previous.get(id);

@@ -29,7 +29,7 @@
 // agreement; κ and α correct for that.
 import type { AnnotationRecord, PageRecord } from '../model';
 import { coderOf as defaultCoderOf, type Coder } from './coders';
-import { placeAnnotations } from './placement';
+import { placeAnnotations } from '../anchoring/place';
 import {
   cohenKappa, codingTableOfPairs, fleissKappa, krippendorffAlpha, percentAgreement,
   type AlphaCounts, type CohenCounts, type Figure, type FleissCounts, type PercentCounts,

@@ -4,8 +4,9 @@
 // the picker, toasts) subscribes to changes. Writes are optimistic: a change shows at once and is stored after;
 // the writes of a page go out one after another, so that the last state shown is the last state stored.
 import { anchorMany } from '../anchoring/anchor';
+import { codePointIndex, type CodePointIndex } from '../anchoring/code-points';
 import { describeRange } from '../anchoring/describe';
-import type { Agent, AnnotationRecord, Term } from '../model';
+import type { AnnotationRecord, Term, TextPosition } from '../model';
 
 /** Where an annotation anchored in the page text; null for an orphan (kept, listed apart, never deleted). */
 export type Anchor = { start: number; end: number; method: 'exact' | 'position' | 'fuzzy' } | null;
@@ -22,6 +23,8 @@ export interface PersistService {
   /** Returns the deleted record. */
   remove(id: string): Promise<AnnotationRecord | undefined>;
   restore(record: AnnotationRecord): Promise<AnnotationRecord>;
+  /** Keeps where annotations that came without a position (from other tools' files) anchored on this visit. */
+  learnPositions(positions: { id: string; position: TextPosition }[]): Promise<unknown>;
 }
 
 export type StoreEvent =
@@ -37,8 +40,6 @@ export interface PageContext {
   pageUrl: string;
   /** The URL as the address bar shows it (the W3C `source`). */
   sourceUrl: string;
-  /** Who makes new annotations here, when known. */
-  creator?: Agent;
   now?: () => string;
 }
 
@@ -56,21 +57,48 @@ export class AnnotationStore {
   private readonly unsaved = new Map<string, number>();
   /** Whether the page's text is stored already (a page that came with annotations has it). */
   private textKept = false;
+  /** Stored positions count code points (the W3C model's characters); anchors are UTF-16 offsets into the text. */
+  private readonly units: CodePointIndex;
 
-  constructor(private readonly page: PageContext, private readonly persist: PersistService) {}
+  constructor(private readonly page: PageContext, private readonly persist: PersistService) {
+    this.units = codePointIndex(page.text);
+  }
 
   // ── Reading ─────────────────────────────────────────────────────────────────────────────────────────────────
 
-  /** Takes the page's stored annotations and anchors them in the page text (one pass for all). */
+  /**
+   * Takes the page's stored annotations and anchors them in the page text (one pass for all). An annotation from
+   * elsewhere on the whole page (no quote) is listed, not drawn; one that came with a quote but no position gets
+   * the position it anchored at, kept in the database for the next export.
+   */
   load(annotations: readonly AnnotationRecord[], terms: readonly Term[]): void {
-    const found = anchorMany(this.page.text, annotations.map((a) => ({ quote: a.quote, position: a.position })));
-    annotations.forEach((a, i) => {
-      this.records.set(a.id, a);
-      const f = found[i];
-      this.anchors.set(a.id, f ? { start: f.start, end: f.end, method: f.method } : null);
-    });
+    for (const a of annotations) this.records.set(a.id, a);
+    this.place(annotations);
     this.textKept = annotations.length > 0;
     this.indexTerms(terms);
+  }
+
+  /** Anchors these stored records anew (an orphan when it has no quote or is not found), learning missing positions. */
+  private place(annotations: readonly AnnotationRecord[]): void {
+    const { units } = this;
+    const quoted = annotations.filter((a) => a.quote);
+    const found = anchorMany(this.page.text, quoted.map((a) => ({
+      quote: a.quote!,
+      position: a.position && { start: units.toUnit(a.position.start), end: units.toUnit(a.position.end) },
+    })));
+    for (const a of annotations) this.anchors.set(a.id, null);
+    const learned: { id: string; position: TextPosition }[] = [];
+    quoted.forEach((a, i) => {
+      const f = found[i];
+      if (!f) return;
+      this.anchors.set(a.id, { start: f.start, end: f.end, method: f.method });
+      if (a.position) return;
+      const position = { start: units.toCodePoint(f.start), end: units.toCodePoint(f.end) };
+      this.records.set(a.id, { ...a, position });
+      learned.push({ id: a.id, position });
+    });
+    // Not kept this time: the next visit learns it again; nothing shown depends on it.
+    if (learned.length) this.persist.learnPositions(learned).catch(() => {});
   }
 
   get size(): number {
@@ -88,12 +116,13 @@ export class AnnotationStore {
     return all.sort((a, b) => (a.anchor?.start ?? Infinity) - (b.anchor?.start ?? Infinity));
   }
 
-  /** The annotation whose passage holds the text offset, if any. */
-  at(offset: number): Entry | undefined {
+  /** The annotations whose passages hold the text offset (passages may overlap). */
+  containing(offset: number): Entry[] {
+    const found: Entry[] = [];
     for (const [id, anchor] of this.anchors) {
-      if (anchor && offset >= anchor.start && offset < anchor.end) return this.get(id);
+      if (anchor && offset >= anchor.start && offset < anchor.end) found.push(this.get(id)!);
     }
-    return undefined;
+    return found;
   }
 
   /** Every term, retired ones too (old annotations still show them). */
@@ -141,11 +170,7 @@ export class AnnotationStore {
       this.records.set(a.id, a);
       return !before || !this.anchors.has(a.id) || JSON.stringify([before.quote, before.position]) !== JSON.stringify([a.quote, a.position]);
     });
-    const found = anchorMany(this.page.text, moved.map((a) => ({ quote: a.quote, position: a.position })));
-    moved.forEach((a, i) => {
-      const f = found[i];
-      this.anchors.set(a.id, f ? { start: f.start, end: f.end, method: f.method } : null);
-    });
+    this.place(moved);
     if (annotations.length > 0) this.textKept = true;
     this.indexTerms(terms);
     this.emit({ type: 'changed' });
@@ -205,16 +230,18 @@ export class AnnotationStore {
 
   // ── Inside ──────────────────────────────────────────────────────────────────────────────────────────────────
 
+  /** A new annotation on `passage`; its creator is set where it is stored (the background knows the coder). */
   private blank(id: string, passage: { start: number; end: number }): AnnotationRecord {
     const now = this.page.now?.() ?? new Date().toISOString();
+    const { quote, position } = describeRange(this.page.text, passage.start, passage.end);
     return {
       id,
       pageUrl: this.page.pageUrl,
       sourceUrl: this.page.sourceUrl,
-      ...describeRange(this.page.text, passage.start, passage.end),
+      quote,
+      position: { start: this.units.toCodePoint(position.start), end: this.units.toCodePoint(position.end) },
       terms: [],
       note: '',
-      ...(this.page.creator ? { creator: this.page.creator } : {}),
       created: now,
       modified: now,
     };

@@ -11,7 +11,7 @@ function Item({ item, terms, onClick }: { item: AnnotationItem; terms: Map<strin
   const { record } = item;
   const body = (
     <>
-      <span class="quote">{record.quote.exact}</span>
+      <span class="quote">{record.quote?.exact ?? record.sourceUrl}</span>
       <span class="terms">
         {record.terms.map((id) => {
           const term = terms.get(id);

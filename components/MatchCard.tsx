@@ -1,8 +1,14 @@
-// The small card shown when a highlight is hovered or focused: what the highlighted text is, part by part.
+// The small card shown when a highlight is hovered or focused: what the highlighted text is, part by part; for a
+// figure, also the indicator it states and its value normalised.
+import type { FigureIndicator } from '../indicators/page-indicators';
 import type { Match } from '../recognition/types';
 import { t } from './i18n';
+import { boundLabel } from './indicator-text';
 
-const rows = (m: Match): Array<[string, string]> => {
+/** A figure's indicator: named, still being named ('loading'), or not to be had (undefined: no row). */
+export type CardIndicator = FigureIndicator | 'loading' | undefined;
+
+const rows = (m: Match, indicator: CardIndicator): Array<[string, string]> => {
   switch (m.category) {
     case 'docno':
       return [
@@ -11,11 +17,14 @@ const rows = (m: Match): Array<[string, string]> => {
         [t('cardSerial'), m.serial],
       ];
     case 'figure': {
-      const qualifier = [m.before, m.approx, m.after].filter(Boolean).join(' / ');
+      const qualifier = [m.before, m.approx, m.limit, m.after].filter(Boolean).join(' / ') || '—';
+      const named = indicator === 'loading' ? undefined : indicator;
+      const bound = named ? boundLabel(named.value.bound) : '';
       return [
+        ...(indicator ? [[t('cardIndicator'), indicator === 'loading' ? '…' : (indicator.name?.text ?? '—')] as [string, string]] : []),
         [t('cardValue'), formatValue(m.value, m.magnitude, m.number)],
-        [t('cardUnit'), m.unit],
-        [t('cardQualifier'), qualifier || '—'],
+        [t('cardUnit'), named ? named.value.unit : m.unit],
+        [t('cardQualifier'), bound ? t('cardQualifierBound', [qualifier, bound]) : qualifier],
       ];
     }
     case 'date':
@@ -28,7 +37,7 @@ function formatValue(value: number, magnitude: string, written: string): string 
   return `${written}${magnitude} = ${value.toLocaleString('zh-CN')}`;
 }
 
-export function MatchCard({ match }: { match: Match }) {
+export function MatchCard({ match, indicator }: { match: Match; indicator?: CardIndicator }) {
   const heading = t(`category_${match.category}`);
   return (
     <div class={`card ${match.category}`} role="tooltip">
@@ -38,7 +47,7 @@ export function MatchCard({ match }: { match: Match }) {
       </div>
       <div class="text">{match.text}</div>
       <dl>
-        {rows(match).map(([k, v]) => (
+        {rows(match, indicator).map(([k, v]) => (
           <>
             <dt>{k}</dt>
             <dd>{v}</dd>

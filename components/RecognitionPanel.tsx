@@ -1,11 +1,15 @@
 // What Pizhu recognised on the page, in document order; click an item to scroll to it.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { tabs } from '../messaging';
+import { tabs, type ItemSummary } from '../messaging';
 import type { Category } from '../recognition/types';
 import { DEFAULT_SETTINGS, type Settings } from '../model';
-import { setCategory, setSiteDisabled, settingsItem } from '../storage/settings';
+import { normalizeUrl } from '../anchoring/url';
+import type { PageKind } from '../model';
+import type { PageSummary } from '../messaging';
+import { setCategory, setPageKind, setSiteDisabled, settingsItem } from '../storage/settings';
 import type { TabInfo } from './active-tab';
 import { t } from './i18n';
+import { boundLabel, normalisedValue } from './indicator-text';
 import { RecognitionExport } from './RecognitionExport';
 import { useTabRequest } from './use-tab-request';
 
@@ -20,6 +24,39 @@ function useSettings(): Settings {
   return settings;
 }
 
+const KINDS: PageKind[] = ['report', 'document', 'none'];
+
+/** The reader's say over the page's kind, when Pizhu judged it wrong: remembered for the page's URL. */
+function KindFix({ summary, url }: { summary: PageSummary; url: string }) {
+  const page = normalizeUrl(url);
+  if (summary.kindSetByReader) {
+    return (
+      <p class="kind-fix">
+        {t('kindSetByReader')}{' '}
+        <button type="button" onClick={() => void setPageKind(page, null)}>{t('kindGiveBack')}</button>
+      </p>
+    );
+  }
+  return (
+    <p class="kind-fix">
+      {t('kindFixLabel')}{' '}
+      {KINDS.filter((k) => k !== summary.kind).map((k) => (
+        <button key={k} type="button" onClick={() => void setPageKind(page, k)}>{t(`kindReadAs_${k}`)}</button>
+      ))}
+    </p>
+  );
+}
+
+/** 培训执法人员 → 480 名 · 多于: what the figure counts and its value normalised. */
+function ItemIndicator({ indicator }: { indicator: NonNullable<ItemSummary['indicator']> }) {
+  const bound = boundLabel(indicator.value.bound);
+  return (
+    <span class={indicator.name ? 'item-indicator' : 'item-indicator unnamed'}>
+      {indicator.name ?? t('panelNoIndicator')} → {normalisedValue(indicator.value)}
+      {bound && <span class="item-bound"> · {bound}</span>}
+    </span>
+  );
+}
 
 export function RecognitionPanel({ tab }: { tab: TabInfo }) {
   // A rescan (Pizhu switched back on for the site, or the page reloaded) brings a new list.
@@ -46,6 +83,7 @@ export function RecognitionPanel({ tab }: { tab: TabInfo }) {
         {summary && <span class={`kind kind-${summary.kind}`}>{t(`kind_${summary.kind}`)}</span>}
         <h1>{summary?.title || host}</h1>
       </header>
+      {summary && !disabled && <KindFix summary={summary} url={tab.url} />}
 
       <fieldset class="switches">
         <legend>{t('panelShow')}</legend>
@@ -68,7 +106,17 @@ export function RecognitionPanel({ tab }: { tab: TabInfo }) {
       {disabled ? (
         <p class="state">{t('panelSiteIsOff')}</p>
       ) : !summary || summary.kind === 'none' ? (
-        <p class="state">{t('panelNotAReport')}</p>
+        <>
+          <p class="state">{t('panelNotAReport')}</p>
+          {summary?.framed && /^https?:\/\//.test(summary.framed) && (
+            <p class="state framed">
+              {t('panelFramed')}{' '}
+              <a href={summary.framed} target="_blank" rel="noopener noreferrer">
+                {summary.framed}
+              </a>
+            </p>
+          )}
+        </>
       ) : shown.length === 0 ? (
         <p class="state">{t('panelNothingFound')}</p>
       ) : (
@@ -77,6 +125,7 @@ export function RecognitionPanel({ tab }: { tab: TabInfo }) {
             <li key={item.index}>
               <button type="button" class={`item ${item.category}`} onClick={() => void tabs.sendToTab(tab.id, 'scan:reveal', { index: item.index }).catch(() => {})}>
                 <span class="item-text">{item.text}</span>
+                {item.indicator && <ItemIndicator indicator={item.indicator} />}
                 <span class="item-context">
                   …{item.before}
                   <mark>{item.text}</mark>

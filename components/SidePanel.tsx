@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks';
 import { useActiveTab } from './active-tab';
 import { AnnotationsPanel } from './AnnotationsPanel';
+import { HostAccessNotice } from './HostAccessNotice';
 import { t } from './i18n';
 import { OpenLibraryButton } from './library/OpenLibraryButton';
 import { RecognitionPanel } from './RecognitionPanel';
@@ -23,6 +24,7 @@ export function SidePanel() {
           </button>
         ))}
       </nav>
+      {tab && <HostAccessNotice tab={tab} />}
       {!tab ? (
         <p class="state">…</p>
       ) : current === 'recognition' ? (

@@ -71,10 +71,24 @@ export default defineBackground(() => {
   background.handle({
     'annotations:page': async ({ url }) => ({ ...(await service.pageData(url)), coder: (await currentCoder()).id }),
     'annotations:save': ({ annotation, page, snapshot }) => service.save(annotation, page, snapshot),
+    'annotations:keep-text': ({ page, text }) => service.keepText(page, text),
+    'annotations:learn-positions': ({ positions }) => service.learnPositions(positions),
     'annotations:delete': ({ id }) => service.delete(id),
     'annotations:restore': ({ annotation }) => service.restore(annotation),
     'terms:list': () => service.terms(),
+    'terms:add': ({ label }) => service.addTerm(label),
     'settings:get': () => settingsItem.getValue(),
+    // The picker's frame is an extension page inside the tab: Firefox delivers to it only what is sent to the tab
+    // (a content script's runtime messages reach the extension's other pages, not it), Chrome both.
+    'picker:key': async ({ key }, sender) => {
+      if (sender.tabId !== undefined) await events.emitToTabFrames(sender.tabId, 'picker:key', { key });
+    },
+    // Only a content script asks, for its own tab's top frame (the one frame Pizhu reads).
+    'indicators:load': async (_data, sender) => {
+      if (sender.tabId === undefined) return false;
+      await browser.scripting.executeScript({ target: { tabId: sender.tabId, frameIds: [0] }, files: ['/content-scripts/indicators.js'] });
+      return true;
+    },
     'sync:status': (_, sender) => trusted(sender, () => team.status()),
     'sync:join': (req, sender) => trusted(sender, () => team.join(req)),
     'sync:leave': (_, sender) => trusted(sender, () => team.leave()),

@@ -3,7 +3,7 @@
 import Papa from 'papaparse';
 import type { AnnotationRecord } from '../model';
 import type { ExportContext, Lang } from './export-context';
-import type { DocNumberRow, FigureRow } from './rows';
+import type { DocNumberRow, FigureRow, IndicatorLongRow, IndicatorWideRow } from './rows';
 import { batches, type Source, type StreamOptions } from './stream';
 import type { AgreementTableRow } from '../agreement/table';
 import {
@@ -13,6 +13,8 @@ import {
   docNumberColumns,
   figureColumns,
   headers,
+  indicatorLongColumns,
+  indicatorWideColumns,
   type Column,
 } from './table-columns';
 
@@ -82,4 +84,14 @@ export function docNumbersCsv(docNumbers: Iterable<DocNumberRow>, lang: Lang): s
 /** The agreement table (agreement/table.ts agreementTableRows): columns term, unit, coders, agreement, kappa, alpha. */
 export function agreementCsv(rows: Iterable<AgreementTableRow>): string {
   return table(agreementColumns, rows, 'en');
+}
+
+/** The Indicators view's table in long format: one line per named figure (issuer, year, indicator, value…). */
+export function indicatorsLongCsv(rows: Iterable<IndicatorLongRow>): string {
+  return table(indicatorLongColumns, rows, 'en');
+}
+
+/** The Indicators view's table in wide format: one line per indicator (and issuer), a column per year. */
+export function indicatorsWideCsv(rows: Iterable<IndicatorWideRow>, years: readonly number[]): string {
+  return table(indicatorWideColumns(years), rows, 'en');
 }

@@ -1,6 +1,8 @@
 // Before an import is applied, the user is told what it would do: how many annotations are new, how many are
-// already here unchanged, and how many would overwrite a different version of the same annotation.
-import type { AnnotationRecord } from '../model';
+// already here unchanged, and how many would overwrite a different version of the same annotation. A file that does
+// not say who made an annotation says nothing against the coder it was credited to here, so that a colleague's file
+// imported a second time comes back unchanged.
+import type { Agent, AnnotationRecord } from '../model';
 
 export interface ImportDiff {
   new: number;
@@ -10,6 +12,8 @@ export interface ImportDiff {
   changedIds: string[];
   /** Ids of the annotations stored exactly as the file has them: an import need not write them again. */
   unchangedIds: string[];
+  /** Who the annotations the file credits to nobody were credited to here, by id: they keep that coder. */
+  credited: Map<string, Agent>;
 }
 
 // Field by field over whatever the record holds, so that a field added to the model later is compared too.
@@ -29,11 +33,15 @@ export function diffImport(
   incoming: Iterable<AnnotationRecord>,
   existingById: ReadonlyMap<string, AnnotationRecord>,
 ): ImportDiff {
-  const diff: ImportDiff = { new: 0, unchanged: 0, changed: 0, changedIds: [], unchangedIds: [] };
+  const diff: ImportDiff = { new: 0, unchanged: 0, changed: 0, changedIds: [], unchangedIds: [], credited: new Map() };
   for (const a of incoming) {
     const existing = existingById.get(a.id);
-    if (!existing) diff.new++;
-    else if (sameContent(a, existing)) {
+    if (!existing) {
+      diff.new++;
+      continue;
+    }
+    if (!a.creator && existing.creator) diff.credited.set(a.id, existing.creator);
+    if (sameContent(a.creator ? a : { ...a, creator: existing.creator }, existing)) {
       diff.unchanged++;
       diff.unchangedIds.push(a.id);
     } else {

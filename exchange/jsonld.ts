@@ -1,75 +1,38 @@
-// Export to the W3C Web Annotation Data Model (JSON-LD).
-//
-// Design of the bodies, so that one file serves a generic W3C client and a lossless Pizhu re-import:
-//  - each term becomes a SpecificResource body with purpose "classifying" and the term IRI as its source: the
-//    model's form for a semantic tag ("classify the target as an instance of this concept"). An External Web
-//    Resource body `{ id: termIri }` cannot carry a purpose (the model reserves purpose for Specific Resources
-//    and Textual Bodies, and the test suite fails it), and a TextualBody's id would name the body, not the term;
-//  - right after it, a TextualBody with purpose "tagging" and the label as its value, so that clients that only
-//    understand text tags (most of them) show the code. On re-import such a tag is recognised as the echo of the
-//    concept next to it and dropped;
-//  - the note is a TextualBody with purpose "commenting", format text/plain.
-// The annotation's motivation follows its bodies: classifying, commenting, both, or highlighting for a bare mark.
-// The target is a SpecificResource on the page as it was opened (sourceUrl) with a TextQuoteSelector and a
-// TextPositionSelector; the normalised page URL, when it differs, is the source's `canonical`.
-// Concepts (labels in both languages, notation, scheme, parent…) and page metadata (title, issuer, document
-// number…) are described once per collection under `concepts` and `pages`, named by an extension context.
+// Export to the W3C Web Annotation Data Model (JSON-LD): each annotation as Pizhu writes its own (w3c-render.ts),
+// with what an annotation from elsewhere kept put back (foreign.ts). Concepts (labels in both languages, notation,
+// scheme, parent…) and page metadata (title, issuer, document number…) are described once per collection under
+// `concepts` and `pages`, named by an extension context.
 import type { AnnotationRecord, PageRecord, Term } from '../model';
 import { randomUuid } from '../model';
 import type { ExportContext } from './export-context';
-import { COLLECTION_CONTEXT, GENERATOR } from './jsonld-vocab';
+import { withForeign } from './foreign';
+import { COLLECTION_CONTEXT } from './jsonld-vocab';
 import { batches, type Source, type StreamOptions } from './stream';
+import { mustProblems } from './w3c-musts';
+import { ownAnnotation, type JsonObject, type RenderLookup } from './w3c-render';
 
 type Json = Record<string, unknown>;
 
-function motivation(a: AnnotationRecord): string | string[] {
-  if (a.terms.length > 0 && a.note) return ['classifying', 'commenting'];
-  if (a.terms.length > 0) return 'classifying';
-  return a.note ? 'commenting' : 'highlighting';
+function lookupOf(ctx: ExportContext): RenderLookup {
+  return {
+    termLabel: (id) => ctx.terms.get(id)?.label,
+    pageTitle: (url) => ctx.pages.get(url)?.title,
+    coderName: (id) => ctx.coders?.get(id),
+  };
 }
 
-function bodies(a: AnnotationRecord, ctx: ExportContext): Json[] {
-  const out: Json[] = [];
-  for (const id of a.terms) {
-    out.push({ type: 'SpecificResource', purpose: 'classifying', source: id });
-    const label = ctx.terms.get(id)?.label;
-    if (label?.zh) out.push({ type: 'TextualBody', purpose: 'tagging', value: label.zh, language: 'zh' });
-    else if (label?.en) out.push({ type: 'TextualBody', purpose: 'tagging', value: label.en, language: 'en' });
-  }
-  if (a.note) out.push({ type: 'TextualBody', purpose: 'commenting', value: a.note, format: 'text/plain' });
-  return out;
+function write(a: AnnotationRecord, lookup: RenderLookup): JsonObject {
+  const own = ownAnnotation(a, lookup);
+  if (!a.foreign) return own;
+  // Kept parts were checked on their way in; should one still fail (a record from an older Pizhu), it is left out
+  // rather than the export failing a reader's validator.
+  const out = withForeign(own, a, lookup);
+  return mustProblems(out).length === 0 ? out : own;
 }
 
-/** One annotation, without an @context of its own: it is meant to sit inside a collection. */
-export function toW3CAnnotation(a: AnnotationRecord, ctx: ExportContext): Json {
-  const title = ctx.pages.get(a.pageUrl)?.title;
-  const source: Json = { id: a.sourceUrl, type: 'Text' };
-  if (a.pageUrl !== a.sourceUrl) source.canonical = a.pageUrl;
-  if (title) source.title = title;
-  const out: Json = {
-    id: a.id,
-    type: 'Annotation',
-    motivation: motivation(a),
-    created: a.created,
-    modified: a.modified,
-  };
-  if (a.creator) {
-    out.creator = a.creator.id
-      ? { id: a.creator.id, type: 'Person', name: a.creator.name }
-      : { type: 'Person', name: a.creator.name };
-  }
-  out.generator = GENERATOR;
-  const body = bodies(a, ctx);
-  if (body.length > 0) out.body = body;
-  out.target = {
-    type: 'SpecificResource',
-    source,
-    selector: [
-      { type: 'TextQuoteSelector', exact: a.quote.exact, prefix: a.quote.prefix, suffix: a.quote.suffix },
-      { type: 'TextPositionSelector', start: a.position.start, end: a.position.end },
-    ],
-  };
-  return out;
+/** One annotation, without an @context of its own unless it came with one: it is meant to sit inside a collection. */
+export function toW3CAnnotation(a: AnnotationRecord, ctx: ExportContext): JsonObject {
+  return write(a, lookupOf(ctx));
 }
 
 function describeConcept(t: Term): Json {
@@ -145,9 +108,10 @@ export function toAnnotationCollection(
 ): Json {
   const { id, label, pageId } = head(options);
   const refs = new References();
+  const lookup = lookupOf(ctx);
   const items = annotations.map((a) => {
     refs.add(a);
-    return toW3CAnnotation(a, ctx);
+    return write(a, lookup);
   });
   return {
     '@context': COLLECTION_CONTEXT,
@@ -172,6 +136,7 @@ export async function* annotationCollectionJson(
 ): AsyncGenerator<string> {
   const { id, label, pageId } = head(options);
   const refs = new References();
+  const lookup = lookupOf(ctx);
   let total = 0;
   yield `{"@context":${JSON.stringify(COLLECTION_CONTEXT)},"id":${JSON.stringify(id)},` +
     `"type":"AnnotationCollection","label":${JSON.stringify(label)},` +
@@ -179,7 +144,7 @@ export async function* annotationCollectionJson(
   for await (const batch of batches(annotations, options)) {
     const parts = batch.map((a) => {
       refs.add(a);
-      return JSON.stringify(toW3CAnnotation(a, ctx));
+      return JSON.stringify(write(a, lookup));
     });
     yield (total > 0 ? ',' : '') + parts.join(',');
     total += batch.length;

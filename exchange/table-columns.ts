@@ -3,7 +3,9 @@
 import type { AgreementTableRow } from '../agreement/table';
 import type { AnnotationRecord, LocalizedText, PageRecord, Term } from '../model';
 import type { ExportContext, Lang } from './export-context';
-import type { DocNumberRow, FigureRow } from './rows';
+import type { Bound } from '../indicators/value';
+import type { DocNumberRow, FigureRow, IndicatorLongRow, IndicatorWideRow } from './rows';
+import { creatorName } from './w3c-render';
 
 /** How a cell is written: Excel stores numbers and dates natively; CSV writes them as plain text. */
 export type CellKind = 'text' | 'number' | 'datetime' | 'date';
@@ -26,6 +28,8 @@ export interface AnnotationRow {
   page: PageRecord | undefined;
   /** Same order as annotation.terms; undefined where a term is no longer in the codebook. */
   terms: (Term | undefined)[];
+  /** Who made it: the coder's current name, else the name the file gave, else the IRI. */
+  creator: string;
 }
 
 export function annotationRow(annotation: AnnotationRecord, ctx: ExportContext): AnnotationRow {
@@ -33,6 +37,7 @@ export function annotationRow(annotation: AnnotationRecord, ctx: ExportContext):
     annotation,
     page: ctx.pages.get(annotation.pageUrl),
     terms: annotation.terms.map((id) => ctx.terms.get(id)),
+    creator: annotation.creator ? creatorName(annotation.creator, { coderName: (id) => ctx.coders?.get(id) }) || annotation.creator.id || '' : '',
   };
 }
 
@@ -47,17 +52,18 @@ export function termLabel(term: Term | undefined, id: string, lang: Lang): strin
 export const annotationColumns: readonly Column<AnnotationRow>[] = [
   { header: { zh: '创建时间', en: 'Created' }, kind: 'datetime', width: 20, value: (r) => r.annotation.created },
   { header: { zh: '修改时间', en: 'Modified' }, kind: 'datetime', width: 20, value: (r) => r.annotation.modified },
-  { header: { zh: '批注人', en: 'Creator' }, kind: 'text', width: 12, value: (r) => r.annotation.creator?.name ?? '' },
+  { header: { zh: '批注人', en: 'Creator' }, kind: 'text', width: 12, value: (r) => r.creator },
   { header: { zh: '页面标题', en: 'Page title' }, kind: 'text', width: 40, value: (r) => r.page?.title ?? '' },
   { header: { zh: '网址', en: 'URL' }, kind: 'text', width: 40, value: (r) => r.annotation.sourceUrl },
   { header: { zh: '发布机构', en: 'Issuing body' }, kind: 'text', width: 20, value: (r) => r.page?.issuer ?? '' },
   { header: { zh: '发文字号', en: 'Document number' }, kind: 'text', width: 20, value: (r) => r.page?.docNumber ?? '' },
   { header: { zh: '发布日期', en: 'Publication date' }, kind: 'date', width: 12, value: (r) => r.page?.published ?? '' },
-  { header: { zh: '引文', en: 'Quote' }, kind: 'text', width: 50, value: (r) => r.annotation.quote.exact },
-  { header: { zh: '前文', en: 'Prefix' }, kind: 'text', width: 20, value: (r) => r.annotation.quote.prefix },
-  { header: { zh: '后文', en: 'Suffix' }, kind: 'text', width: 20, value: (r) => r.annotation.quote.suffix },
-  { header: { zh: '起始位置', en: 'Start' }, kind: 'number', width: 9, value: (r) => r.annotation.position.start },
-  { header: { zh: '结束位置', en: 'End' }, kind: 'number', width: 9, value: (r) => r.annotation.position.end },
+  { header: { zh: '引文', en: 'Quote' }, kind: 'text', width: 50, value: (r) => r.annotation.quote?.exact ?? '' },
+  { header: { zh: '前文', en: 'Prefix' }, kind: 'text', width: 20, value: (r) => r.annotation.quote?.prefix ?? '' },
+  { header: { zh: '后文', en: 'Suffix' }, kind: 'text', width: 20, value: (r) => r.annotation.quote?.suffix ?? '' },
+  // In code points, as the W3C export counts; empty while no position is known.
+  { header: { zh: '起始位置', en: 'Start' }, kind: 'number', width: 9, value: (r) => r.annotation.position?.start ?? '' },
+  { header: { zh: '结束位置', en: 'End' }, kind: 'number', width: 9, value: (r) => r.annotation.position?.end ?? '' },
   {
     header: { zh: '编码', en: 'Terms' },
     kind: 'text',
@@ -72,6 +78,7 @@ export const annotationColumns: readonly Column<AnnotationRow>[] = [
   },
   { header: { zh: '备注', en: 'Note' }, kind: 'text', width: 40, value: (r) => r.annotation.note },
   { header: { zh: '批注标识', en: 'Annotation ID' }, kind: 'text', width: 20, value: (r) => r.annotation.id },
+  { header: { zh: '批注人标识', en: 'Creator ID' }, kind: 'text', width: 20, value: (r) => r.annotation.creator?.id ?? '' },
 ];
 
 const PAGE_KIND_LABELS: Record<PageRecord['kind'], LocalizedText> = {
@@ -113,6 +120,14 @@ export const termColumns: readonly Column<Term>[] = [
   { header: { zh: '编码表', en: 'Taxonomy' }, kind: 'text', width: 30, value: (t) => t.taxonomyId },
 ];
 
+/** How the true number stands to the stated one, as the per-page exports word it. */
+const BOUND_LABELS: Record<Bound, LocalizedText> = {
+  exact: { zh: '确数', en: 'exact' },
+  more: { zh: '多于', en: 'more than' },
+  less: { zh: '少于', en: 'less than' },
+  about: { zh: '大约', en: 'about' },
+};
+
 export const figureColumns: readonly Column<FigureRow>[] = [
   { header: { zh: '数字', en: 'Figure' }, kind: 'text', width: 14, value: (f) => f.text },
   { header: { zh: '数值', en: 'Value' }, kind: 'number', width: 14, value: (f) => f.value },
@@ -122,6 +137,10 @@ export const figureColumns: readonly Column<FigureRow>[] = [
   { header: { zh: '后置限定', en: 'Qualifier after' }, kind: 'text', width: 10, value: (f) => f.after },
   { header: { zh: '所在句子', en: 'Sentence' }, kind: 'text', width: 60, value: (f) => f.sentence },
   { header: { zh: '所在章节', en: 'Section' }, kind: 'text', width: 30, value: (f) => f.heading },
+  // What the figure counts and its value normalised (indicators/): after the columns scripts already read.
+  { header: { zh: '指标', en: 'Indicator' }, kind: 'text', width: 30, value: (f) => f.indicator },
+  { header: { zh: '规范单位', en: 'Unit (normalised)' }, kind: 'text', width: 8, value: (f) => f.normalisedUnit },
+  { header: { zh: '数值界限', en: 'Bound' }, kind: 'text', width: 8, value: (f, lang) => (f.bound ? BOUND_LABELS[f.bound][lang] : '') },
 ];
 
 export const docNumberColumns: readonly Column<DocNumberRow>[] = [
@@ -145,3 +164,31 @@ export const agreementColumns: readonly Column<AgreementTableRow>[] = [
   { header: fixed('kappa'), kind: 'number', width: 10, value: (r) => r.kappa ?? '' },
   { header: fixed('alpha'), kind: 'number', width: 10, value: (r) => r.alpha ?? '' },
 ];
+
+// The Indicators view's exports (library/indicator-table.ts): like the agreement table, headers that are the
+// variable names a script reads (valid names in Stata and R), the same in both languages.
+export const indicatorLongColumns: readonly Column<IndicatorLongRow>[] = [
+  { header: fixed('issuer'), kind: 'text', width: 24, value: (r) => r.issuer },
+  { header: fixed('year'), kind: 'number', width: 6, value: (r) => r.year },
+  { header: fixed('indicator'), kind: 'text', width: 30, value: (r) => r.indicator },
+  { header: fixed('indicator_as_written'), kind: 'text', width: 30, value: (r) => r.indicatorAsWritten },
+  { header: fixed('value'), kind: 'number', width: 12, value: (r) => r.value },
+  { header: fixed('unit'), kind: 'text', width: 6, value: (r) => r.unit },
+  { header: fixed('qualifier'), kind: 'text', width: 8, value: (r) => r.qualifier },
+  { header: fixed('qualifier_words'), kind: 'text', width: 8, value: (r) => r.qualifierWords },
+  { header: fixed('figure'), kind: 'text', width: 12, value: (r) => r.figure },
+  { header: fixed('sentence'), kind: 'text', width: 60, value: (r) => r.sentence },
+  { header: fixed('title'), kind: 'text', width: 40, value: (r) => r.title },
+  { header: fixed('url'), kind: 'text', width: 40, value: (r) => r.url },
+  { header: fixed('link'), kind: 'text', width: 40, value: (r) => r.link },
+];
+
+/** indicator, issuer, unit, then a column per year named y2022, y2023… (a name may not start with a digit). */
+export function indicatorWideColumns(years: readonly number[]): Column<IndicatorWideRow>[] {
+  return [
+    { header: fixed('indicator'), kind: 'text', width: 30, value: (r) => r.indicator },
+    { header: fixed('issuer'), kind: 'text', width: 24, value: (r) => r.issuer },
+    { header: fixed('unit'), kind: 'text', width: 6, value: (r) => r.unit },
+    ...years.map((year): Column<IndicatorWideRow> => ({ header: fixed(`y${year}`), kind: 'number', width: 10, value: (r) => r.values.get(year) ?? '' })),
+  ];
+}

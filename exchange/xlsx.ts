@@ -3,7 +3,7 @@
 import writeExcelFile, { type Cell, type Row, type SheetData } from 'write-excel-file/universal';
 import type { AnnotationRecord, Term } from '../model';
 import type { ExportContext, Lang } from './export-context';
-import type { DocNumberRow, FigureRow } from './rows';
+import type { DocNumberRow, FigureRow, IndicatorLongRow, IndicatorWideRow } from './rows';
 import { batches, type Source, type StreamOptions } from './stream';
 import type { AgreementTableRow } from '../agreement/table';
 import {
@@ -12,6 +12,8 @@ import {
   annotationRow,
   docNumberColumns,
   figureColumns,
+  indicatorLongColumns,
+  indicatorWideColumns,
   pageColumns,
   termColumns,
   type Column,
@@ -25,6 +27,8 @@ const SHEET_NAMES = {
   figures: { zh: '数字', en: 'Figures' },
   docNumbers: { zh: '文号', en: 'Document numbers' },
   agreement: { zh: '一致性', en: 'Agreement' },
+  indicatorsLong: { zh: 'long', en: 'long' },
+  indicatorsWide: { zh: 'wide', en: 'wide' },
 } as const;
 
 // Stored times are UTC; Excel dates carry no zone, so they are shown as UTC.
@@ -118,4 +122,12 @@ export function recognitionXlsx(figures: Iterable<FigureRow>, docNumbers: Iterab
 /** The agreement table on one sheet, figures as numbers (an undefined figure is an empty cell). */
 export function agreementXlsx(rows: Iterable<AgreementTableRow>, lang: Lang): Promise<Blob> {
   return writeExcelFile([table(agreementColumns, rows, lang, SHEET_NAMES.agreement[lang])]).toBlob();
+}
+
+/** The Indicators view's table: the long format on one sheet, the wide format (indicator × year) on another. */
+export function indicatorsXlsx(long: Iterable<IndicatorLongRow>, wide: Iterable<IndicatorWideRow>, years: readonly number[]): Promise<Blob> {
+  return writeExcelFile([
+    table(indicatorLongColumns, long, 'en', SHEET_NAMES.indicatorsLong.en),
+    table(indicatorWideColumns(years), wide, 'en', SHEET_NAMES.indicatorsWide.en),
+  ]).toBlob();
 }

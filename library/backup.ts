@@ -13,9 +13,17 @@
 // back a deletion faithfully, and two versions of a taxonomy would have to be reconciled term by term. Bringing a
 // colleague's annotations into one's own library is what Import (W3C JSON-LD, a merge that keeps what is here) is
 // for. The page asks for confirmation and says how many records would be replaced by how many.
+//
+// Nothing in the file is taken on trust: each table must hold as many records as the file's `counts` say, and every
+// record is checked field by field and within bounds (model/validate.ts) before anything is replaced. And the page
+// downloads a backup of what it replaces before it restores (components/library/BackupPanel.tsx).
 import type { PizhuDB } from '../storage/db';
+import { docNumberKey } from '../storage/doc-number-key';
 import { toStorageError } from '../storage/errors';
 import type { AnnotationRecord, PageRecord, Taxonomy, Term } from '../model';
+import { hasAstral } from '../anchoring/code-points';
+import { checkPageRecord, checkTaxonomyRecord, checkTermRecord, type Checked } from '../model/validate';
+import { upgradeAnnotation } from '../storage/record-upgrade';
 import { SCHEMA_VERSION } from '../storage/schema';
 import { findProblem } from '../taxonomy/state';
 import { isAbort } from './abort';
@@ -84,39 +92,63 @@ export async function* backupJson(db: PizhuDB, options: ProgressOptions & { now?
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isText = (v: unknown) => typeof v === 'string';
-const isTextOrAbsent = (v: unknown) => v === undefined || typeof v === 'string';
-const isLocalized = (v: unknown) => isObj(v) && isText(v.zh) && isText(v.en);
 
-/** The first field of a record that is missing or of the wrong type, or undefined. */
-const CHECKS: Record<TableName, (r: Obj) => string | undefined> = {
-  taxonomies: (r) =>
-    !isText(r.id) ? 'id' : !isLocalized(r.label) ? 'label' : !Array.isArray(r.schemes) ? 'schemes' : typeof r.version !== 'number' ? 'version' : undefined,
-  terms: (r) =>
-    !isText(r.id) ? 'id' : !isText(r.taxonomyId) ? 'taxonomyId' : !isText(r.scheme) ? 'scheme' : !isLocalized(r.label) ? 'label' : undefined,
-  pages: (r) =>
-    !isText(r.url) ? 'url' : !isText(r.title) ? 'title' : !['report', 'document', 'none'].includes(r.kind as string) ? 'kind'
-      : !isText(r.firstSeen) ? 'firstSeen' : !isText(r.lastSeen) ? 'lastSeen' : !isTextOrAbsent(r.docNumber) ? 'docNumber' : undefined,
-  annotations: (r) => {
-    if (!isText(r.id)) return 'id';
-    if (!isText(r.pageUrl)) return 'pageUrl';
-    if (!isText(r.sourceUrl)) return 'sourceUrl';
-    const q = r.quote;
-    if (!isObj(q) || !isText(q.exact) || !isText(q.prefix) || !isText(q.suffix)) return 'quote';
-    const p = r.position;
-    if (!isObj(p) || typeof p.start !== 'number' || typeof p.end !== 'number') return 'position';
-    if (!Array.isArray(r.terms) || !r.terms.every(isText)) return 'terms';
-    if (!isText(r.note)) return 'note';
-    if (!isText(r.created) || !isText(r.modified)) return 'created';
-    return undefined;
-  },
+/** Whether the database holds anything a restore would replace. */
+export async function holdsRecords(db: PizhuDB): Promise<boolean> {
+  const counts = await Promise.all(TABLES.map((name) => db.table(name).count()));
+  return counts.some((n) => n > 0);
+}
+
+/** The backup as one Blob, for a download (the backup button, and the copy kept before a restore). */
+export async function backupBlob(db: PizhuDB, options: ProgressOptions & { now?: Date } = {}): Promise<Blob> {
+  const parts: string[] = [];
+  for await (const chunk of backupJson(db, options)) parts.push(chunk);
+  return new Blob(parts, { type: 'application/json' });
+}
+
+/** Snapshots of pages whose positions need converting from UTF-16 units (backups of schema 4 and before). */
+function astralSnapshots(pages: readonly PageRecord[], legacy: boolean): Map<string, string> {
+  const out = new Map<string, string>();
+  if (legacy) for (const p of pages) if (p.snapshot && hasAstral(p.snapshot)) out.set(p.url, p.snapshot);
+  return out;
+}
+
+/**
+ * Annotations are checked as an import checks them (exchange/record-check.ts, through the schema upgrade's
+ * storage/record-upgrade.ts), so that a restored library exports as valid W3C annotations; what an older Pizhu
+ * stored is brought to this schema on the way (positions in code points, through the backup's own page snapshots).
+ */
+function annotationCheck(pages: readonly PageRecord[], legacy: boolean): (v: unknown) => Checked<unknown> {
+  const astral = astralSnapshots(pages, legacy);
+  return (v) => {
+    if (!isObj(v)) return { ok: false, field: '', zh: '应为一个对象', en: 'must be an object' };
+    const checked = upgradeAnnotation(v, astral.get(v.pageUrl as string));
+    return checked.ok
+      ? { ok: true, record: checked.record, repairedDates: checked.normalised ? 1 : 0 }
+      : { ok: false, field: checked.field, zh: '缺失、类型不对或超出界限', en: 'is missing, of the wrong type or out of bounds' };
+  };
+}
+
+/** Each table's record check and its key. */
+const RECORDS: Record<Exclude<TableName, 'annotations'>, (v: unknown) => Checked<unknown>> = {
+  taxonomies: checkTaxonomyRecord,
+  terms: checkTermRecord,
+  pages: checkPageRecord,
 };
+const KEYS: Record<TableName, string> = { taxonomies: 'id', terms: 'id', pages: 'url', annotations: 'id' };
 
-export type BackupReading = { ok: true; tables: BackupTables; exported: string } | { ok: false; problem: BackupProblem };
+export type BackupReading =
+  | { ok: true; tables: BackupTables; exported: string; /** Records brought into shape on the way (dates in another spelling, unusable ids or positions). */ repaired: number }
+  | { ok: false; problem: BackupProblem };
 
-const problem = (zh: string, en: string): BackupReading => ({ ok: false, problem: { zh, en } });
+const NOTHING_CHANGED = { zh: '数据库没有改动。', en: 'Nothing was changed.' };
+const problem = (zh: string, en: string): BackupReading => ({ ok: false, problem: { zh: `${zh}${NOTHING_CHANGED.zh}`, en: `${en} ${NOTHING_CHANGED.en}` } });
 
-/** Checks a parsed backup file in full before anything is restored; the first problem is named with its place. */
+/**
+ * Checks a parsed backup file in full before anything is restored: its format, that each table holds as many
+ * records as the file says it does (a backup declaring 3 annotations and holding none once replaced 3 with none),
+ * and every record, field by field, within bounds. The first problem is named with its place.
+ */
 export function readBackup(json: unknown): BackupReading {
   if (!isObj(json) || json.format !== BACKUP_FORMAT)
     return problem('这不是批注的备份文件（缺少 "format": "pizhu-backup"）。', 'This is not a Pizhu backup file (no "format": "pizhu-backup").');
@@ -125,22 +157,59 @@ export function readBackup(json: unknown): BackupReading {
   if (typeof json.schemaVersion !== 'number' || json.schemaVersion > SCHEMA_VERSION)
     return problem('备份来自更新版本的批注，请先升级扩展。', 'The backup was made by a newer Pizhu; update the extension first.');
   if (!isObj(json.tables)) return problem('备份缺少数据表（tables）。', 'The backup has no tables.');
-  const tables = {} as BackupTables;
+  const tables = {} as Record<TableName, unknown[]>;
+  let repaired = 0;
   for (const name of TABLES) {
     const rows = json.tables[name];
     if (!Array.isArray(rows)) return problem(`备份缺少数据表 ${name}。`, `The backup has no ${name} table.`);
+    // Pages come before annotations (TABLES' order): an older backup's positions are converted through them.
+    const check = name === 'annotations'
+      ? annotationCheck(tables.pages as PageRecord[], json.schemaVersion < 5)
+      : RECORDS[name];
+    const key = KEYS[name];
+    const keys = new Set<string>();
+    const checked: unknown[] = [];
     for (let i = 0; i < rows.length; i++) {
-      const row = rows[i];
-      const bad = isObj(row) ? CHECKS[name](row) : '(record)';
-      if (bad) return problem(`备份数据有误：tables.${name}[${i}].${bad}`, `The backup is malformed at tables.${name}[${i}].${bad}`);
+      const result = check(rows[i]);
+      const at = `tables.${name}[${i}]`;
+      if (!result.ok) {
+        const field = result.field ? `${at}.${result.field}` : at;
+        return problem(`备份数据有误：${field} ${result.zh}。`, `The backup is malformed: ${field} ${result.en}.`);
+      }
+      const id = (result.record as Obj)[key] as string;
+      if (keys.has(id)) return problem(`备份数据有误：${at}.${key} 与前面的记录重复。`, `The backup is malformed: ${at}.${key} repeats an earlier record's.`);
+      keys.add(id);
+      if (result.repairedDates > 0) repaired++;
+      checked.push(name === 'pages' ? withDocNumberKey(result.record as PageRecord, rows[i] as Obj) : result.record);
     }
-    (tables as unknown as Record<string, unknown[]>)[name] = rows;
+    tables[name] = checked;
   }
-  for (const taxonomy of tables.taxonomies) {
-    const broken = findProblem({ taxonomy, terms: tables.terms.filter((t) => t.taxonomyId === taxonomy.id) });
-    if (broken) return problem(`备份中的分类表有误：${broken.zh}`, `A taxonomy in the backup is malformed: ${broken.en}`);
+  const counts = json.counts;
+  if (!isObj(counts)) return problem('备份缺少记录数（counts），无法确认它是完整的。', 'The backup has no record counts (counts), so it cannot be known to be complete.');
+  for (const name of TABLES) {
+    if (counts[name] !== tables[name].length)
+      return problem(
+        `备份声明 ${name} 表有 ${String(counts[name])} 条记录，实际只有 ${tables[name].length} 条：文件不完整或被改动过，不能用来恢复。`,
+        `The backup says its ${name} table holds ${String(counts[name])} records, but it holds ${tables[name].length}: the file is incomplete or was altered, and cannot be restored.`,
+      );
   }
-  return { ok: true, tables, exported: typeof json.exported === 'string' ? json.exported : '' };
+  const restored = tables as unknown as BackupTables;
+  const taxonomyIds = new Set(restored.taxonomies.map((t) => t.id));
+  const stray = restored.terms.findIndex((t) => !taxonomyIds.has(t.taxonomyId));
+  if (stray >= 0)
+    return problem(`备份数据有误：tables.terms[${stray}] 所属的分类表不在备份中。`, `The backup is malformed: tables.terms[${stray}] belongs to a taxonomy the backup does not hold.`);
+  const byTaxonomy = new Map<string, Term[]>();
+  for (const term of restored.terms) byTaxonomy.set(term.taxonomyId, [...(byTaxonomy.get(term.taxonomyId) ?? []), term]);
+  for (const taxonomy of restored.taxonomies) {
+    const broken = findProblem({ taxonomy, terms: byTaxonomy.get(taxonomy.id) ?? [] });
+    if (broken) return problem(`备份中的分类表有误：${broken.zh}。`, `A taxonomy in the backup is malformed: ${broken.en}.`);
+  }
+  return { ok: true, tables: restored, exported: typeof json.exported === 'string' ? json.exported.slice(0, 64) : '', repaired };
+}
+
+/** The folded document number is an index key: computed here (where the record had one), never taken from the file. */
+function withDocNumberKey(page: PageRecord, raw: Obj): PageRecord {
+  return page.docNumber && raw.docNumberKey !== undefined ? { ...page, docNumberKey: docNumberKey(page.docNumber) } : page;
 }
 
 export function countRecords(tables: BackupTables): number {

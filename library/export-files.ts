@@ -54,8 +54,10 @@ export function csvBlob(annotations: readonly AnnotationRecord[], ctx: ExportCon
 }
 
 /** File names carry the date and what they hold: pizhu-annotations-2025-03-01.jsonld. */
-export function exportFileName(kind: 'jsonld' | 'csv' | 'xlsx' | 'backup', now = new Date()): string {
+export function exportFileName(kind: 'jsonld' | 'csv' | 'xlsx' | 'qdpx' | 'backup' | 'backup-before-restore', now = new Date()): string {
   const day = now.toISOString().slice(0, 10);
   if (kind === 'backup') return `pizhu-backup-${day}.json`;
+  // To the second: a second restore the same day must not overwrite the first one's copy.
+  if (kind === 'backup-before-restore') return `pizhu-backup-before-restore-${now.toISOString().slice(0, 19).replace(/:/g, '')}.json`;
   return `pizhu-annotations-${day}.${kind}`;
 }

@@ -3,11 +3,11 @@
 // pages and imported terms together in one transaction, so that a failure or a cancel leaves the database exactly
 // as it was.
 import { diffImport, type ImportDiff } from '../exchange/import-diff';
-import type { ImportedTerm, ParseResult } from '../exchange/jsonld-import';
+import type { ImportedTerm, ImportNotices, ParseResult } from '../exchange/jsonld-import';
 import { AnnotationRepository } from '../storage/annotations';
 import type { PizhuDB } from '../storage/db';
 import { toStorageError } from '../storage/errors';
-import type { AnnotationRecord, PageMetadata, PageRecord } from '../model';
+import type { Agent, AnnotationRecord, PageMetadata, PageRecord } from '../model';
 import { PageRepository } from '../storage/pages';
 import { TaxonomyRepository } from '../storage/taxonomies';
 import { isAbort } from './abort';
@@ -20,6 +20,8 @@ export interface ParsedImport {
   pages: Partial<PageRecord>[];
   importedTerms: ImportedTerm[];
   warnings: string[];
+  /** What the reading changed, for the preview to say (see exchange/jsonld-import.ts). */
+  notices: ImportNotices;
 }
 
 export interface ImportPreview extends ImportDiff {
@@ -27,6 +29,8 @@ export interface ImportPreview extends ImportDiff {
   pages: number;
   /** Terms the database does not know yet: they go into the taxonomy's imported group. */
   newTerms: number;
+  /** Annotations that say nobody made them and were credited to nobody here: the user is asked whose they are. */
+  uncredited: number;
 }
 
 /** A problem with the file, said in both languages; `detail` is the parser's own words (English, with the place). */
@@ -56,14 +60,19 @@ export function fromParseResult(result: ParseResult): ParsedImport {
   const first = result.errors[0] ?? '';
   const notJson = /not valid JSON|file is empty/.test(first);
   const truncated = /truncated/.test(first);
+  const badDate = /expected an ISO 8601 date-time/.test(first);
   const zh = truncated
     ? '文件不完整（像是被截断了），无法导入。数据库没有改动。'
-    : notJson
+    : badDate
+      ? '文件中有无法识别的日期（应为 ISO 8601 格式，例如 2024-03-05T10:00:00Z），无法导入。数据库没有改动。'
+      : notJson
       ? '文件不是 JSON，无法导入。数据库没有改动。'
       : '文件不是可以导入的 W3C 批注（JSON-LD）。数据库没有改动。';
   const en = truncated
     ? 'The file is incomplete (it looks truncated) and cannot be imported. Nothing was changed.'
-    : notJson
+    : badDate
+      ? 'The file has dates Pizhu cannot read (ISO 8601 is expected, such as 2024-03-05T10:00:00Z), so it cannot be imported. Nothing was changed.'
+      : notJson
       ? 'The file is not JSON and cannot be imported. Nothing was changed.'
       : 'The file is not W3C annotation JSON-LD that Pizhu can import. Nothing was changed.';
   return fail(zh, en, result.errors);
@@ -98,7 +107,7 @@ export async function previewImport(
   parsed: ParsedImport,
   options: { signal?: AbortSignal; onProgress?: (done: number) => void } = {},
 ): Promise<ImportPreview> {
-  const total: ImportDiff = { new: 0, unchanged: 0, changed: 0, changedIds: [], unchangedIds: [] };
+  const total: ImportDiff = { new: 0, unchanged: 0, changed: 0, changedIds: [], unchangedIds: [], credited: new Map() };
   try {
     // Into an empty library (a new profile, a restore by import) everything is new: no need to look each id up.
     const empty = (await db.annotations.count()) === 0;
@@ -113,6 +122,7 @@ export async function previewImport(
       total.changed += diff.changed;
       for (const id of diff.changedIds) total.changedIds.push(id);
       for (const id of diff.unchangedIds) total.unchangedIds.push(id);
+      for (const [id, agent] of diff.credited) total.credited.set(id, agent);
       options.onProgress?.(i + chunk.length);
       await yieldToPage();
     }
@@ -123,6 +133,7 @@ export async function previewImport(
       total: parsed.annotations.length,
       pages: parsed.pages.length,
       newTerms: knownTerms.filter((t) => !t).length,
+      uncredited: parsed.annotations.filter((a) => !a.creator && !total.credited.has(a.id)).length,
     };
   } catch (e) {
     if (isAbort(e, options.signal)) throw e;
@@ -166,6 +177,19 @@ export interface ApplyOptions {
    * edited here since the preview, the edit is kept, as if it had been made after the import.
    */
   unchanged?: ReadonlySet<string>;
+  /** The preview's `credited`: annotations the file credits to nobody keep the coder they have here. */
+  credited?: ReadonlyMap<string, Agent>;
+  /** Whose the other annotations that say nobody made them are, as the user answered in the preview. */
+  coder?: Agent;
+}
+
+/** The file's annotations with a creator each where the file gives none (item 8 of exchange/jsonld-import.ts). */
+export function credit(annotations: readonly AnnotationRecord[], options: Pick<ApplyOptions, 'credited' | 'coder'>): AnnotationRecord[] {
+  return annotations.map((a) => {
+    if (a.creator) return a;
+    const creator = options.credited?.get(a.id) ?? options.coder;
+    return creator ? { ...a, creator } : a;
+  });
 }
 
 /**
@@ -191,9 +215,12 @@ export async function applyImport(db: PizhuDB, parsed: ParsedImport, options: Ap
         parsed.pages.filter((p) => typeof p.url === 'string').map((p) => pageMetadata(p, exists.has(p.url!))),
         now,
       );
+      // A page's text that came with the file (a REFI-QDA project's sources) is kept where none is stored yet.
+      const texts = parsed.pages.flatMap((p) => (typeof p.url === 'string' && typeof p.snapshot === 'string' ? [{ url: p.url, text: p.snapshot }] : []));
+      if (texts.length) await pages.keepSnapshots(texts, now);
 
       const skip = options.unchanged;
-      const toWrite = skip?.size ? parsed.annotations.filter((a) => !skip.has(a.id)) : parsed.annotations;
+      const toWrite = credit(skip?.size ? parsed.annotations.filter((a) => !skip.has(a.id)) : parsed.annotations, options);
       // One batch is always queued behind the one being written, so IndexedDB never waits for the page; between
       // issuing batches the page gets its turn.
       let done = 0;

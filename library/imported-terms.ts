@@ -5,7 +5,7 @@
 // replaced; a shortcut already in use is left off (the term itself stays).
 import type { ImportedTerm } from '../exchange/jsonld-import';
 import type { Scheme, Term } from '../model';
-import { normaliseColour, pickColour } from '../taxonomy/palette';
+import { ColourPicker, normaliseColour } from '../taxonomy/palette';
 import { importedSchemeId } from '../taxonomy/refi-qda';
 import { bumpVersion, findProblem, type TaxonomyState } from '../taxonomy/state';
 
@@ -30,21 +30,23 @@ export function planImportedTerms(
     : [...current.taxonomy.schemes, { id: scheme, label: { ...IMPORTED_GROUP_LABEL }, order: current.taxonomy.schemes.length }];
 
   const freshIds = new Set(fresh.map((t) => t.id));
-  const used = current.terms.filter((t) => !t.retired).map((t) => t.color);
   const shortcuts = new Set(current.terms.filter((t) => !t.retired && t.shortcut).map((t) => t.shortcut));
   // Order among siblings: existing terms of the group first, new ones after them in file order.
   const siblingCount = new Map<string, number>();
   for (const t of current.terms) {
     if (t.scheme === scheme) siblingCount.set(t.parent ?? '', (siblingCount.get(t.parent ?? '') ?? 0) + 1);
   }
-  const build = (keepParents: boolean): Term[] =>
-    fresh.map((t, i) => {
+  const build = (keepParents: boolean): Term[] => {
+    // One picker for the whole file: each new term costs the same whatever the number of terms before it.
+    const colours = new ColourPicker(current.terms.filter((t) => !t.retired).map((t) => t.color));
+    return fresh.map((t, i) => {
       const parent = keepParents && t.parent && freshIds.has(t.parent) && t.parent !== t.id ? t.parent : undefined;
       const slot = parent ?? '';
       const order = siblingCount.get(slot) ?? 0;
       siblingCount.set(slot, order + 1);
-      const color = (t.color && normaliseColour(t.color)) || pickColour(used);
-      used.push(color);
+      const given = t.color && normaliseColour(t.color);
+      if (given) colours.use(given);
+      const color = given || colours.next();
       const label = { zh: t.label.zh || t.label.en || t.id, en: t.label.en || t.label.zh || t.id };
       const term: Term = {
         id: t.id,
@@ -64,6 +66,7 @@ export function planImportedTerms(
       }
       return term;
     });
+  };
 
   const taxonomy = bumpVersion({ ...current.taxonomy, schemes }, now);
   let terms = build(true);

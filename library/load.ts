@@ -4,7 +4,7 @@
 import { AnnotationRepository } from '../storage/annotations';
 import type { PizhuDB } from '../storage/db';
 import { guard } from '../storage/errors';
-import type { PageRecord, Term } from '../model';
+import type { AnnotationRecord, PageRecord, Term } from '../model';
 import { toRow, type LibraryRow } from './rows';
 import { yieldToPage } from './yield';
 
@@ -28,8 +28,19 @@ export async function loadLibrary(db: PizhuDB, onProgress?: (done: number, total
   return { rows, pages, terms };
 }
 
-/** The rows again after the terms changed (a rename in the taxonomy editor), without reading the database. */
-export function relabel(data: LibraryData, termList: readonly Term[]): LibraryData {
-  const terms = new Map(termList.map((t) => [t.id, t]));
+/** The rows again after some terms changed (a rename in the taxonomy editor), without reading the database. */
+export function relabel(data: LibraryData, changed: readonly Term[]): LibraryData {
+  const terms = new Map(data.terms);
+  for (const t of changed) terms.set(t.id, t);
   return { rows: data.rows.map((r) => toRow(r.annotation, data.pages, terms)), pages: data.pages, terms };
+}
+
+/** The rows after some annotations were written or deleted here (the adjudication's consensus), without reading the
+ *  database again: rows of deleted or rewritten annotations go, the written ones come in. */
+export function applyAnnotationChange(data: LibraryData, change: { put: readonly AnnotationRecord[]; removed: readonly string[] }): LibraryData {
+  if (change.put.length === 0 && change.removed.length === 0) return data;
+  const gone = new Set([...change.removed, ...change.put.map((a) => a.id)]);
+  const rows = data.rows.filter((r) => !gone.has(r.annotation.id));
+  for (const a of change.put) rows.push(toRow(a, data.pages, data.terms));
+  return { rows, pages: data.pages, terms: data.terms };
 }

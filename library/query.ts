@@ -75,7 +75,7 @@ const KEYS: Record<SortKey, (r: LibraryRow) => string> = {
   title: (r) => r.page?.title ?? '',
   issuer: (r) => r.page?.issuer ?? '',
   docNumber: (r) => r.page?.docNumber ?? '',
-  quote: (r) => r.annotation.quote.exact,
+  quote: (r) => r.annotation.quote?.exact ?? '',
   terms: (r) => r.termText,
   note: (r) => r.annotation.note,
 };

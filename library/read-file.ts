@@ -1,11 +1,14 @@
-// Reads an annotation file or a backup through read-worker.ts (or, where no worker can start, here), checking the
-// size first: a file over the limit is refused before a byte of it is read.
-import { parseW3CText } from '../exchange/jsonld-import';
+// Reads an annotation file, a backup or a codebook through read-worker.ts (or, where no worker can start, here, with the same
+// checks of read-text.ts), checking the size first: a file over the limit is refused before a byte of it is read.
 import type { AnnotationRecord, PageRecord } from '../model';
 import type { ImportedTerm } from '../exchange/jsonld-import';
-import { readBackup, type BackupTables } from './backup';
+import type { BackupTables } from './backup';
 import { checkSize, fromParseResult, ImportFileError, type ParsedImport } from './import-file';
 import { LIBRARY_MAX_IMPORT_BYTES } from './limits';
+import type { CodebookPlan } from '../taxonomy/codebook-file';
+import { checkCodebookSize } from '../taxonomy/codebook-size';
+import type { TaxonomyState } from '../taxonomy/state';
+import { yieldToPage } from './yield';
 import type { ReadWorkerReply, ReadWorkerRequest } from './read-worker';
 // Vite bundles the worker with its imports into a file of its own (`new URL(…, import.meta.url)` is not
 // rewritten in WXT's page build, which replaces import.meta.url).
@@ -39,6 +42,7 @@ function runWorker(worker: Worker, request: ReadWorkerRequest, options: ReadOpti
   return new Promise<Collected>((resolve, reject) => {
     options.signal?.addEventListener('abort', () => reject(options.signal!.reason), { once: true });
     worker.onerror = (event) => reject(new ImportFileError('读取文件时出错。数据库没有改动。', 'The file could not be read. Nothing was changed.', [event.message]));
+    worker.onmessageerror = () => reject(new ImportFileError('读取文件时出错。数据库没有改动。', 'The file could not be read. Nothing was changed.'));
     worker.onmessage = (event: MessageEvent<ReadWorkerReply>) => {
       const reply = event.data;
       switch (reply.type) {
@@ -61,8 +65,11 @@ function runWorker(worker: Worker, request: ReadWorkerRequest, options: ReadOpti
             reject(e);
           }
           return;
-        case 'backup-failed':
-          return reject(new ImportFileError(reply.zh, reply.en));
+        case 'refused':
+          return reject(new ImportFileError(reply.zh, reply.en, reply.details));
+        case 'codebook-plan':
+          collected.head = reply;
+          return resolve(collected);
       }
     };
     worker.postMessage(request);
@@ -79,7 +86,10 @@ export async function readAnnotationFile(file: File, options: ReadOptions = {}):
     const text = await file.text();
     options.signal?.throwIfAborted();
     options.onStage?.('parsing');
-    return fromParseResult(parseW3CText(text, file.size, { maxBytes }));
+    const { readAnnotationText } = await import('./read-text');
+    const result = readAnnotationText(text, file.size, maxBytes);
+    if ('refused' in result) throw new ImportFileError(result.zh, result.en);
+    return fromParseResult(result);
   }
   try {
     const { head, annotations } = await runWorker(worker, { kind: 'annotations', file, maxBytes }, options);
@@ -89,34 +99,59 @@ export async function readAnnotationFile(file: File, options: ReadOptions = {}):
       pages: head.pages as Partial<PageRecord>[],
       importedTerms: head.importedTerms as ImportedTerm[],
       warnings: head.warnings,
+      notices: head.notices,
     };
   } finally {
     worker.terminate();
   }
 }
 
+export interface BackupFile {
+  tables: BackupTables;
+  exported: string;
+  /** Records brought into shape on the way: dates in another spelling, unusable ids or positions replaced. */
+  repaired: number;
+}
+
 /** A backup file, read and checked in full; throws ImportFileError naming the first problem. */
-export async function readBackupFile(file: File, options: ReadOptions = {}): Promise<{ tables: BackupTables; exported: string }> {
+export async function readBackupFile(file: File, options: ReadOptions = {}): Promise<BackupFile> {
   // A backup also holds the pages' text snapshots, so it may be larger than an export of the same library.
   const maxBytes = options.maxBytes ?? LIBRARY_MAX_IMPORT_BYTES * 2;
   checkSize(file.size, maxBytes);
   const worker = startWorker();
   if (!worker) {
-    const text = await file.text();
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      throw new ImportFileError('文件不是 JSON（或不完整），无法恢复。数据库没有改动。', 'The file is not JSON (or is incomplete) and cannot be restored. Nothing was changed.');
-    }
-    const reading = readBackup(json);
+    const { readBackupText } = await import('./read-text');
+    const reading = readBackupText(await file.text());
+    if ('refused' in reading) throw new ImportFileError(reading.zh, reading.en);
     if (!reading.ok) throw new ImportFileError(reading.problem.zh, reading.problem.en);
     return reading;
   }
   try {
     const { head, annotations } = await runWorker(worker, { kind: 'backup', file, maxBytes }, options);
     if (head?.type !== 'backup-head') throw new Error('the reader sent no summary');
-    return { tables: { ...head.tables, annotations }, exported: head.exported };
+    return { tables: { ...head.tables, annotations }, exported: head.exported, repaired: head.repaired };
+  } finally {
+    worker.terminate();
+  }
+}
+
+/**
+ * A codebook file read and its merge into `current` planned, in the reader worker: the XML parse of a codebook of
+ * thousands of codes is the longest part, and there it costs the page nothing. Throws a TaxonomyError (or, from
+ * the worker, an ImportFileError with the same words) that says what is wrong.
+ */
+export async function readCodebookPlan(file: File, current: TaxonomyState): Promise<CodebookPlan> {
+  checkCodebookSize(file.size);
+  const worker = startWorker();
+  if (!worker) {
+    const { planCodebookMerge } = await import('../taxonomy/codebook-file');
+    return planCodebookMerge({ name: file.name, text: await file.text() }, { current, pause: yieldToPage });
+  }
+  try {
+    const { head } = await runWorker(worker, { kind: 'codebook', file, current }, {});
+    if (head?.type !== 'codebook-plan') throw new Error('the reader sent no plan');
+    const { type: _type, ...plan } = head;
+    return plan;
   } finally {
     worker.terminate();
   }

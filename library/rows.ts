@@ -25,7 +25,7 @@ export function toRow(
   // English labels are searchable too, though the cell shows the Chinese one.
   const english = annotation.terms.map((id) => terms.get(id)?.label.en ?? '').join(' ');
   const haystack = [
-    annotation.quote.exact,
+    annotation.quote?.exact ?? '',
     annotation.note,
     page?.title ?? '',
     page?.issuer ?? '',

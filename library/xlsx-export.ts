@@ -60,7 +60,13 @@ export async function xlsxBlob(
           await yieldToPage();
         }
         if (signal?.aborted) return;
-        const build: XlsxWorkerRequest = { type: 'build', pages: [...ctx.pages.values()], terms: [...ctx.terms.values()], lang };
+        const build: XlsxWorkerRequest = {
+          type: 'build',
+          pages: [...ctx.pages.values()],
+          terms: [...ctx.terms.values()],
+          coders: [...(ctx.coders ?? [])],
+          lang,
+        };
         worker.postMessage(build);
       })();
     });

@@ -7,7 +7,7 @@ import type { AnnotationRecord, PageRecord, Term } from '../model';
 
 export type XlsxWorkerRequest =
   | { type: 'rows'; annotations: AnnotationRecord[] }
-  | { type: 'build'; pages: PageRecord[]; terms: Term[]; lang: Lang };
+  | { type: 'build'; pages: PageRecord[]; terms: Term[]; coders: [string, string][]; lang: Lang };
 
 export type XlsxWorkerReply =
   | { type: 'progress'; done: number }
@@ -27,6 +27,7 @@ self.onmessage = async (event: MessageEvent<XlsxWorkerRequest>) => {
     const ctx = {
       pages: new Map(request.pages.map((p) => [p.url, p])),
       terms: new Map(request.terms.map((t) => [t.id, t])),
+      coders: new Map(request.coders),
     };
     const blob = await annotationsXlsx(rows, ctx, {
       lang: request.lang,

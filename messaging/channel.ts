@@ -21,9 +21,12 @@ export interface Sender {
   url?: string;
 }
 
-/** How an envelope travels; a tabId sends to that tab's content scripts, none to the extension's pages and worker. */
+/**
+ * How an envelope travels: without a tab, to the extension's pages and worker; with a tab, to that tab's top frame
+ * (its content script), or with `allFrames` to every frame of the tab, the extension's own pages shown in it too.
+ */
 export interface Transport {
-  send(envelope: Envelope, tabId?: number): Promise<unknown>;
+  send(envelope: Envelope, tabId?: number, allFrames?: boolean): Promise<unknown>;
   /** `receive` returns a promise of the reply when this context answers the envelope, or undefined when it does not. */
   listen(receive: (envelope: unknown, sender: Sender) => Promise<unknown> | undefined): () => void;
 }
@@ -140,6 +143,8 @@ export interface EventChannel<E extends EventMap<E>> {
   /** To the extension's pages and worker; resolves whether or not anyone listened. */
   emit<K extends keyof E & string>(name: K, ...data: DataArgs<E, K>): Promise<void>;
   emitToTab<K extends keyof E & string>(tabId: number, name: K, ...data: DataArgs<E, K>): Promise<void>;
+  /** To every frame of a tab: its content script and the extension's own pages shown in it (the tag picker's frame). */
+  emitToTabFrames<K extends keyof E & string>(tabId: number, name: K, ...data: DataArgs<E, K>): Promise<void>;
   /** Any number of listeners, in any context; returns the function that removes this one. */
   on<K extends keyof E & string>(name: K, listener: (data: DataOf<E, K>, sender: Sender) => void): () => void;
 }
@@ -149,12 +154,13 @@ export function eventChannel<E extends EventMap<E>>(transport: Transport): Event
   let unlisten: (() => void) | null = null;
 
   // Nobody listening (no panel open, the worker asleep) is the normal case for an event, not an error.
-  const post = (name: string, data: unknown, tabId?: number) =>
-    transport.send({ pizhu: 'event', name, data }, tabId).then(() => undefined, () => undefined);
+  const post = (name: string, data: unknown, tabId?: number, allFrames?: boolean) =>
+    transport.send({ pizhu: 'event', name, data }, tabId, allFrames).then(() => undefined, () => undefined);
 
   return {
     emit: (name, ...data) => post(name, data[0]),
     emitToTab: (tabId, name, ...data) => post(name, data[0], tabId),
+    emitToTabFrames: (tabId, name, ...data) => post(name, data[0], tabId, true),
     on(name, listener) {
       let set = listeners.get(name);
       if (!set) listeners.set(name, (set = new Set()));

@@ -5,11 +5,13 @@ import { eventChannel, requestChannel, type Transport } from './channel';
 import type { BackgroundProtocol, EventProtocol, TabProtocol } from './protocol';
 
 const browserTransport: Transport = {
-  async send(envelope, tabId) {
+  async send(envelope, tabId, allFrames) {
     try {
-      // Panels speak to the page's own frame; frames inside it run no content script of ours (see README).
-      return tabId === undefined
-        ? await browser.runtime.sendMessage(envelope)
+      // Panels speak to the page's own frame; frames inside it run no content script of ours (see README), and the
+      // extension's own frames in it hear only what is sent to every frame.
+      if (tabId === undefined) return await browser.runtime.sendMessage(envelope);
+      return allFrames
+        ? await browser.tabs.sendMessage(tabId, envelope)
         : await browser.tabs.sendMessage(tabId, envelope, { frameId: 0 });
     } catch {
       // "Receiving end does not exist": no content script on the tab, or no page or worker listening.

@@ -6,7 +6,8 @@
 //   content script               ──events────▶  background and panels (a scan finished, annotations changed)
 //   background, library          ──events────▶  content scripts (the codebook changed, tag the selection)
 import type { FigureRow, DocNumberRow } from '../exchange/rows';
-import type { AnnotationInput, AnnotationRecord, PageKind, PageMetadata, Settings, Term } from '../model';
+import type { IndicatorValue } from '../indicators/value';
+import type { AnnotationInput, AnnotationRecord, PageKind, PageMetadata, Settings, Term, TextPosition } from '../model';
 import type { Resolution } from '../sync/conflicts';
 import type { ConflictView, TeamStatus } from '../sync/status';
 import type { Category } from '../recognition/types';
@@ -22,6 +23,9 @@ export interface ItemSummary {
   /** A few characters either side, for context in the list. */
   before: string;
   after: string;
+  /** A figure's indicator (null where its clause names none) and its value normalised; absent until named, and
+   * absent for document numbers and dates. */
+  indicator?: { name: string | null; value: IndicatorValue };
 }
 
 /** What a scan found, in brief: enough for the toolbar badge. */
@@ -29,6 +33,8 @@ export interface ScanStatus {
   title: string;
   kind: PageKind;
   reason: string;
+  /** The reader said what the page is (Pizhu had misjudged it): remembered for its URL. */
+  kindSetByReader: boolean;
   counts: Record<Category, number>;
 }
 
@@ -37,6 +43,8 @@ export interface PageSummary extends ScanStatus {
   url: string;
   host: string;
   items: ItemSummary[];
+  /** A page read as no report that shows its text in a frame: the frame's own address (Pizhu reads it there). */
+  framed?: string;
 }
 
 export interface RecognitionRows {
@@ -64,6 +72,8 @@ export interface PageData {
   annotations: AnnotationRecord[];
   /** Every term of every taxonomy, retired ones too (old annotations still show them). */
   terms: Term[];
+  /** Whether the page's text is kept; false when its annotations came (by import or sync) without it. */
+  textStored: boolean;
   /** This browser's coder (IRI): their annotations are drawn as their own, a teammate's apart. */
   coder?: string;
 }
@@ -76,13 +86,25 @@ export interface BackgroundProtocol {
   /** One transaction: the page record, its text (`snapshot`, with a page's first annotation only: it can be a
    * megabyte) and the annotation. */
   'annotations:save': (req: { annotation: AnnotationInput; page: PageMetadata; snapshot?: string }) => AnnotationRecord;
+  /** Keeps where annotations that came without a position (other tools' files) anchored on this visit, in code
+   * points; how many were kept. */
+  'annotations:learn-positions': (req: { positions: { id: string; position: TextPosition }[] }) => number;
+  /** Keeps the text of a page whose annotations came without it; whether this stored it. */
+  'annotations:keep-text': (req: { page: PageMetadata; text: string }) => boolean;
   /** Returns the deleted record, for undo. */
   'annotations:delete': (req: { id: string }) => AnnotationRecord | undefined;
   'annotations:restore': (req: { annotation: AnnotationRecord }) => AnnotationRecord;
   /** Every term, after the codebook changed elsewhere. */
   'terms:list': () => Term[];
+  /** A term named in the tag picker when none matched: added to the codebook, the stored term in reply. */
+  'terms:add': (req: { label: string }) => Term;
   /** The user's switches. Content scripts have no storage of their own (it may hold a team's credentials). */
   'settings:get': () => Settings;
+  /** The key with which the tag picker's frame accepts its port (messaging/picker.ts), from a content script: passed
+   * on to every frame of the sender's tab as the 'picker:key' event. */
+  'picker:key': (data: { key: string }) => void;
+  /** Injects indicator naming's script into the asking tab (page/indicator-handoff.ts); whether it ran. */
+  'indicators:load': () => boolean;
   // The team's sync (team/service.ts). Answered for the extension's own pages only, never for a content script.
   'sync:status': () => TeamStatus;
   /** Checks and stores the team settings (the password leaves extension storage at once), and connects. */
@@ -124,6 +146,9 @@ export interface EventProtocol {
   'codebook:changed': () => void;
   /** The user's switches changed. From the background to every tab's content script. */
   'settings:changed': (settings: Settings) => void;
+  /** The key with which the tag picker's frame accepts its port (messaging/picker.ts). From the background to every
+   * frame of the tab whose content script sent it (the request of the same name): no page can send or read it. */
+  'picker:key': (data: { key: string }) => void;
   /** The team's sync status changed. From the background to the extension's pages. */
   'sync:status': (status: TeamStatus) => void;
   /** Annotations of this tab's page arrived from the team. From the background to the tabs showing that page. */

@@ -1,6 +1,6 @@
-// The ids of records made here: `urn:uuid:` IRIs (stable, global, valid W3C ids).
+// The ids of what is made here (annotations, coders): `urn:uuid:` IRIs, stable, global and valid W3C ids.
 import { randomUuid } from './uuid';
 
-export function newAnnotationId(): string {
+export function newUuidIri(): string {
   return `urn:uuid:${randomUuid()}`;
 }

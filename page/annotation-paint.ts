@@ -1,12 +1,15 @@
 // Tagged passages drawn with the CSS Custom Highlight API in their term's colour. Term colours are the user's
 // (a codebook can be recoloured), so their ::highlight rules are made at run time, in a constructed stylesheet
-// adopted by the document: no element is added to the page. `pizhu-annotation` holds every tagged range (tests and
-// other tools read it). In a team, a teammate's annotations are told apart from one's own: a wavy underline in the
-// term's colour instead of the fill (`pizhu-annotation-others` holds them).
+// adopted by the document: no element is added to the page. The underline every tagged passage has is a fixed rule
+// of highlights.css. `pizhu-annotation` holds every tagged range (tests and other tools read it). In a team, a
+// teammate's annotations are told apart from one's own: a wavy underline in the term's colour instead of the fill
+// (`pizhu-annotation-others` holds them).
 import { HIGHLIGHT_ALPHA } from '../taxonomy/palette';
 
 export const ANNOTATION_HIGHLIGHT = 'pizhu-annotation';
 export const OTHERS_HIGHLIGHT = 'pizhu-annotation-others';
+/** The passage the tag picker is open for (its style is in highlights.css): marked while focus is in the picker. */
+export const PENDING_HIGHLIGHT = 'pizhu-pending';
 const PREFIX = 'pizhu-term-';
 
 export interface PaintedAnnotation {
@@ -23,20 +26,36 @@ function rgba(hex: string, alpha: number): string {
 }
 
 let sheet: CSSStyleSheet | null = null;
-let fallback: HTMLStyleElement | null = null;
 let painted: string[] = [];
 
-function setRules(css: string): void {
+// Firefox hands a content script the page's document behind an Xray wrapper, through which adoptedStyleSheets can
+// be neither read as an array nor assigned: there the sheet is made and adopted with the page's own objects
+// (wrappedJSObject). The page sees no more of it than in Chromium, where adopted sheets are shared with it too.
+// Should the page have broken those objects, tagged passages keep their underline and go without their colours:
+// nothing is written into the page instead.
+function adoptSheet(): CSSStyleSheet | null {
   try {
-    if (!sheet) {
-      sheet = new CSSStyleSheet();
-      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    const pageDocument = (document as Document & { wrappedJSObject?: Document }).wrappedJSObject;
+    if (pageDocument) {
+      const pageWindow = (window as Window & { wrappedJSObject?: typeof globalThis }).wrappedJSObject!;
+      const own = new pageWindow.CSSStyleSheet();
+      pageDocument.adoptedStyleSheets.push(own);
+      return own;
     }
-    sheet.replaceSync(css);
+    const own = new CSSStyleSheet();
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, own];
+    return own;
   } catch {
-    // Firefox does not let a content script adopt its own sheets: a <style> in <head> is the fallback there.
-    fallback ??= document.head.appendChild(document.createElement('style'));
-    fallback.textContent = css;
+    return null;
+  }
+}
+
+function setRules(css: string): void {
+  sheet ??= adoptSheet();
+  try {
+    sheet?.replaceSync(css);
+  } catch {
+    // As above: a page that broke its own stylesheets loses the colours only.
   }
 }
 
@@ -59,7 +78,7 @@ export function paintAnnotations(items: PaintedAnnotation[]): void {
   painted = [ANNOTATION_HIGHLIGHT, OTHERS_HIGHLIGHT];
   registry.set(ANNOTATION_HIGHLIGHT, all);
   registry.set(OTHERS_HIGHLIGHT, others);
-  const rules = [`::highlight(${ANNOTATION_HIGHLIGHT}) { text-decoration: underline 2px rgba(90, 90, 90, .55); }`];
+  const rules: string[] = [];
   let i = 0;
   for (const [key, highlight] of groups) {
     const name = `${PREFIX}${i++}`;
@@ -76,4 +95,15 @@ export function paintAnnotations(items: PaintedAnnotation[]): void {
     }
   }
   setRules(rules.join('\n'));
+}
+
+/** Marks the passage being tagged, above every other highlight; null takes the mark away. */
+export function markPending(range: Range | null): void {
+  if (!range) {
+    CSS.highlights.delete(PENDING_HIGHLIGHT);
+    return;
+  }
+  const highlight = new Highlight(range);
+  highlight.priority = 2;
+  CSS.highlights.set(PENDING_HIGHLIGHT, highlight);
 }

@@ -23,18 +23,24 @@ function words(value: string): string[] {
  * A predicate for chrome subtrees of `doc`. Guessed chrome (by class, id or a <form>) that holds a large share of
  * the page's text is kept: ASP.NET sites wrap whole pages in <form>, and a body class like `nav-open` is no footer.
  */
-export function chromeTest(doc: Document): (el: Element) => boolean {
-  const total = doc.body?.textContent?.length ?? 0;
-  const small = (el: Element) => (el.textContent?.length ?? 0) < total * 0.3;
-  return (el) => {
-    const tag = el.tagName.toUpperCase();
+export function chromeTest(doc: Document): (el: Element, tag?: string) => boolean {
+  // The page's whole text is a long string on a big page: only read when some chrome is guessed.
+  let total = -1;
+  const small = (el: Element) => {
+    if (total < 0) total = doc.body?.textContent?.length ?? 0;
+    return (el.textContent?.length ?? 0) < total * 0.3;
+  };
+  return (el, tag = el.tagName.toUpperCase()) => {
     if (CHROME_TAGS.has(tag)) return true;
-    if (el.getAttribute('aria-hidden') === 'true' || (el as HTMLElement).hidden) return true;
+    // Most elements of a page carry no attribute at all (a <span> of a run of text): one call tells.
+    if (!el.hasAttributes()) return tag === 'FORM' && small(el);
+    if (el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('hidden')) return true;
     const role = el.getAttribute('role');
     if (role === 'navigation' || role === 'contentinfo' || role === 'search') return true;
     if (tag === 'FORM') return small(el);
     const cls = el.getAttribute('class');
-    const guessed = (cls && words(cls).some((w) => CHROME_WORDS.has(w))) || (el.id && words(el.id).some((w) => CHROME_WORDS.has(w)));
+    const id = el.getAttribute('id');
+    const guessed = (cls && words(cls).some((w) => CHROME_WORDS.has(w))) || (id && words(id).some((w) => CHROME_WORDS.has(w)));
     return !!guessed && small(el);
   };
 }

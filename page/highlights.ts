@@ -1,7 +1,8 @@
 // Recognised spans drawn with the CSS Custom Highlight API: the page's DOM is never touched, and a highlight
 // costs nothing when it is switched off. One Highlight per category, one Range per span (tests read them).
 import type { Category, CategorySwitches, Match } from '../recognition/types';
-import { rangeFor, type TextMap } from './text-map';
+import { Meter, type Slicer } from './slices';
+import { TextCursor, type TextMap } from './text-map';
 
 export const HIGHLIGHT_NAMES: Record<Category, string> = {
   docno: 'pizhu-docno',
@@ -9,36 +10,63 @@ export const HIGHLIGHT_NAMES: Record<Category, string> = {
   date: 'pizhu-date',
 };
 
+/**
+ * Matches that follow another of their category with nothing between (9项13条) are also in this one, drawn a shade
+ * darker on top: two spans side by side read as two, not as one long highlight.
+ */
+export const ADJACENT_HIGHLIGHT = 'pizhu-adjacent';
 
 /**
- * Ranges for each match, built once per scan (switching categories only re-registers them), with a pause every
- * few hundred: a megabyte report has thousands of figures.
+ * Ranges for each match, built once per scan (switching categories only re-registers the highlights), in slices: a
+ * megabyte report has thousands of figures, and a page of a hundred thousand tiny elements makes every range dear
+ * (the browser finds a boundary's place by walking the siblings before it).
  */
-export async function rangesFor(map: TextMap, matches: Match[], pause: () => Promise<void>): Promise<Range[]> {
-  const ranges: Range[] = [];
-  for (const m of matches) {
-    ranges.push(rangeFor(map, m.start, m.end));
-    if ((ranges.length & 255) === 0) await pause();
-  }
+export async function rangesFor(map: TextMap, matches: Match[], slicer: Slicer): Promise<Range[]> {
+  const ranges: Range[] = new Array(matches.length);
+  const cursor = new TextCursor(map);
+  await slicer.forEach(matches, new Meter(0.01), (m, i) => {
+    ranges[i] = cursor.range(m.start, m.end);
+  });
   return ranges;
 }
 
-export function paintHighlights(matches: Match[], ranges: Range[], on: CategorySwitches): void {
+/** One Highlight per category holding its matches' ranges, and the ranges that touch the one before (adjacent). */
+export interface Highlights {
+  byCategory: Record<Category, Highlight>;
+  adjacent: Record<Category, Range[]>;
+}
+
+/** Builds the highlights in slices; matches come in document order, so adjacency is one comparison each. */
+export async function buildHighlights(matches: Match[], ranges: Range[], slicer: Slicer): Promise<Highlights> {
+  const byCategory = { docno: new Highlight(), figure: new Highlight(), date: new Highlight() };
+  const adjacent: Record<Category, Range[]> = { docno: [], figure: [], date: [] };
+  const previousEnd: Record<Category, number> = { docno: -1, figure: -1, date: -1 };
+  await slicer.forEach(matches, new Meter(0.005), (m, i) => {
+    byCategory[m.category].add(ranges[i]);
+    if (m.start === previousEnd[m.category]) adjacent[m.category].push(ranges[i]);
+    previousEnd[m.category] = m.end;
+  });
+  return { byCategory, adjacent };
+}
+
+/** Shows the categories that are on, hides the others; the adjacent shade only over categories shown. */
+export function paintHighlights(highlights: Highlights, on: CategorySwitches): void {
   const registry = CSS.highlights;
+  const adjacent = new Highlight();
+  adjacent.priority = 1;
   for (const category of Object.keys(HIGHLIGHT_NAMES) as Category[]) {
     const name = HIGHLIGHT_NAMES[category];
     if (!on[category]) {
       registry.delete(name);
       continue;
     }
-    const highlight = new Highlight();
-    matches.forEach((m, i) => {
-      if (m.category === category) highlight.add(ranges[i]);
-    });
-    registry.set(name, highlight);
+    registry.set(name, highlights.byCategory[category]);
+    for (const range of highlights.adjacent[category]) adjacent.add(range);
   }
+  if (adjacent.size) registry.set(ADJACENT_HIGHLIGHT, adjacent);
+  else registry.delete(ADJACENT_HIGHLIGHT);
 }
 
 export function clearHighlights(): void {
-  for (const name of Object.values(HIGHLIGHT_NAMES)) CSS.highlights.delete(name);
+  for (const name of [...Object.values(HIGHLIGHT_NAMES), ADJACENT_HIGHLIGHT]) CSS.highlights.delete(name);
 }

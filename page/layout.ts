@@ -2,7 +2,9 @@
 // the page's text. The approach is Readability's (paragraphs vote for their parent and grandparent) reduced to
 // what a content script can afford on every page: one linear pass, paused in slices, no cloning, and it works on
 // the live DOM so that what it finds can be highlighted in place.
+import { recognizeDocNumbers } from '../recognition/docno';
 import { chromeTest } from './chrome';
+import { Meter, Slicer } from './slices';
 import { TextMapBuilder, isBlock, type TextMap } from './text-map';
 
 export interface Segment {
@@ -85,8 +87,12 @@ export function blocksWithText(layout: Layout): Array<Block & { text: string }> 
   return layout.blocks.map((b) => ({ ...b, text: text.slice(b.start, b.end) }));
 }
 
-/** Walks the page in slices of `slice` nodes; `pause` is awaited between slices. */
-export async function analyzeLayout(doc: Document, pause: () => Promise<void>, slice = 3000): Promise<Layout> {
+const TITLE_TAGS = new Set(['H1', 'H2', 'H3']);
+const TITLE_WORDS = /title|biaoti/i;
+const METADATA_TAGS = new Set(['TABLE', 'DL', 'UL', 'DIV', 'SECTION']);
+
+/** Walks the page in slices that `slicer` sizes (none by default: one go). */
+export async function analyzeLayout(doc: Document, slicer: Slicer = Slicer.unsliced()): Promise<Layout> {
   const body = doc.body;
   const scores = new Map<Element, number>();
   const hasBlockChild = new WeakSet<Element>();
@@ -99,8 +105,7 @@ export async function analyzeLayout(doc: Document, pause: () => Promise<void>, s
   const skip = chromeTest(doc);
   const builder = new TextMapBuilder(body, {
     skip,
-    leave(el, start, end) {
-      const tag = el.tagName.toUpperCase();
+    leave(el, start, end, tag) {
       if (tag === 'A') {
         if (end > start) links.push({ start, end });
         return;
@@ -111,13 +116,18 @@ export async function analyzeLayout(doc: Document, pause: () => Promise<void>, s
       spans.set(el, { start, end });
       if (el.parentElement) hasBlockChild.add(el.parentElement);
       if (!hasBlockChild.has(el) && end > start) paragraphs.push({ el, start, end });
-      if (end - start >= 4 && end - start <= 160 && (/^H[1-3]$/.test(tag) || /title|biaoti/i.test(`${el.className} ${el.id}`))) {
+      if (end - start >= 4 && end - start <= 160 && (TITLE_TAGS.has(tag) || TITLE_WORDS.test(`${el.className} ${el.id}`))) {
         titleCandidates.push({ el, start, end });
       }
-      if (end - start <= 800 && /^(TABLE|DL|UL|DIV|SECTION)$/.test(tag)) metadataCandidates.push({ el, start, end });
+      if (end - start <= 800 && METADATA_TAGS.has(tag)) metadataCandidates.push({ el, start, end });
     },
   });
-  while (!builder.step(slice)) await pause();
+  // A node costs a few microseconds on a fast machine; the meter learns what it costs here.
+  const walk = new Meter(0.01);
+  for (let done = false; !done; ) {
+    const nodes = await slicer.room(walk, 64);
+    done = slicer.measure(walk, nodes, () => builder.step(nodes));
+  }
   const map = builder.result();
   const text = map.text;
 
@@ -125,13 +135,13 @@ export async function analyzeLayout(doc: Document, pause: () => Promise<void>, s
 
   // Paragraphs vote for their parent (full score) and grandparent (half), Readability's way. Commas are a
   // sign of running prose; link text is not prose.
-  for (let i = 0; i < paragraphs.length; i++) {
-    if ((i & 511) === 511) await pause();
-    const p = paragraphs[i];
+  await slicer.forEach(paragraphs, new Meter(0.01), (p) => {
+    // Cells, menu items and captions are too short to vote: no need to count their characters.
+    if (p.end - p.start < 12) return;
     const { han, commas } = proseCounts(text, p.start, p.end);
-    if (han < 12) continue;
+    if (han < 12) return;
     const linkShare = linkCharsIn(p) / (p.end - p.start);
-    if (linkShare > 0.5) continue;
+    if (linkShare > 0.5) return;
     const score = (han + commas * 8) * (1 - linkShare);
     // A "paragraph" with line breaks inside is a container of <br>-separated lines: it holds the text itself.
     const nl = text.indexOf('\n', p.start);
@@ -139,7 +149,7 @@ export async function analyzeLayout(doc: Document, pause: () => Promise<void>, s
     if (parent) scores.set(parent, (scores.get(parent) ?? 0) + score);
     const grand = parent?.parentElement;
     if (grand) scores.set(grand, (scores.get(grand) ?? 0) + score / 2);
-  }
+  });
   let article: Element | null = null;
   let best = 0;
   for (const [el, score] of scores) {
@@ -190,17 +200,17 @@ export async function analyzeLayout(doc: Document, pause: () => Promise<void>, s
   }
 
   // The metadata block: a small table-like element carrying two or more of the metadata labels.
-  let metadata: Segment | null = null;
-  for (let i = 0; i < metadataCandidates.length; i++) {
-    if ((i & 511) === 511) await pause();
-    const c = metadataCandidates[i];
+  // Assigned in the callback below, which TypeScript's narrowing cannot see into.
+  let metadata = null as Segment | null;
+  await slicer.forEach(metadataCandidates, new Meter(0.01), (c) => {
     const labels = text.slice(c.start, c.end).match(METADATA_LABEL)?.length ?? 0;
     if (labels >= 2 && (!metadata || (c.start >= metadata.start && c.end <= metadata.end))) metadata = c;
-  }
+  });
 
   const segments: Segment[] = [];
   if (articleSpan) {
-    const start = titleSpan && titleSpan.start < articleSpan.start ? titleSpan.start : articleSpan.start;
+    const top = titleSpan && titleSpan.start < articleSpan.start ? titleSpan.start : articleSpan.start;
+    const start = headStart(text, paragraphs, top, linkCharsIn, refs, metadata);
     const end = Math.max(articleSpan.end, titleSpan && titleSpan.start >= articleSpan.start ? titleSpan.end : 0);
     if (metadata && (metadata.end <= start || metadata.start >= end)) segments.push(metadata);
     segments.push({ start, end: signatureEnd(text, paragraphs, end, linkCharsIn) });
@@ -231,6 +241,64 @@ export async function analyzeLayout(doc: Document, pause: () => Promise<void>, s
     articleHan: articleSpan ? proseCounts(text, articleSpan.start, articleSpan.end).han : 0,
     hasMetadata: !!metadata,
   };
+}
+
+/** How many short lines above the title or body can make up the document's head. */
+const MAX_HEAD_LINES = 4;
+const AGENCY_MARK = /文件$/;
+const DOCUMENT_TYPE_END = /(?:通知|通报|通報|意见|意見|决定|決定|报告|報告|办法|辦法|方案|规定|規定|批复|批覆|公告|通告|令|规划|規劃|细则|細則|纲要|綱要|条例|條例|函)$/;
+
+/**
+ * The start of the document's head above `start` (the title, or the body when no title was found): the lines an
+ * official document prints before its text — the issuing agency's mark (某某县人民政府文件), its own number
+ * (国土资发〔2013〕21号), its title — which many sites print in table rows or boxes of their own, apart from the
+ * container of the body. Taken while the lines just above are such lines, short and without links; the first other
+ * line (navigation, a breadcrumb, a related link, the metadata block) ends the head.
+ */
+function headStart(
+  text: string,
+  paragraphs: Segment[],
+  start: number,
+  linkCharsIn: (s: Segment) => number,
+  refs: string[],
+  metadata: Segment | null,
+): number {
+  let at = lastIndexBefore(paragraphs, start);
+  let head = start;
+  for (let taken = 0; at >= 0 && taken < MAX_HEAD_LINES; at--) {
+    const p = paragraphs[at];
+    // The metadata block is a segment of its own, and its cells (组配分类: 区政府文件) are no head.
+    if (metadata && p.end > metadata.start && p.start < metadata.end) break;
+    const line = squeeze(text.slice(p.start, p.end));
+    if (!line) continue;
+    if (line.length > 80 || linkCharsIn(p) > 0 || !isHeadLine(line, refs)) break;
+    head = p.start;
+    taken++;
+  }
+  return head;
+}
+
+/** Index of the last paragraph ending at or before `at`, or -1. */
+function lastIndexBefore(paragraphs: Segment[], at: number): number {
+  let lo = 0;
+  let hi = paragraphs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (paragraphs[mid].end <= at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+function isHeadLine(line: string, refs: string[]): boolean {
+  if (AGENCY_MARK.test(line) && line.length <= 30) return true;
+  // The document's own number, alone on its line or with its label (文号：…).
+  const numbers = recognizeDocNumbers(line);
+  if (numbers.length === 1 && numbers[0].text.length >= line.length * 0.6) return true;
+  // The title, when the page states it (a good part of a stated title: not the site's name inside "标题_站点"), or a
+  // line that ends as a title does.
+  if (line.length >= 4 && refs.some((r) => line.includes(r) || (r.includes(line) && line.length * 2 >= r.length))) return true;
+  return DOCUMENT_TYPE_END.test(line) && line.length <= 60;
 }
 
 // A signature and date sometimes follow the article container instead of closing it. Take up to three short,

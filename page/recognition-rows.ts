@@ -1,8 +1,10 @@
 // A page's recognised figures and document numbers as table rows for export: each with the sentence it stands in
 // and the section heading above it, which is what analysts copy by hand from these reports today.
 import type { DocNumberRow, FigureRow } from '../exchange/rows';
+import { sentenceAround } from '../recognition/sentence';
 import type { DocNumberMatch, FigureMatch, Match } from '../recognition/types';
 import type { OutlineNode } from '../study/types';
+import type { MatchIndicators } from './page-indicators';
 
 export interface Heading {
   start: number;
@@ -22,19 +24,6 @@ export function outlineHeadings(nodes: OutlineNode[]): Heading[] {
   return out.sort((a, b) => a.start - b.start);
 }
 
-// A sentence ends at 。！？； or a line end; the ASCII forms appear in copied text.
-const SENTENCE_END = /[。！？；!?;\n]/;
-
-/** The sentence around text[start, end), trimmed of the white space and indentation reports use. */
-export function sentenceAround(text: string, start: number, end: number): string {
-  let from = start;
-  while (from > 0 && !SENTENCE_END.test(text[from - 1])) from--;
-  let to = end;
-  while (to < text.length && !SENTENCE_END.test(text[to])) to++;
-  if (to < text.length && text[to] !== '\n') to++; // keep the full stop
-  return text.slice(from, to).replace(/\s+/g, ' ').trim();
-}
-
 /** `headings` in document order; the heading of an offset is the last one starting before it. */
 function headingAt(headings: Heading[], at: number): string {
   let found = '';
@@ -45,15 +34,25 @@ function headingAt(headings: Heading[], at: number): string {
   return found;
 }
 
-export function recognitionRows(text: string, matches: Match[], headings: Heading[]): { figures: FigureRow[]; docNumbers: DocNumberRow[] } {
+/** `indicators` by match index (page-indicators.ts), when the figures were named. */
+export function recognitionRows(
+  text: string,
+  matches: Match[],
+  headings: Heading[],
+  indicators?: MatchIndicators,
+): { figures: FigureRow[]; docNumbers: DocNumberRow[] } {
   const figures: FigureRow[] = [];
   const docNumbers: DocNumberRow[] = [];
-  for (const m of matches) {
+  for (const [i, m] of matches.entries()) {
     const sentence = sentenceAround(text, m.start, m.end);
     const heading = headingAt(headings, m.start);
     if (m.category === 'figure') {
       const f = m as FigureMatch;
-      figures.push({ text: f.text, value: f.value, unit: f.unit, approx: f.approx, before: f.before, after: f.after, sentence, heading });
+      const named = indicators?.[i];
+      figures.push({
+        text: f.text, value: f.value, unit: f.unit, approx: f.approx, before: f.before, after: f.after, sentence, heading,
+        indicator: named?.name?.text ?? '', normalisedUnit: named?.value.unit ?? '', bound: named?.value.bound ?? '',
+      });
     } else if (m.category === 'docno') {
       const d = m as DocNumberMatch;
       docNumbers.push({ text: d.text, agency: d.agency, year: d.year, serial: d.serial, sentence, heading });

@@ -1,4 +1,9 @@
-// Long work in slices, so that the page stays responsive: no task of ours should run past ~10 ms.
+// Long work in slices, so that the page stays responsive. A task of ours must stay well under 50 ms (a long task) on
+// any machine, and a scan should yield as seldom as that allows: every yield lets the page's own tasks and rendering
+// in, and the reader waits through those too. So a slice is not a fixed number of nodes or characters. Each kind of
+// work is metered as it runs, and a slice takes as many units as fit in a few milliseconds at the rate that work has
+// really been going (on a busy two-core machine the rate is slower, and the slices shrink with it); a task goes on
+// slice after slice while its budget lasts, and the budget itself gives way when slices run past their predictions.
 
 type SchedulerLike = { yield?: () => Promise<void> };
 
@@ -9,12 +14,156 @@ export function pause(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/** A pause that only yields once `budgetMs` of work has passed since the last yield. */
-export function budgetedPause(budgetMs = 8): () => Promise<void> {
-  let since = performance.now();
-  return async () => {
-    if (performance.now() - since < budgetMs) return;
-    await pause();
-    since = performance.now();
-  };
+/**
+ * What a task may take, ms, while slices keep to the times their meters predict. Slices do not always keep to them:
+ * the machine is busy with something else, the garbage collector runs, a node costs more than most. What a slice ran
+ * over its prediction lately is taken off the budget (TASK_LIMIT_MS less that overrun, at most TASK_BUDGET_MS), so
+ * that a task with the same overrun still ends under the 50 ms of a long task; as slices keep time again, the
+ * budget grows back. Never below MIN_BUDGET_MS: a slice must be worth the yield that ends it.
+ */
+export const TASK_BUDGET_MS = 30;
+const TASK_LIMIT_MS = 40;
+const MIN_BUDGET_MS = 8;
+/**
+ * The most a slice is sized to take, ms. A task is checked against its budget between slices only, so a slice that
+ * takes three times its prediction (a burst of load, a collection of garbage) overruns the budget by at most twice this.
+ */
+const SLICE_MS = 6;
+/**
+ * The cost of one kind of work per unit (a node walked, a character read, a range built), learnt as it runs. Until it
+ * has measured, a meter does not trust its guess: slices start small and at most quadruple from one to the next, so a
+ * guess that was too hopeful costs one small slice, not a long task.
+ */
+export class Meter {
+  private msPerUnit: number;
+  private ceiling = 32;
+  /** Whether the rate comes from a measurement rather than the first guess. */
+  measured = false;
+
+  /** `firstGuess`: ms per unit before anything was measured. */
+  constructor(firstGuess: number) {
+    this.msPerUnit = firstGuess;
+  }
+
+  /** How many units fit in `ms` at the rate seen so far (0 when none does). */
+  fit(ms: number): number {
+    return Math.max(0, Math.floor(ms / this.msPerUnit));
+  }
+
+  /** How long `units` should take at the rate seen so far, ms. */
+  estimate(units: number): number {
+    return units * this.msPerUnit;
+  }
+
+  /** The size of a slice for `ms`: what fits, but no more than four times the largest slice measured (32 at first). */
+  slice(ms: number): number {
+    return Math.min(this.ceiling, this.fit(ms));
+  }
+
+  /** Learns from `units` done in `ms`. */
+  record(units: number, ms: number): void {
+    this.ceiling = Math.max(this.ceiling, units * 4);
+    // Below the clock's resolution (0.1 ms in a page) nothing can be learnt about the rate.
+    if (units <= 0 || ms < 0.2) return;
+    const rate = ms / units;
+    if (!this.measured) {
+      // The first measurement replaces the guess, whatever the guess was.
+      this.measured = true;
+      this.msPerUnit = rate;
+      return;
+    }
+    // Slower work is believed at once (a slice must not overrun), up to four times slower per slice: a slice that
+    // met a pause (the collector, the machine busy elsewhere) does not make every later one tiny. Faster work is
+    // believed gradually (one quick slice may be luck).
+    this.msPerUnit = rate > this.msPerUnit ? Math.min(rate, this.msPerUnit * 4) : this.msPerUnit * 0.6 + rate * 0.4;
+  }
+}
+
+export class Slicer {
+  private taskStart: number;
+  /** How far past their predicted times slices have been running lately, ms. */
+  private overrun = 0;
+  /** The longest task so far, ms (as far as this slicer saw it: from a task's start to its yield). */
+  private longest = 0;
+
+  constructor(
+    private readonly targetMs = TASK_BUDGET_MS,
+    private readonly yieldToPage: () => Promise<void> = pause,
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    this.taskStart = now();
+  }
+
+  /** A slicer that never yields: for tests, and for work that is small by construction. */
+  static unsliced(): Slicer {
+    return new Slicer(Infinity, async () => {});
+  }
+
+  /** This task's budget, ms: the target, or less when slices have lately run past their predictions. */
+  budget(): number {
+    if (this.targetMs === Infinity) return Infinity;
+    return Math.max(Math.min(MIN_BUDGET_MS, this.targetMs), Math.min(this.targetMs, TASK_LIMIT_MS - this.overrun));
+  }
+
+  /** ms left in the current task. */
+  left(): number {
+    return this.budget() - (this.now() - this.taskStart);
+  }
+
+  /** Ends the current task: the page runs, then a new task (with a whole budget) begins. */
+  async next(): Promise<void> {
+    this.longest = Math.max(this.longest, this.now() - this.taskStart);
+    await this.yieldToPage();
+    this.taskStart = this.now();
+  }
+
+  /**
+   * A pause for work that cuts itself into small steps and calls this between them (indicator naming): it yields
+   * only once this task's budget is spent, so small steps share one task.
+   */
+  readonly pause = (): Promise<void> => (this.left() > 0 ? Promise.resolve() : this.next());
+
+  /** The longest of this slicer's tasks so far, the current one included, ms. */
+  longestTask(): number {
+    return Math.max(this.longest, this.now() - this.taskStart);
+  }
+
+  /**
+   * How many units of `meter`'s work to do now. When fewer than `min` fit in what is left of this task, yields first:
+   * `min` keeps slices from being so small that the bookkeeping costs more than the work. A slice is never sized
+   * beyond what its few milliseconds hold, though, even when that is less than `min`; at least one unit, so that work
+   * goes on when a single unit is dearer than a whole budget.
+   */
+  async room(meter: Meter, min = 1): Promise<number> {
+    if (meter.fit(this.left()) < min) await this.next();
+    return Math.max(1, meter.slice(Math.min(this.left(), SLICE_MS)));
+  }
+
+  /** Runs `work`, which does `units` units of `meter`'s work, and lets the meter and the budget learn from it. */
+  measure<T>(meter: Meter, units: number, work: () => T): T {
+    // A first guess predicts nothing (and the first slices of a kind pay for compiling its code): only a rate that
+    // was measured can be overrun.
+    const predicted = meter.measured ? meter.estimate(units) : NaN;
+    const start = this.now();
+    const result = work();
+    const took = this.now() - start;
+    meter.record(units, took);
+    if (predicted === predicted) {
+      const over = Math.max(0, took - predicted);
+      // As with rates: a larger overrun is believed at once, calm returns gradually.
+      this.overrun = over > this.overrun ? over : this.overrun * 0.8 + over * 0.2;
+    }
+    return result;
+  }
+
+  /** Calls `each` for every item, in slices. */
+  async forEach<T>(items: readonly T[], meter: Meter, each: (item: T, index: number) => void, min = 16): Promise<void> {
+    for (let i = 0; i < items.length; ) {
+      const end = Math.min(items.length, i + (await this.room(meter, min)));
+      const from = i;
+      this.measure(meter, end - from, () => {
+        for (; i < end; i++) each(items[i], i);
+      });
+    }
+  }
 }

@@ -27,19 +27,28 @@ export function isBlock(el: Element): boolean {
   return BLOCK_TAGS.has(el.tagName.toUpperCase());
 }
 
+/**
+ * The walk touches every node of the page, so it reads each element's tag once and hands it on: `tag` is the
+ * upper-case tag name.
+ */
 export interface WalkHooks {
   /** Subtrees to leave out entirely (page chrome). */
-  skip?: (el: Element) => boolean;
+  skip?: (el: Element, tag: string) => boolean;
   /** Called when the walk leaves an element, with the text offsets it covered: [start, end). */
-  leave?: (el: Element, start: number, end: number) => void;
+  leave?: (el: Element, start: number, end: number, tag: string) => void;
 }
 
 interface Frame {
   el: Element;
+  tag: string;
   next: Node | null;
   start: number;
   block: boolean;
+  pre: boolean;
 }
+
+/** Line breaks in the page's source, which a browser shows as spaces outside <pre>. */
+const SOURCE_BREAKS = /[\r\n]/g;
 
 /**
  * Builds a TextMap in slices, so that a megabyte page never blocks the main thread for long: `step(n)` walks
@@ -53,9 +62,11 @@ export class TextMapBuilder {
   private length = 0;
   private pendingBreak = false;
   private stack: Frame[] = [];
+  /** Open <pre> elements around the walk's position: inside them a line break in the source is one. */
+  private preDepth = 0;
 
   constructor(root: Element, private hooks: WalkHooks = {}) {
-    this.stack.push({ el: root, next: root.firstChild, start: 0, block: true });
+    this.stack.push({ el: root, tag: root.tagName.toUpperCase(), next: root.firstChild, start: 0, block: true, pre: false });
   }
 
   step(budget: number): boolean {
@@ -65,8 +76,9 @@ export class TextMapBuilder {
       const node = frame.next;
       if (!node) {
         stack.pop();
+        if (frame.pre) this.preDepth--;
         if (frame.block) this.pendingBreak = true;
-        this.hooks.leave?.(frame.el, frame.start, this.length);
+        this.hooks.leave?.(frame.el, frame.start, this.length, frame.tag);
         continue;
       }
       frame.next = node.nextSibling;
@@ -74,17 +86,21 @@ export class TextMapBuilder {
         this.addText(node as Text);
       } else if (node.nodeType === 1) {
         const el = node as Element;
-        const block = isBlock(el);
+        // HTML documents keep tag names upper case already; toUpperCase returns them as they are.
+        const tag = el.tagName.toUpperCase();
+        const block = BLOCK_TAGS.has(tag);
         if (block) this.pendingBreak = true;
-        if (SKIP_TAGS.has(el.tagName.toUpperCase()) || this.hooks.skip?.(el)) continue;
-        stack.push({ el, next: el.firstChild, start: this.length, block });
+        if (SKIP_TAGS.has(tag) || this.hooks.skip?.(el, tag)) continue;
+        const pre = tag === 'PRE' || tag === 'LISTING' || tag === 'PLAINTEXT';
+        if (pre) this.preDepth++;
+        stack.push({ el, tag, next: el.firstChild, start: this.length, block, pre });
       }
     }
     return stack.length === 0;
   }
 
   private addText(node: Text): void {
-    const data = node.data;
+    let data = node.data;
     if (data.length === 0) return;
     if (this.pendingBreak && this.length > 0) {
       this.parts.push('\n');
@@ -93,6 +109,10 @@ export class TextMapBuilder {
     this.pendingBreak = false;
     this.nodes.push(node);
     this.starts.push(this.length);
+    // '\n' in the text stands for a block boundary only: nothing is recognised across it. A source line break
+    // between two inline pieces of one number (〔<span>\n2013</span>〕) is a space on screen, and one here; same length,
+    // so offsets still index the node's data.
+    if (this.preDepth === 0 && (data.indexOf('\n') >= 0 || data.indexOf('\r') >= 0)) data = data.replace(SOURCE_BREAKS, ' ');
     this.parts.push(data);
     this.length += data.length;
   }
@@ -134,10 +154,45 @@ function domPoint(map: TextMap, at: number, bias: 'start' | 'end'): [Text, numbe
 export function rangeFor(map: TextMap, start: number, end: number): Range {
   const [startNode, startOffset] = domPoint(map, start, 'start');
   const [endNode, endOffset] = domPoint(map, end, 'end');
-  const range = startNode.ownerDocument.createRange();
+  return liveRange(startNode, startOffset, endNode, endOffset);
+}
+
+function liveRange(startNode: Text, startOffset: number, endNode: Text, endOffset: number, doc = startNode.ownerDocument): Range {
+  const range = doc.createRange();
   range.setStart(startNode, startOffset);
   range.setEnd(endNode, endOffset);
   return range;
+}
+
+/**
+ * Ranges for spans that come in document order (a scan's matches): each node is found by stepping on from the one
+ * found before instead of searching the whole map, so thousands of ranges cost one pass over the nodes. The same
+ * ranges as rangeFor's.
+ */
+export class TextCursor {
+  private i = 0;
+  private readonly doc: Document | undefined;
+
+  constructor(private readonly map: TextMap) {
+    this.doc = map.nodes[0]?.ownerDocument;
+  }
+
+  range(start: number, end: number): Range {
+    const [startNode, startOffset] = this.point(start, 'start');
+    const [endNode, endOffset] = this.point(end, 'end');
+    return liveRange(startNode, startOffset, endNode, endOffset, this.doc);
+  }
+
+  private point(at: number, bias: 'start' | 'end'): [Text, number] {
+    const { starts, nodes } = this.map;
+    const target = bias === 'end' ? Math.max(0, at - 1) : at;
+    if (target < starts[this.i]) this.i = nodeIndexAt(this.map, target);
+    else while (this.i + 1 < starts.length && starts[this.i + 1] <= target) this.i++;
+    const node = nodes[this.i];
+    const local = at - starts[this.i];
+    if (bias === 'start' && local >= node.data.length && this.i + 1 < nodes.length) return [nodes[this.i + 1], 0];
+    return [node, Math.max(0, Math.min(node.data.length, local))];
+  }
 }
 
 const indexCache = new WeakMap<TextMap, Map<Text, number>>();

@@ -44,17 +44,44 @@ export function isInlineSpaceAt(text: string, i: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000 || c === 0x2002 || c === 0x2003 || c === 0x2009;
 }
 
-/** Index after at most `max` inline spaces starting at i. */
+/**
+ * Spaces a browser collapses into one where they run together (ASCII space and tab): a page's source may put a line
+ * break and an indent between two inline elements of one number (国土资发〔<span>\n    2013</span>〕), which the
+ * reader sees as one space.
+ */
+function isCollapsibleAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 0x20 || c === 0x09;
+}
+
+/** Longest run of collapsible spaces read as one gap; beyond it the text is laid out, not written. */
+const MAX_COLLAPSED_RUN = 64;
+
+/** Index after at most `max` gaps starting at i: each an inline space, or a run of collapsible ones. */
 export function skipInlineSpaces(text: string, i: number, max: number): number {
   let j = i;
-  while (j < text.length && j - i < max && isInlineSpaceAt(text, j)) j++;
+  for (let gaps = 0; gaps < max && j < text.length && isInlineSpaceAt(text, j); gaps++) {
+    if (!isCollapsibleAt(text, j)) {
+      j++;
+      continue;
+    }
+    const runStart = j;
+    while (j < text.length && j - runStart < MAX_COLLAPSED_RUN && isCollapsibleAt(text, j)) j++;
+  }
   return j;
 }
 
-/** Index of the last non-space character before i, looking back over at most `max` inline spaces. */
+/** Index of the last non-space character before i, looking back over at most `max` gaps. */
 export function skipInlineSpacesBack(text: string, i: number, max: number): number {
   let j = i;
-  while (j > 0 && i - j < max && isInlineSpaceAt(text, j - 1)) j--;
+  for (let gaps = 0; gaps < max && j > 0 && isInlineSpaceAt(text, j - 1); gaps++) {
+    if (!isCollapsibleAt(text, j - 1)) {
+      j--;
+      continue;
+    }
+    const runEnd = j;
+    while (j > 0 && runEnd - j < MAX_COLLAPSED_RUN && isCollapsibleAt(text, j - 1)) j--;
+  }
   return j;
 }
 

@@ -23,7 +23,7 @@ import {
   skipInlineSpaces,
   skipInlineSpacesBack,
 } from './chars';
-import { CHINESE_NUMERALS, chineseNumeralValue } from './chinese-numerals';
+import { CHINESE_DIGITS, CHINESE_NUMERALS, chineseNumeralValue } from './chinese-numerals';
 import { WordList } from './words';
 
 /** Spaces tolerated between two parts of a number (中国保险监督管理委员会令 2018 年 第 5 号). */
@@ -67,6 +67,9 @@ const ISSUER_NAMES = new WordList([
   '人民政府', '政府', '办公室', '辦公室', '办公厅', '辦公廳', '委员会', '委員會', '党委', '黨委', '省委', '市委', '区委',
   '區委', '县委', '縣委', '州委', '盟委',
 ]);
+
+/** The characters a date ends with: 2015年3月2日, 3月2号, 2015年3月, 2017年(度). */
+const DATE_ENDS = new CharSet('日号號月年度');
 
 /** Characters after 经 that make it part of a code (鲁经信字, 经贸), not the lead-in 经 (经国务院…). */
 const JING_IN_CODES = new CharSet('信济濟贸貿委管开開营營发發');
@@ -227,7 +230,7 @@ function agencyStart(
   let start = hanRunStart(text, end, floor, maxRun);
   if (!abbreviated) start = jointIssuersStart(text, start, floor, maxRun);
   if (start === end) return -1;
-  let cut = start;
+  let cut = dateEnd(text, start, end);
   for (let t = start; t < end; t++) {
     for (const words of abbreviated ? [LEAD_INS, ISSUER_NAMES] : [LEAD_INS]) {
       const w = words.longestAt(text, t);
@@ -243,6 +246,26 @@ function agencyStart(
     }
   }
   return end - cut >= minLength ? cut : -1;
+}
+
+/**
+ * Where a date written straight before the code ends inside the run text[start, end), or `start` when none does:
+ * （2015年3月2日市人民政府令第45号公布）, 二〇〇三年七月一日国务院令…. The run holds only Han characters, so a date in
+ * Arabic digits can only leave its last mark (日 号 月 年 度) at the run's start; one in Chinese numerals lies
+ * inside it, each mark after a numeral. A mark after anything else belongs to the code (日照: 日政发).
+ */
+function dateEnd(text: string, start: number, end: number): number {
+  let cut = start;
+  if (DATE_ENDS.at(text, start) && (digitAt(text, start - 1) >= 0 || afterYear(text, start))) cut = start + 1;
+  for (let t = start + 1; t < end; t++) {
+    if (DATE_ENDS.at(text, t) && (CHINESE_NUMERALS.at(text, t - 1) || afterYear(text, t))) cut = t + 1;
+  }
+  return cut;
+}
+
+/** 度 of 2017年度 / 二〇一七年度. */
+function afterYear(text: string, i: number): boolean {
+  return text[i] === '度' && text[i - 1] === '年' && (digitAt(text, i - 2) >= 0 || CHINESE_DIGITS.at(text, i - 2));
 }
 
 function hanRunStart(text: string, end: number, floor: number, maxRun: number): number {

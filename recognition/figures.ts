@@ -23,7 +23,16 @@ import {
   skipInlineSpaces,
   skipInlineSpacesBack,
 } from './chars';
-import { AFTER_QUALIFIERS, BEFORE_QUALIFIERS, approxAt, isStandaloneMagnitude, magnitudeAt, unitAt } from './units';
+import {
+  AFTER_QUALIFIERS,
+  BEFORE_QUALIFIERS,
+  approxAt,
+  isPointInTime,
+  isStandaloneMagnitude,
+  limitAfter,
+  magnitudeAt,
+  unitAt,
+} from './units';
 
 /** Longer digit strings are identifiers (ID card, account, serial numbers), not quantities. */
 const MAX_INTEGER_DIGITS = 12;
@@ -116,6 +125,9 @@ function figureAt(text: string, start: number, numberEnd: number): FigureMatch |
     else if (magnitude && isStandaloneMagnitude(magnitude)) end = p;
     else return null;
   }
+  if (isPointInTime(text, start, unit, end)) return null;
+  const limit = limitAfter(text, unit, end);
+  if (limit) end++;
   const number = foldedDigits(text, start, numberEnd);
   return {
     category: 'figure',
@@ -127,6 +139,7 @@ function figureAt(text: string, start: number, numberEnd: number): FigureMatch |
     magnitude,
     unit,
     approx,
+    limit,
     before: qualifiersBefore(text, start),
     after: AFTER_QUALIFIERS.longestAt(text, end),
   };

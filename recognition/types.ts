@@ -41,6 +41,8 @@ export interface FigureMatch extends BaseMatch {
   unit: string;
   /** 余 or 多 between number and unit (part of the span), or ''. */
   approx: '' | '余' | '多';
+  /** 内 after a time unit, making the figure a time limit (30日内; part of the span), or ''. */
+  limit: '' | '内';
   /** Qualifier words just before the span (超过, 近, 约, 达, 共, 累计, 同比增长…), outside the span; '' if none. */
   before: string;
   /** Qualifier words just after the span (以上, 左右, 以内…), outside the span; '' if none. */

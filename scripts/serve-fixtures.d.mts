@@ -8,7 +8,10 @@ export interface FixturePage {
   kind: 'report' | 'document' | 'none';
   note?: string;
   encoding?: string;
-  source: 'shared' | 'e2e';
+  /** ../shared/fixtures, tests/fixtures (real pages with gold labels) or tests/e2e/fixtures. */
+  source: 'shared' | 'real' | 'e2e';
+  /** For a real page: where its text and layout came from. */
+  origin?: string;
   body(): Buffer;
 }
 
@@ -23,6 +26,7 @@ export interface FixtureServer {
 }
 
 export const sharedFixturesDir: string;
+export const realGoldDir: string;
 export function loadFixturePages(): FixturePage[];
 export function serveFixtures(options?: { port?: number }): Promise<FixtureServer>;
 export function hostResolverRules(hosts: string[], options?: { isolate?: boolean }): string;

@@ -3,24 +3,31 @@
 //
 //   node scripts/serve-fixtures.mjs [PORT]      prints every page's URL and keeps serving
 //
-// Pages come from two manifests: ../shared/fixtures/pages/manifest.json (read-only, shared with the
-// recognition score) and tests/e2e/fixtures/manifest.json (ours). An entry of ours either names a `file`
-// beside its manifest or `repeat`s another page's article up to a size, which keeps megabyte pages out of git.
+// Pages come from three manifests: ../shared/fixtures/pages/manifest.json (read-only, shared with the
+// recognition score), tests/fixtures/pages/manifest.json (real pages nobody here wrote, with gold labels in
+// tests/fixtures/gold) and tests/e2e/fixtures/manifest.json (pages made for a case). An entry of the last either
+// names a `file` beside its manifest or `repeat`s another page's article up to a size, which keeps megabyte pages
+// out of git.
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { TEMPLATES, partsOf } from './page-templates.mjs';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 /** ../shared/fixtures beside the project: pages/ (with manifest.json) and gold/. */
 export const sharedFixturesDir = path.resolve(projectRoot, '..', 'shared', 'fixtures');
 const sharedPagesDir = path.join(sharedFixturesDir, 'pages');
 const ownPagesDir = path.join(projectRoot, 'tests', 'e2e', 'fixtures');
+const realPagesDir = path.join(projectRoot, 'tests', 'fixtures', 'pages');
+/** Gold labels of the real pages, one NAME.json per page, as ../shared/fixtures/gold has them. */
+export const realGoldDir = path.join(projectRoot, 'tests', 'fixtures', 'gold');
 
 const readJson = (file) => JSON.parse(fs.readFileSync(file, 'utf8'));
 const nameOf = (file) => path.basename(file, '.html');
 
-/** Every fixture page: { name, host, path, kind, note, source, body() }. */
+/** Every fixture page: { name, host, path, kind, note, source ('shared' | 'real' | 'e2e'), body() }. */
 export function loadFixturePages() {
   if (!fs.existsSync(path.join(sharedPagesDir, 'manifest.json'))) {
     throw new Error(`no fixture manifest at ${sharedPagesDir}/manifest.json (the shared folder sits beside the project)`);
@@ -31,18 +38,31 @@ export function loadFixturePages() {
     source: 'shared',
     body: () => fs.readFileSync(path.join(sharedPagesDir, entry.file)),
   }));
+  const real = readJson(path.join(realPagesDir, 'manifest.json')).map((entry) => ({
+    ...entry,
+    name: nameOf(entry.file),
+    source: 'real',
+    body: () => fs.readFileSync(path.join(realPagesDir, entry.file)),
+  }));
   const ownManifest = path.join(ownPagesDir, 'manifest.json');
   const own = fs.existsSync(ownManifest) ? readJson(ownManifest) : [];
-  const pages = [...shared];
+  const pages = [...shared, ...real];
   for (const entry of own) {
+    if (entry.templates) {
+      pages.push(...templatePages(pages, entry.templates));
+      continue;
+    }
     const page = { ...entry, name: entry.name ?? nameOf(entry.file), source: 'e2e' };
     if (entry.file) {
       page.body = () => fs.readFileSync(path.join(ownPagesDir, entry.file));
     } else if (entry.repeat) {
       let cached;
       page.body = () => (cached ??= repeatArticle(pages, entry.repeat));
+    } else if (entry.spans) {
+      let cached;
+      page.body = () => (cached ??= spanPerCharacter(pages, entry.spans));
     } else {
-      throw new Error(`${ownManifest}: entry ${page.name} has neither file nor repeat`);
+      throw new Error(`${ownManifest}: entry ${page.name} has neither file, repeat, spans nor templates`);
     }
     pages.push(page);
   }
@@ -63,6 +83,59 @@ function repeatArticle(pages, { page: sourceName, from, to, bytes }) {
   const frame = Buffer.byteLength(head) + Buffer.byteLength(tail);
   const copies = Math.max(1, Math.round((bytes - frame) / Buffer.byteLength(article)));
   return Buffer.from(head + article.repeat(copies) + tail);
+}
+
+// Other pages re-dressed in each template of page-templates.mjs: NAME--SLUG on the same host, under /templates/SLUG/.
+// With `bytes`, the article's paragraphs are repeated until the page weighs about that much.
+function templatePages(pages, { pages: names, slugs, bytes, suffix = '' }) {
+  const out = [];
+  for (const sourceName of names) {
+    const source = pages.find((p) => p.name === sourceName);
+    if (!source) throw new Error(`templates: no fixture page named ${sourceName}`);
+    for (const template of TEMPLATES.filter((t) => !slugs || slugs.includes(t.slug))) {
+      let cached;
+      out.push({
+        name: `${sourceName}--${template.slug}${suffix}`,
+        host: source.host,
+        path: `/templates/${template.slug}${suffix}${source.path}`,
+        kind: source.kind,
+        note: `${sourceName} as ${template.name}${bytes ? `, about ${Math.round(bytes / 1000)} KB` : ''}`,
+        source: 'e2e',
+        body: () => (cached ??= renderTemplate(source, template, bytes)),
+      });
+    }
+  }
+  return out;
+}
+
+function renderTemplate(source, template, bytes) {
+  const { JSDOM } = createRequire(import.meta.url)('jsdom');
+  const parts = partsOf(new JSDOM(source.body().toString('utf8')).window.document);
+  let html = template.render(parts);
+  if (bytes) {
+    const copies = Math.max(1, Math.round(bytes / Buffer.byteLength(html)));
+    html = template.render({ ...parts, paragraphs: Array.from({ length: copies }, () => parts.paragraphs).flat() });
+  }
+  return Buffer.from(html);
+}
+
+// Another page's article with every character of its text in a <span> of its own (as PDF converters and some
+// editors write text), repeated until it holds `count` spans: a page of a hundred thousand tiny inline elements.
+function spanPerCharacter(pages, { page: sourceName, from, to, count }) {
+  const source = pages.find((p) => p.name === sourceName);
+  if (!source) throw new Error(`spans: no fixture page named ${sourceName}`);
+  const html = source.body().toString('utf8');
+  const start = html.indexOf(from);
+  const end = start < 0 ? -1 : html.indexOf(to, start + from.length);
+  if (end < 0) throw new Error(`spans: markers ${from} … ${to} not found in ${sourceName}`);
+  let spans = 0;
+  const article = html.slice(start + from.length, end).replace(/>([^<]+)</g, (_, text) => {
+    const chars = [...text.trim()];
+    spans += chars.length;
+    return `>${chars.map((c) => `<span>${c}</span>`).join('')}<`;
+  });
+  const copies = Math.max(1, Math.ceil(count / Math.max(1, spans)));
+  return Buffer.from(html.slice(0, start + from.length) + article.repeat(copies) + html.slice(end));
 }
 
 /**

@@ -1,6 +1,6 @@
 // `npm run size`: what each bundle of the built extension costs its user, against a budget per bundle
 // (scripts/size-budget.json). A page's first load counts its entry script, the chunks its HTML preloads, and its
-// CSS; chunks it imports later (the xlsx writer, study mode) are not in it. Builds first when a source is newer.
+// CSS; chunks it imports later (the xlsx writer, study mode, indicator naming) are not in it. Builds first when a source is newer.
 // Exits 1 when a bundle is over its budget; the e2e project runs it too (tests/e2e/size.test.ts).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -20,7 +20,9 @@ function pageFiles(dir, html) {
 const FILES = {
   content: () => ['content-scripts/content.js', 'content-scripts/content.css'],
   study: () => ['content-scripts/study.js'],
+  indicators: () => ['content-scripts/indicators.js'],
   background: () => ['background.js'],
+  picker: (dir) => pageFiles(dir, 'picker.html'),
   sidepanel: (dir) => pageFiles(dir, 'sidepanel.html'),
   library: (dir) => pageFiles(dir, 'library.html'),
 };

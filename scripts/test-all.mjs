@@ -1,6 +1,6 @@
 // `npm test`: the static checks (the type check and lint, which keeps the folder graph; one test each), the unit
-// project, then the end-to-end project, each with its usual output, and one closing line counting all:
-// `N passed, N failed` (`, N skipped` when some were). Extra arguments go to both vitest runs, e.g.
+// project, then the end-to-end projects (Chromium, then Firefox), each with its usual output, and one closing line
+// counting all: `N passed, N failed` (`, N skipped` when some were). Extra arguments go to every vitest run, e.g.
 // `npm test -- -t 'page kind'`. Exits non-zero when a test failed or none ran.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -32,9 +32,9 @@ if (process.argv.length <= 2) {
   }
 }
 
-for (const project of ['unit', 'e2e']) {
+for (const project of ['unit', 'e2e', 'e2e-firefox']) {
   const report = path.join(reportDir, `${project}.json`);
-  // --passWithNoTests: arguments that select files of one project only leave the other empty, not failed.
+  // --passWithNoTests: arguments that select files of one project only leave the others empty, not failed.
   const { status, error } = spawnSync(process.execPath, [vitest, 'run', '--project', project, '--passWithNoTests',
     '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)],
   { cwd: projectRoot, stdio: 'inherit' });

@@ -1,7 +1,9 @@
 // Pizhu's IndexedDB database. The same class opens it in extension pages and in the background service worker (both
 // have IndexedDB); tests give each case a fresh name.
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { AnnotationRecord, PageRecord, Taxonomy, Term } from '../model';
+import type { ResolutionRecord } from './resolutions';
+import type { IndicatorMergeRecord } from './indicator-merges';
 import { outboxMiddleware } from './outbox';
 import { declareSchema } from './schema';
 import type { ConflictRow, OutboxEntry, SyncMetaRow, SyncRev } from './sync-state';
@@ -13,6 +15,9 @@ export class PizhuDB extends Dexie {
   pages!: EntityTable<PageRecord, 'url'>;
   taxonomies!: EntityTable<Taxonomy, 'id'>;
   terms!: EntityTable<Term, 'id'>;
+  /** The adjudication's decisions, keyed [consensus coder, disagreement] (storage/resolutions.ts). */
+  resolutions!: Table<ResolutionRecord, [string, string]>;
+  indicatorMerges!: EntityTable<IndicatorMergeRecord, 'key'>;
   // A team's sync (storage/sync-state.ts).
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   syncRevs!: EntityTable<SyncRev, 'id'>;

@@ -5,6 +5,13 @@ import { docNumberKey } from './doc-number-key';
 import { guard, notFound } from './errors';
 import type { PageMetadata, PageRecord } from '../model';
 
+/** A page's stored text with what the report's outline needs (the title helps find the report's title line). */
+export interface PageText {
+  url: string;
+  title: string;
+  text: string;
+}
+
 const METADATA_FIELDS = ['url', 'title', 'kind', 'docNumber', 'issuer', 'published'] as const satisfies readonly (keyof PageMetadata)[];
 
 export class PageRepository {
@@ -57,6 +64,36 @@ export class PageRepository {
         return true;
       }),
     );
+  }
+
+  /**
+   * keepSnapshot for many pages at once (an import brings their texts): a page that has a text keeps it. The pages
+   * must exist. Returns the URLs whose text this call stored.
+   */
+  keepSnapshots(entries: readonly { url: string; text: string }[], now = new Date()): Promise<string[]> {
+    return guard(() =>
+      this.db.transaction('rw', this.db.pages, async () => {
+        const stored = await this.db.pages.bulkGet(entries.map((e) => e.url));
+        const stamp = now.toISOString();
+        const fresh = entries.filter((e, i) => stored[i] && stored[i]!.snapshot === undefined);
+        await this.db.pages.bulkUpdate(fresh.map((e) => ({ key: e.url, changes: { snapshot: e.text, snapshotAt: stamp } })));
+        return fresh.map((e) => e.url);
+      }),
+    );
+  }
+
+  /**
+   * The stored texts (snapshots) of some pages, in the order asked, for the pages that have one: what the agreement
+   * report and the adjudication measure. The library's loader drops the texts; this reads them for the pages chosen
+   * only. A page not listed in the answer has no stored text (or no record).
+   */
+  texts(urls: readonly string[]): Promise<PageText[]> {
+    return guard(async () => {
+      const stored = await this.db.pages.bulkGet([...urls]);
+      const out: PageText[] = [];
+      for (const p of stored) if (p && typeof p.snapshot === 'string') out.push({ url: p.url, title: p.title, text: p.snapshot });
+      return out;
+    });
   }
 
   /** Pages whose document number is this one however it is written (brackets, full-width digits, leading zeros). */

@@ -1,10 +1,12 @@
 // The database's versions. Each version lists only what it adds or changes; Dexie replays them in order, so a
 // browser holding any earlier version is brought forward on open. Never edit a published version: add one.
 import type Dexie from 'dexie';
+import { hasAstral } from '../anchoring/code-points';
 import { docNumberKey } from './doc-number-key';
-import type { PageRecord } from '../model';
+import type { AnnotationRecord, PageRecord } from '../model';
+import { upgradeAnnotation } from './record-upgrade';
 
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 8;
 
 export function declareSchema(db: Dexie, upTo = SCHEMA_VERSION): void {
   db.version(1).stores({
@@ -39,14 +41,50 @@ export function declareSchema(db: Dexie, upTo = SCHEMA_VERSION): void {
   // [pageUrl+created] alone (what loading a page's annotations needs). A query by term, if one is ever needed,
   // can scan: it is the rare path, the import is not.
   db.version(4).stores({ annotations: 'id, [pageUrl+created]' });
+  if (upTo < 5) return;
+  // v5: positions count code points, as the W3C model does, and may be absent (no more -1); records an earlier
+  // import took unchecked from files are repaired (see record-upgrade.ts). No index changes.
+  db.version(5)
+    .stores({})
+    .upgrade(async (tx) => {
+      const astral = new Map<string, string>();
+      await tx
+        .table<PageRecord, string>('pages')
+        .toCollection()
+        .each((page) => {
+          if (page.snapshot && hasAstral(page.snapshot)) astral.set(page.url, page.snapshot);
+        });
+      const renamed: AnnotationRecord[] = [];
+      await tx
+        .table<AnnotationRecord, string>('annotations')
+        .toCollection()
+        .modify((a, ref) => {
+          const checked = upgradeAnnotation(a as unknown as Record<string, unknown>, astral.get(a.pageUrl));
+          // A record that cannot be repaired stays as it was: export leaves out what fails, nothing is lost.
+          if (!checked.ok) return;
+          if (checked.record.id === a.id) ref.value = checked.record;
+          else {
+            renamed.push(checked.record);
+            delete (ref as { value?: AnnotationRecord }).value;
+          }
+        });
+      if (renamed.length) await tx.table('annotations').bulkPut(renamed);
+    });
   if (upTo < 6) return;
   // v6: a team's sync (storage/sync-state.ts): the outbox of local writes, each synced document's base revision,
-  // the engine's checkpoints, and the conflicts waiting for the user. No record changes. (Version 5 is left for the
-  // annotation upgrade made on another line of work; Dexie needs increasing numbers, not consecutive ones.)
+  // the engine's checkpoints, and the conflicts waiting for the user. No record changes.
   db.version(6).stores({
     outbox: '++seq, [table+key]',
     syncRevs: 'id',
     syncMeta: 'key',
     conflicts: 'id',
   });
+  if (upTo < 7) return;
+  // v7: the adjudication's decisions (storage/resolutions.ts), one row per consensus coder and disagreement, so that
+  // closing the library loses none of them; a page's rows are found by [consensus+pageUrl]. No record changes.
+  db.version(7).stores({ resolutions: '[consensus+key], [consensus+pageUrl]' });
+  if (upTo < 8) return;
+  // v8: the user's merges of indicators in the library's Indicators view (storage/indicator-merges.ts), one row
+  // per indicator key put into another's group. Nothing existing changes.
+  db.version(8).stores({ indicatorMerges: 'key' });
 }

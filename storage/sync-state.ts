@@ -40,7 +40,13 @@ export interface ConflictRow {
   seen: string;
 }
 
-/** The tables a team shares, as Dexie names them. */
+/**
+ * The tables a team shares, as Dexie names them. Left out on purpose: `resolutions` (one adjudicator's decisions,
+ * kept so that closing the library loses none; what they decide, the consensus coder's annotations, is in
+ * `annotations` and shared) and `indicatorMerges` (how one reader groups indicators in their Indicators view). Both
+ * are a person's working state, like the settings, not the team's record; sharing them would make one member's
+ * undo or regrouping rewrite another's view.
+ */
 export const SYNCED_TABLES: readonly string[] = ['annotations', 'pages', 'terms', 'taxonomies'];
 
 /** syncMeta keys. */

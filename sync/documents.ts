@@ -5,6 +5,8 @@
 //
 // Remote documents are as hostile as any file: readDoc takes only the fields Pizhu knows, each within a bound, and
 // refuses the rest; a document written by a newer Pizhu (a higher `schema`) is left as it is, never rewritten.
+import { MAX_DOC_NUMBER_LENGTH, MAX_IRI_LENGTH, MAX_TERMS_PER_ANNOTATION } from '../exchange/bounds';
+import { checkAnnotationRecord } from '../exchange/record-check';
 import type { AnnotationRecord, LocalizedText, PageKind, PageRecord, Scheme, Taxonomy, Term } from '../model';
 
 /** The version of the document format this Pizhu writes and reads. */
@@ -59,7 +61,8 @@ export interface TeamDoc extends DocBody {
   by?: string;
 }
 
-const MAX_ID = 2048;
+/** Ids and URLs are keys here as in the database: the same bound as a file's (exchange/bounds.ts). */
+const MAX_ID = MAX_IRI_LENGTH;
 
 export function docId(kind: DocKind, key: string): string {
   return `${kind}:${key}`;
@@ -134,13 +137,13 @@ export type ReadResult =
 /** Bounds on what a remote document may bring into the local database. */
 export const LIMITS = {
   id: MAX_ID,
-  url: 4096,
+  url: MAX_IRI_LENGTH,
   shortText: 500,
   title: 2000,
   quote: 100_000,
   context: 2000,
   note: 100_000,
-  terms: 500,
+  terms: MAX_TERMS_PER_ANNOTATION,
   schemes: 200,
   scopeNote: 20_000,
   snapshot: 10_000_000,
@@ -198,36 +201,23 @@ function optLocalized(o: Obj, field: string, max: number): LocalizedText | undef
   return o[field] === undefined ? undefined : localized(o, field, max);
 }
 
-function strings(o: Obj, field: string, maxItems: number, maxLength: number): string[] {
-  const v = o[field];
-  if (!Array.isArray(v)) return fail(`${field}: not a list`);
-  if (v.length > maxItems) return fail(`${field}: more than ${maxItems} items`);
-  return v.map((x, i) => (typeof x === 'string' && x.length <= maxLength ? x : fail(`${field}[${i}]: not a short text`)));
-}
-
 const defined = <T extends object>(o: T): T => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
 
 function readAnnotation(d: Obj, key: string): AnnotationRecord {
-  const id = str(d, 'id', LIMITS.id);
-  if (id !== key) fail('id: not the document’s');
-  const quote = obj(d, 'quote');
-  const position = obj(d, 'position');
-  const start = int(position, 'start');
-  const end = int(position, 'end');
-  if (end < start) fail('position: ends before it starts');
-  const creator = d.creator === undefined ? undefined : obj(d, 'creator');
-  return defined({
-    id,
-    pageUrl: str(d, 'pageUrl', LIMITS.url),
-    sourceUrl: str(d, 'sourceUrl', LIMITS.url),
-    quote: { exact: str(quote, 'exact', LIMITS.quote), prefix: str(quote, 'prefix', LIMITS.context), suffix: str(quote, 'suffix', LIMITS.context) },
-    position: { start, end },
-    terms: [...new Set(strings(d, 'terms', LIMITS.terms, LIMITS.id))],
-    note: str(d, 'note', LIMITS.note),
-    creator: creator && defined({ id: optStr(creator, 'id', LIMITS.id), name: str(creator, 'name', LIMITS.shortText) }),
-    created: time(d, 'created'),
-    modified: time(d, 'modified'),
-  });
+  // The checks an import and a restore make (exchange/record-check.ts), so that a record refused from a file is not
+  // taken from the team's database, nor the other way round; quote and position may be absent, as there. Then what
+  // one document may carry on top of them: no passage nor note longer than a page would hold.
+  const checked = checkAnnotationRecord(d);
+  if (!checked.ok) return fail(`${checked.field}: not valid`);
+  const record = checked.record;
+  if (record.id !== key) fail('id: not the document’s');
+  if (record.quote) {
+    const { exact, prefix, suffix } = record.quote;
+    if (exact.length > LIMITS.quote) fail(`quote: longer than ${LIMITS.quote}`);
+    if (prefix.length > LIMITS.context || suffix.length > LIMITS.context) fail(`quote: context longer than ${LIMITS.context}`);
+  }
+  if (record.note.length > LIMITS.note) fail(`note: longer than ${LIMITS.note}`);
+  return record;
 }
 
 const PAGE_KINDS: readonly PageKind[] = ['report', 'document', 'none'];
@@ -243,7 +233,7 @@ function readPage(d: Obj, key: string): PageData {
     url,
     title: str(d, 'title', LIMITS.title),
     kind,
-    docNumber: optStr(d, 'docNumber', LIMITS.shortText),
+    docNumber: optStr(d, 'docNumber', MAX_DOC_NUMBER_LENGTH),
     issuer: optStr(d, 'issuer', LIMITS.shortText),
     published,
     snapshot: optStr(d, 'snapshot', LIMITS.snapshot),

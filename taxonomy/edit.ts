@@ -4,7 +4,7 @@ import type { LocalizedText, Term } from '../model';
 import { randomUuid } from '../model';
 import { TaxonomyError } from './errors';
 import { childShade, normaliseColour, pickColour } from './palette';
-import { bumpVersion, descendantIds, labelOf, siblings, type TaxonomyState } from './state';
+import { bumpVersion, descendantIds, labelOf, MAX_LABEL_LENGTH, MAX_TERM_DEPTH, siblings, type TaxonomyState } from './state';
 
 export interface NewTerm {
   label: LocalizedText;
@@ -37,6 +37,8 @@ function termOf(state: TaxonomyState, id: string): Term {
 function checkLabel(label: LocalizedText): LocalizedText {
   const clean = { zh: label.zh.trim(), en: label.en.trim() };
   if (!clean.zh && !clean.en) throw new TaxonomyError('invalid-term', '术语名称不能为空', 'A term needs a label');
+  if (clean.zh.length > MAX_LABEL_LENGTH || clean.en.length > MAX_LABEL_LENGTH)
+    throw new TaxonomyError('invalid-term', `术语名称最多 ${MAX_LABEL_LENGTH} 个字符`, `A term label can have at most ${MAX_LABEL_LENGTH} characters`);
   return clean;
 }
 
@@ -73,8 +75,20 @@ function nextNotation(state: TaxonomyState, scheme: string, parent: Term | undef
 function replaceTerms(state: TaxonomyState, changed: Term[], now: Date): TaxonomyState {
   const byId = new Map(changed.map((other) => [other.id, other]));
   const kept = state.terms.map((other) => byId.get(other.id) ?? other);
-  const added = changed.filter((other) => !state.terms.some((old) => old.id === other.id));
+  const known = new Set(state.terms.map((old) => old.id));
+  const added = changed.filter((other) => !known.has(other.id));
   return { taxonomy: bumpVersion(state.taxonomy, now), terms: [...kept, ...added] };
+}
+
+/** How many levels a term is from the top of its scheme (a top-level term is at 1). */
+function depthOf(byId: ReadonlyMap<string, Term>, term: Term): number {
+  let depth = 1;
+  for (let p = term.parent; p !== undefined && depth <= MAX_TERM_DEPTH; p = byId.get(p)?.parent) depth++;
+  return depth;
+}
+
+function tooDeep(): TaxonomyError {
+  return new TaxonomyError('invalid-term', `术语层级不能超过 ${MAX_TERM_DEPTH} 层`, `Terms cannot be nested more than ${MAX_TERM_DEPTH} levels deep`);
 }
 
 function renumber(list: Term[]): Term[] {
@@ -89,6 +103,7 @@ export function addTerm(state: TaxonomyState, input: NewTerm, now = new Date()):
   const id = input.id ?? `urn:uuid:${randomUuid()}`;
   if (state.terms.some((other) => other.id === id))
     throw new TaxonomyError('invalid-term', `术语 id 已存在：${id}`, `A term with id ${id} already exists`);
+  if (parent && depthOf(new Map(state.terms.map((other) => [other.id, other])), parent) >= MAX_TERM_DEPTH) throw tooDeep();
   const peers = siblings(state.terms, scheme, parent?.id);
   const term: Term = {
     id,
@@ -130,11 +145,19 @@ export function setShortcut(state: TaxonomyState, id: string, shortcut: string |
 export function moveTerm(state: TaxonomyState, id: string, to: Placement, now = new Date()): TaxonomyState {
   const term = termOf(state, id);
   const parent = to.parent === null ? undefined : termOf(state, to.parent);
-  if (parent && (parent.id === id || descendantIds(state.terms, id).has(parent.id)))
+  const descendants = descendantIds(state.terms, id);
+  if (parent && (parent.id === id || descendants.has(parent.id)))
     throw new TaxonomyError('cycle', `不能把“${labelOf(term)}”移到它自己的下级之下`, `Cannot move “${labelOf(term)}” under itself or its own descendant`);
   const scheme = parent?.scheme ?? to.scheme ?? term.scheme;
   if (!state.taxonomy.schemes.some((s) => s.id === scheme))
     throw new TaxonomyError('invalid-term', `方案不存在：${scheme}`, `No such scheme: ${scheme}`);
+  const byId = new Map(state.terms.map((other) => [other.id, other]));
+  if (parent) {
+    // The subtree's own height, below the new parent.
+    let height = 1;
+    for (const d of descendants) height = Math.max(height, depthOf(byId, byId.get(d)!) - depthOf(byId, term) + 1);
+    if (depthOf(byId, parent) + height > MAX_TERM_DEPTH) throw tooDeep();
+  }
 
   const reparented = parent?.id !== term.parent || scheme !== term.scheme;
   const changed = new Map<string, Term>();
@@ -145,8 +168,8 @@ export function moveTerm(state: TaxonomyState, id: string, to: Placement, now = 
     const without = { ...state, terms: state.terms.filter((other) => other.id !== id) };
     const notation = nextNotation(without, scheme, parent);
     const oldPrefix = `${term.notation}.`;
-    for (const d of descendantIds(state.terms, id)) {
-      const desc = termOf(state, d);
+    for (const d of descendants) {
+      const desc = byId.get(d)!;
       const renumbered = desc.notation.startsWith(oldPrefix) ? `${notation}.${desc.notation.slice(oldPrefix.length)}` : desc.notation;
       if (renumbered !== desc.notation || desc.scheme !== scheme) changed.set(d, { ...desc, scheme, notation: renumbered });
     }
@@ -157,7 +180,7 @@ export function moveTerm(state: TaxonomyState, id: string, to: Placement, now = 
   const at = Math.max(0, Math.min(to.index ?? target.length, target.length));
   target.splice(at, 0, moved);
   for (const other of renumber(target)) changed.set(other.id, other);
-  const updates = [...changed.values()].filter((other) => other !== state.terms.find((old) => old.id === other.id));
+  const updates = [...changed.values()].filter((other) => other !== byId.get(other.id));
   return replaceTerms(state, updates, now);
 }
 

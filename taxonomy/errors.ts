@@ -12,16 +12,19 @@ export class TaxonomyError extends Error {
   readonly code: TaxonomyErrorCode;
   readonly zh: string;
   readonly en: string;
+  /** A parser's own words, shown once under the message (they are in the parser's language, not the UI's). */
+  readonly details: string[];
 
-  constructor(code: TaxonomyErrorCode, zh: string, en: string) {
+  constructor(code: TaxonomyErrorCode, zh: string, en: string, details: string[] = []) {
     super(en);
     this.name = 'TaxonomyError';
     this.code = code;
     this.zh = zh;
     this.en = en;
+    this.details = details;
   }
 }
 
-export function malformed(zh: string, en: string): TaxonomyError {
-  return new TaxonomyError('malformed-file', zh, en);
+export function malformed(zh: string, en: string, details: string[] = []): TaxonomyError {
+  return new TaxonomyError('malformed-file', zh, en, details);
 }

@@ -7,8 +7,10 @@
 // `version` is the version of this file format; the taxonomy's own edit count is taxonomy.version. A file is
 // checked in full before anything is used, and the first thing wrong is reported by name.
 import type { LocalizedText, Scheme, Taxonomy, Term } from '../model';
+import { depthMessage, findDepthProblem, placeOf } from '../exchange/json-depth';
+import { findJsonSyntaxProblem } from '../exchange/json-syntax';
 import { malformed } from './errors';
-import { findProblem, type TaxonomyState } from './state';
+import { findProblem, MAX_CODEBOOK_TERMS, type TaxonomyState } from './state';
 
 export const TAXONOMY_FILE_FORMAT = 'pizhu-taxonomy';
 export const TAXONOMY_FILE_VERSION = 1;
@@ -81,13 +83,33 @@ function term(v: unknown, i: number): Term {
   };
 }
 
+/** Where the JSON goes wrong, by line and column (JSON.parse's own words differ between engines and often omit it). */
+function notJson(source: string, error: Error): Error {
+  const problem = findJsonSyntaxProblem(source);
+  if (!problem) return malformed('文件不是有效的 JSON。', 'The file is not valid JSON.', [error.message]);
+  const { line, column } = placeOf(source, problem.position);
+  if (problem.position >= source.length)
+    return malformed('文件不完整：数据还没有结束文件就结束了（可能被截断）。', 'The file is incomplete: it ends before its data does (it may be truncated).');
+  return malformed(
+    `文件不是有效的 JSON：第 ${line} 行第 ${column} 列有误。`,
+    `The file is not valid JSON: there is an error at line ${line}, column ${column}.`,
+    [`expected ${problem.expected}, found ${JSON.stringify(source.slice(problem.position, problem.position + 12))}`],
+  );
+}
+
 /** Reads a shared codebook file; throws a TaxonomyError ('malformed-file') naming the first problem. */
 export function parseTaxonomyJson(source: string): TaxonomyState {
+  if (source.trim() === '') throw malformed('文件是空的，里面没有分类表。', 'The file is empty: there is no taxonomy in it.');
+  const deep = findDepthProblem(source);
+  if (deep) {
+    const { zh, en } = depthMessage(deep);
+    throw malformed(zh, en);
+  }
   let data: unknown;
   try {
     data = JSON.parse(source);
   } catch (e) {
-    throw malformed(`文件不是有效的 JSON：${(e as Error).message}`, `The file is not valid JSON: ${(e as Error).message}`);
+    throw notJson(source, e as Error);
   }
   if (!isObject(data) || data.format !== TAXONOMY_FILE_FORMAT)
     throw malformed('这不是批注分类表文件（缺少 "format": "pizhu-taxonomy"）', 'This is not a Pizhu taxonomy file (no "format": "pizhu-taxonomy")');
@@ -97,6 +119,8 @@ export function parseTaxonomyJson(source: string): TaxonomyState {
   if (!isObject(raw) || typeof raw.id !== 'string' || !raw.id) throw malformed('文件缺少分类表（taxonomy.id）', 'The file has no taxonomy (taxonomy.id)');
   if (!Array.isArray(raw.schemes)) throw malformed('分类表缺少方案列表（taxonomy.schemes）', 'The taxonomy has no scheme list (taxonomy.schemes)');
   if (!Array.isArray(data.terms)) throw malformed('文件缺少术语列表（terms）', 'The file has no term list (terms)');
+  if (data.terms.length > MAX_CODEBOOK_TERMS)
+    throw malformed(`分类表的术语太多（${data.terms.length} 个，最多 ${MAX_CODEBOOK_TERMS}）`, `The taxonomy has too many terms (${data.terms.length}; at most ${MAX_CODEBOOK_TERMS})`);
   const taxonomy: Taxonomy = {
     id: raw.id,
     label: text(raw.label, '分类表名称'),

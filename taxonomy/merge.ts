@@ -4,7 +4,7 @@
 // user applies it.
 import type { LocalizedText, Scheme, Term } from '../model';
 import { TaxonomyError } from './errors';
-import { bumpVersion, findProblem, siblings, type TaxonomyState } from './state';
+import { bumpVersion, findProblem, SiblingIndex, type TaxonomyState } from './state';
 
 export interface TermRef {
   id: string;
@@ -57,8 +57,10 @@ export function planMerge(current: TaxonomyState, incoming: TaxonomyState, now =
   const localShortcuts = new Set(onlyHere.filter((term) => !term.retired && term.shortcut).map((term) => term.shortcut));
 
   const schemes: Scheme[] = [...current.taxonomy.schemes];
+  const schemeIds = new Set(schemes.map((s) => s.id));
   for (const s of incoming.taxonomy.schemes) {
-    if (schemes.some((x) => x.id === s.id)) continue;
+    if (schemeIds.has(s.id)) continue;
+    schemeIds.add(s.id);
     schemes.push({ ...s, order: schemes.length });
     summary.schemesAdded.push({ id: s.id, label: s.label });
   }
@@ -120,7 +122,8 @@ function settle(terms: Term[], local: Set<Term>): Term[] {
   const byId = new Map(terms.map((term) => [term.id, term]));
   const rootScheme = (term: Term): string => {
     let node = term;
-    for (let p = node.parent; p !== undefined; p = node.parent) {
+    // Bounded: the states were checked for cycles, but a walk that cannot end must not be possible at all.
+    for (let p = node.parent, steps = 0; p !== undefined && steps <= terms.length; p = node.parent, steps++) {
       const parent = byId.get(p);
       if (!parent) break;
       node = parent;
@@ -133,13 +136,8 @@ function settle(terms: Term[], local: Set<Term>): Term[] {
   });
   const rank = new Map(fixed.map((term, i) => [term.id, i]));
   const order = new Map<string, number>();
-  const groups = new Map<string, Term[]>();
-  for (const term of fixed) {
-    const key = `${term.scheme}\n${term.parent ?? ''}`;
-    if (!groups.has(key)) groups.set(key, siblings(fixed, term.scheme, term.parent));
-  }
-  for (const group of groups.values()) {
-    group
+  for (const group of new SiblingIndex(fixed).all()) {
+    [...group]
       .sort((a, b) => a.order - b.order || rank.get(a.id)! - rank.get(b.id)!)
       .forEach((term, i) => order.set(term.id, i));
   }

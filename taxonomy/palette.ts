@@ -129,18 +129,67 @@ export function readable(colour: string): boolean {
   return Object.values(PAGE_BACKGROUNDS).every(({ background, text }) => contrast(blend(colour, background), text) >= 4.5);
 }
 
-/** The palette colour farthest from those already used, for a code that arrives without one. */
-export function pickColour(used: readonly string[]): string {
-  const candidates = [...AREA_COLOURS, ...REPORT_COLOURS];
-  if (used.length === 0) return candidates[0];
-  let best: string = candidates[0];
-  let bestDistance = -1;
-  for (const c of candidates) {
-    const nearest = Math.min(...used.map((u) => highlightDistance(c, u)));
-    if (nearest > bestDistance) {
-      best = c;
-      bestDistance = nearest;
-    }
+const CANDIDATES: readonly string[] = [...AREA_COLOURS, ...REPORT_COLOURS];
+const BACKGROUNDS = Object.values(PAGE_BACKGROUNDS).map(({ background }) => background);
+
+/** A colour as it shows over each page background, in Lab: what highlightDistance compares. */
+function shownLab(colour: string): Rgb[] {
+  return BACKGROUNDS.map((background) => toLab(blend(colour, background)));
+}
+
+const labDistance = (p: Rgb, q: Rgb) => Math.hypot(p[0] - q[0], p[1] - q[1], p[2] - q[2]);
+
+let candidateLabs: Rgb[][] | undefined;
+
+/**
+ * Colours for codes that arrive without one (an imported codebook, a file's new tags): each the palette colour
+ * farthest from every colour already in use, and once the palette is used up, the one used least. It keeps, for
+ * each of the 20 palette colours, its distance to the nearest colour in use, so that learning a colour and picking
+ * one cost 20 distance computations whatever the number of terms: a codebook of thousands of codes is coloured in
+ * linear time (measuring every candidate against every used colour for every new code took minutes for 2,000).
+ */
+export class ColourPicker {
+  private readonly nearest = CANDIDATES.map(() => Infinity);
+  private readonly uses = CANDIDATES.map(() => 0);
+  private readonly seen = new Set<string>();
+
+  constructor(used: Iterable<string> = []) {
+    for (const colour of used) this.use(colour);
   }
-  return best;
+
+  /** Counts a colour as in use. */
+  use(colour: string): void {
+    const c = normaliseColour(colour);
+    if (!c) return;
+    const index = CANDIDATES.indexOf(c);
+    if (index >= 0) this.uses[index]++;
+    // The same colour again moves no distance; most codebooks repeat a few colours many times.
+    if (this.seen.has(c)) return;
+    this.seen.add(c);
+    const labs = shownLab(c);
+    candidateLabs ??= CANDIDATES.map(shownLab);
+    candidateLabs.forEach((candidate, i) => {
+      const d = Math.min(...candidate.map((lab, b) => labDistance(lab, labs[b])));
+      if (d < this.nearest[i]) this.nearest[i] = d;
+    });
+  }
+
+  /** The colour for the next code, which from then on counts as in use. */
+  next(): string {
+    let best = 0;
+    for (let i = 1; i < CANDIDATES.length; i++) {
+      const [a, b] = [this.nearest[i], this.nearest[best]];
+      // Equally far (as every candidate is, at 0, once the palette is used up): the less used one wins.
+      const tie = a === b || Math.abs(a - b) < 1e-9;
+      if (tie ? this.uses[i] < this.uses[best] : a > b) best = i;
+    }
+    const colour = CANDIDATES[best];
+    this.use(colour);
+    return colour;
+  }
+}
+
+/** The palette colour farthest from those already used, for one code that arrives without one. */
+export function pickColour(used: readonly string[]): string {
+  return new ColourPicker(used).next();
 }

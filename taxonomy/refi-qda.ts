@@ -21,13 +21,16 @@
 // Foreign top-level Codes go into an "imported codes" scheme; Codes without a colour get one.
 import type { LocalizedText, Scheme, Term } from '../model';
 import { malformed } from './errors';
-import { childShade, normaliseColour, pickColour } from './palette';
-import { guidForIri, isUuid } from '../model';
+import { guidForIri } from '../model';
+import { MAX_KEY_LENGTH } from '../model/validate';
+import { childShade, ColourPicker } from './palette';
 import { findProblem, labelOf, siblings, type TaxonomyState } from './state';
+import { parseQdcCodes, QDC_NAMESPACE, type ParsedCode } from './qdc-xml';
 
-export const QDC_NAMESPACE = 'urn:QDA-XML:codebook:1.0';
 const SCHEMA_LOCATION = `${QDC_NAMESPACE} http://schema.qdasoftware.org/versions/Codebook/v1.0/Codebook.xsd`;
 const FOOTER_RULE = '---';
+
+export { QDC_NAMESPACE };
 
 export function importedSchemeId(taxonomyId: string): string {
   return `${taxonomyId}#imported`;
@@ -37,7 +40,7 @@ const IMPORTED_SCHEME_LABEL: LocalizedText = { zh: '导入的代码', en: 'Impor
 
 // ---- export -------------------------------------------------------------------------------------------------------
 
-function escapeXml(value: string, attribute: boolean): string {
+export function escapeXml(value: string, attribute: boolean): string {
   // eslint-disable-next-line no-control-regex
   const clean = value.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
   const text = clean.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -64,12 +67,12 @@ function describe(noteZh: string, footer: Footer): string {
   return [noteZh, FOOTER_RULE, ...lines].filter((l, i) => i > 0 || l !== '').join('\n');
 }
 
-export async function exportQdc(state: TaxonomyState): Promise<string> {
-  const out: string[] = [
-    '<?xml version="1.0" encoding="utf-8"?>',
-    `<CodeBook xmlns="${QDC_NAMESPACE}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="${SCHEMA_LOCATION}" origin="Pizhu 批注">`,
-    '  <Codes>',
-  ];
+/**
+ * The <Code> elements of a codebook, one line each, indented under `indent`: shared by the .qdc codebook and the
+ * .qdpx project (whose CodeBook has the same Codes in the project namespace, inherited from the enclosing element).
+ */
+export async function codeLines(state: TaxonomyState, indent: string): Promise<string[]> {
+  const out: string[] = [];
   const code = async (indent: string, guidOf: string, name: string, codable: boolean, color: string | undefined, description: string, body: () => Promise<void>) => {
     const attrs = [`guid="${await guidForIri(guidOf)}"`, `name="${escapeXml(name, true)}"`, `isCodable="${codable}"`];
     if (color) attrs.push(`color="${color.toUpperCase()}"`);
@@ -86,85 +89,27 @@ export async function exportQdc(state: TaxonomyState): Promise<string> {
   };
   for (const s of [...state.taxonomy.schemes].sort((a, b) => a.order - b.order)) {
     const footer: Footer = { iri: s.id, kind: 'scheme', english: s.label.en, noteEn: s.scopeNote?.en };
-    await code('    ', s.id, labelOf(s), false, undefined, describe(s.scopeNote?.zh ?? '', footer), () => terms('      ', s.id, undefined));
+    await code(indent, s.id, labelOf(s), false, undefined, describe(s.scopeNote?.zh ?? '', footer), () => terms(`${indent}  `, s.id, undefined));
   }
-  out.push('  </Codes>', '</CodeBook>', '');
-  return out.join('\n');
+  return out;
+}
+
+export async function exportQdc(state: TaxonomyState): Promise<string> {
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    `<CodeBook xmlns="${QDC_NAMESPACE}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="${SCHEMA_LOCATION}" origin="Pizhu 批注">`,
+    '  <Codes>',
+    ...(await codeLines(state, '    ')),
+    '  </Codes>',
+    '</CodeBook>',
+    '',
+  ].join('\n');
 }
 
 // ---- import -------------------------------------------------------------------------------------------------------
 
-interface ParsedCode {
-  guid: string;
-  name: string;
-  codable: boolean;
-  color?: string;
-  /** undefined when the Code has no Description element at all. */
-  description?: string;
-  children: ParsedCode[];
-}
-
-type DomParserClass = new () => DOMParser;
-
-function childElements(el: Element, localName: string): Element[] {
-  return [...el.children].filter((c) => c.localName === localName && c.namespaceURI === QDC_NAMESPACE);
-}
-
-function readCodes(codes: Element[], seen: Set<string>, path: string[]): ParsedCode[] {
-  return codes.map((el, i) => {
-    const where = path.length ? `（在“${path.join(' › ')}”之下）` : '（顶层）';
-    const whereEn = path.length ? ` (under “${path.join(' › ')}”)` : ' (top level)';
-    const name = el.getAttribute('name')?.trim() ?? '';
-    const rawGuid = el.getAttribute('guid')?.trim() ?? '';
-    const label = name ? `“${name}”` : `第 ${i + 1} 个代码${where}`;
-    const labelEn = name ? `“${name}”` : `Code #${i + 1}${whereEn}`;
-    if (!rawGuid) throw malformed(`代码${label}缺少 guid 属性`, `Code ${labelEn} has no guid attribute`);
-    const guid = rawGuid.replace(/^\{(.*)\}$/, '$1').toLowerCase();
-    if (!isUuid(guid)) throw malformed(`代码${label}的 guid 不是 UUID：${rawGuid}`, `Code ${labelEn} has a guid that is not a UUID: ${rawGuid}`);
-    if (!name) throw malformed(`guid 为 ${rawGuid} 的代码${where}缺少 name 属性`, `The code with guid ${rawGuid}${whereEn} has no name attribute`);
-    if (seen.has(guid)) throw malformed(`guid ${rawGuid} 出现了不止一次（代码“${name}”）`, `guid ${rawGuid} occurs more than once (code “${name}”)`);
-    seen.add(guid);
-    const codable = el.getAttribute('isCodable');
-    const description = childElements(el, 'Description')[0];
-    return {
-      guid,
-      name,
-      codable: codable === null || codable.trim() === 'true' || codable.trim() === '1',
-      color: normaliseColour(el.getAttribute('color') ?? ''),
-      description: description ? description.textContent ?? '' : undefined,
-      children: readCodes(childElements(el, 'Code'), seen, [...path, name]),
-    };
-  });
-}
-
-function parseDocument(xml: string, Parser: DomParserClass | undefined): ParsedCode[] {
-  if (!Parser) throw malformed('此环境无法解析 XML（没有 DOMParser）', 'XML cannot be parsed here (no DOMParser)');
-  let doc: Document;
-  try {
-    doc = new Parser().parseFromString(xml, 'application/xml');
-  } catch (e) {
-    throw malformed(`文件不是有效的 XML：${(e as Error).message}`, `The file is not well-formed XML: ${(e as Error).message}`);
-  }
-  const error = doc.getElementsByTagName('parsererror')[0];
-  if (error) {
-    const detail = oneLine(error.textContent ?? '').slice(0, 200);
-    throw malformed(`文件不是有效的 XML：${detail}`, `The file is not well-formed XML: ${detail}`);
-  }
-  const root = doc.documentElement;
-  if (root.localName !== 'CodeBook' || root.namespaceURI !== QDC_NAMESPACE) {
-    const found = `<${root.localName}>${root.namespaceURI ? `（命名空间 ${root.namespaceURI}）` : '（无命名空间）'}`;
-    const foundEn = `<${root.localName}>${root.namespaceURI ? ` in namespace ${root.namespaceURI}` : ' without a namespace'}`;
-    throw malformed(
-      `这不是 REFI-QDA 代码本：根元素应为命名空间 ${QDC_NAMESPACE} 中的 <CodeBook>，实际是 ${found}`,
-      `This is not a REFI-QDA codebook: the root should be <CodeBook> in namespace ${QDC_NAMESPACE}, found ${foundEn}`,
-    );
-  }
-  const codes = childElements(root, 'Codes')[0];
-  if (!codes) throw malformed('代码本缺少 <Codes> 元素', 'The codebook has no <Codes> element');
-  return readCodes(childElements(codes, 'Code'), new Set(), []);
-}
-
-function readFooter(description: string): { note: string; footer: Partial<Record<string, string>> } {
+/** A Code's Description split into the note and Pizhu's footer (see the top); a project's codes and selections too. */
+export function readFooter(description: string): { note: string; footer: Partial<Record<string, string>> } {
   const at = description.search(/(^|\n)---\nPizhu-/);
   if (at < 0) return { note: description.trim(), footer: {} };
   const note = description.slice(0, at).trim();
@@ -185,15 +130,22 @@ function readFooter(description: string): { note: string; footer: Partial<Record
 export interface QdcImportOptions {
   /** The taxonomy the file is to be merged into: its terms and schemes are what "ours" means. */
   current: TaxonomyState;
-  /** Defaults to globalThis.DOMParser (present in extension pages, absent in a service worker). */
-  DOMParser?: DomParserClass;
+  /** Awaited every few hundred codes, so that a page can paint and take input during a large import. */
+  pause?: () => Promise<void>;
 }
+
+const CODES_PER_PAUSE = 500;
 
 /** Reads a .qdc file into a state to hand to planMerge; throws a TaxonomyError naming the problem, changing nothing. */
 export async function importQdc(xml: string, options: QdcImportOptions): Promise<TaxonomyState> {
+  return importQdcCodes(parseQdcCodes(xml), options);
+}
+
+/** The codes of a parsed .qdc (qdc-xml.ts) as a state to hand to planMerge. */
+export async function importQdcCodes(codes: ParsedCode[], options: QdcImportOptions): Promise<TaxonomyState> {
   const { current } = options;
-  const codes = parseDocument(xml, options.DOMParser ?? (globalThis as { DOMParser?: DomParserClass }).DOMParser);
   const taxonomyId = current.taxonomy.id;
+  const ourById = new Map(current.terms.map((term) => [term.id, term]));
   const ourTerms = new Map<string, Term>();
   for (const term of current.terms) ourTerms.set(await guidForIri(term.id), term);
   const ourSchemes = new Map<string, Scheme>();
@@ -201,13 +153,16 @@ export async function importQdc(xml: string, options: QdcImportOptions): Promise
 
   const schemes = new Map(current.taxonomy.schemes.map((s) => [s.id, s]));
   const terms: Term[] = [];
-  const usedColours = current.terms.filter((term) => !term.retired).map((term) => term.color);
+  // How many terms each group of siblings has so far: a term's place among them, without counting them again.
+  const placed = new Map<string, number>();
+  const colours = new ColourPicker(current.terms.filter((term) => !term.retired).map((term) => term.color));
   const importedScheme = importedSchemeId(taxonomyId);
+  let done = 0;
 
   // Which IRI a Code stands for, and whether it is a scheme.
   const identify = async (code: ParsedCode, footer: Partial<Record<string, string>>) => {
     const iri = footer.IRI;
-    if (iri && (await guidForIri(iri)) === code.guid) return { id: iri, scheme: footer.Kind === 'scheme', verified: true };
+    if (iri && iri.length <= MAX_KEY_LENGTH && (await guidForIri(iri)) === code.guid) return { id: iri, scheme: footer.Kind === 'scheme', verified: true };
     const scheme = ourSchemes.get(code.guid);
     if (scheme) return { id: scheme.id, scheme: true, verified: false };
     return { id: ourTerms.get(code.guid)?.id ?? `urn:uuid:${code.guid}`, scheme: false, verified: false };
@@ -215,17 +170,20 @@ export async function importQdc(xml: string, options: QdcImportOptions): Promise
 
   const addTerms = async (list: ParsedCode[], scheme: string | undefined, parent: Term | undefined) => {
     for (const [index, code] of list.entries()) {
+      if (++done % CODES_PER_PAUSE === 0) await options.pause?.();
       const { note, footer } = readFooter(code.description ?? '');
       const who = await identify(code, footer);
       if (who.scheme)
         throw malformed(`方案“${code.name}”只能位于代码本顶层`, `Scheme “${code.name}” may only appear at the top level of the codebook`);
-      const ours = current.terms.find((term) => term.id === who.id);
+      const ours = ourById.get(who.id);
       const termScheme = scheme ?? ours?.scheme ?? importedScheme;
       if (!schemes.has(termScheme)) schemes.set(termScheme, { id: termScheme, label: IMPORTED_SCHEME_LABEL, order: schemes.size });
-      const position = parent ? siblings(terms, termScheme, parent.id).length : siblings(terms, termScheme, undefined).length;
-      const color =
-        code.color ?? ours?.color ?? (parent ? childShade(parent.color, index) : pickColour(usedColours));
-      usedColours.push(color);
+      const group = `${termScheme}\n${parent?.id ?? ''}`;
+      const position = placed.get(group) ?? 0;
+      placed.set(group, position + 1);
+      const known = code.color ?? ours?.color ?? (parent ? childShade(parent.color, index) : undefined);
+      if (known) colours.use(known);
+      const color = known ?? colours.next();
       const noteEn = footer['Note-EN'] ?? (footer.IRI ? '' : ours && code.description === undefined ? ours.scopeNote?.en ?? '' : note);
       const noteZh = code.description === undefined && ours ? ours.scopeNote?.zh ?? '' : note;
       // A footer copied along with a duplicated Code must not hand the copy the original's shortcut.

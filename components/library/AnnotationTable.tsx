@@ -1,9 +1,9 @@
 // The library's table: one row per annotation, sortable by any column header, windowed (VirtualTable). Activating a
-// row (click, Enter) opens its page at the passage in a new tab.
+// row (click, Enter) opens its page at the passage in a new tab, when the page is a web page (http or https).
 import { browser } from '#imports';
 import type { LibraryQuery, SortKey } from '../../library/query';
 import type { LibraryRow } from '../../library/rows';
-import { textFragmentUrl } from '../../library/text-fragment';
+import { textFragmentUrl, webPageUrl } from '../../library/text-fragment';
 import type { Term } from '../../model';
 import { L } from './strings';
 import { VirtualTable } from './VirtualTable';
@@ -21,8 +21,17 @@ const COLUMNS: { key: SortKey; label: string }[] = [
   { key: 'modified', label: 'ColModified' },
 ];
 
-export function openAnnotation(row: LibraryRow): void {
-  const url = textFragmentUrl(row.annotation.sourceUrl || row.annotation.pageUrl, row.annotation.quote.exact);
+/** The web page an annotation can be opened at (its source, else its page), or undefined when neither is one. */
+function pageToOpen(row: LibraryRow): string | undefined {
+  const { sourceUrl, pageUrl } = row.annotation;
+  return webPageUrl(sourceUrl) ?? webPageUrl(pageUrl);
+}
+
+/** Opens an http(s) page at the passage; any other URL is not opened, and `refused` hears of it. */
+export function openAnnotation(row: LibraryRow, refused: (url: string) => void): void {
+  const page = pageToOpen(row);
+  if (!page) return refused(row.annotation.sourceUrl || row.annotation.pageUrl);
+  const url = textFragmentUrl(page, row.annotation.quote?.exact ?? '');
   // tabs.create needs no permission; window.open is the fallback where the API is missing.
   Promise.resolve()
     .then(() => browser.tabs.create({ url }))
@@ -40,9 +49,11 @@ interface Props {
   terms: ReadonlyMap<string, Term>;
   query: LibraryQuery;
   onSort: (key: SortKey) => void;
+  /** A row whose URL is not a web page was activated: it was not opened. */
+  onNotOpened: (url: string) => void;
 }
 
-export function AnnotationTable({ rows, terms, query, onSort }: Props) {
+export function AnnotationTable({ rows, terms, query, onSort, onNotOpened }: Props) {
   const header = (
     <div class="lib-row lib-head" role="row" aria-rowindex={1}>
       {COLUMNS.map((c) => {
@@ -67,26 +78,29 @@ export function AnnotationTable({ rows, terms, query, onSort }: Props) {
       resetKey={rows}
       renderRow={(row, index, style) => {
         const a = row.annotation;
-        const title = row.page?.title || a.pageUrl;
+        const opens = pageToOpen(row) !== undefined;
+        // Not a web page: the address itself is shown, as text, so that the reader sees what it is.
+        const title = opens ? row.page?.title || a.pageUrl : a.sourceUrl || a.pageUrl;
         return (
           <div
             key={a.id}
-            class="lib-row"
+            class={opens ? 'lib-row' : 'lib-row lib-row-inert'}
             role="row"
             aria-rowindex={index + 2}
             tabIndex={0}
             style={style}
-            title={L('OpenHint')}
+            title={opens ? L('OpenHint') : L('NotOpenedHint')}
             data-id={a.id}
-            onClick={() => openAnnotation(row)}
+            data-opens={opens}
+            onClick={() => openAnnotation(row, onNotOpened)}
             onKeyDown={(e) => {
-              if (e.key === 'Enter') openAnnotation(row);
+              if (e.key === 'Enter') openAnnotation(row, onNotOpened);
             }}
           >
             <div role="cell" title={title}>{title}</div>
             <div role="cell">{row.page?.issuer ?? ''}</div>
             <div role="cell">{row.page?.docNumber ?? ''}</div>
-            <div role="cell" class="lib-quote" title={a.quote.exact}>{a.quote.exact}</div>
+            <div role="cell" class="lib-quote" title={a.quote?.exact}>{a.quote?.exact ?? ''}</div>
             <div role="cell" class="lib-terms">
               {a.terms.map((id) => {
                 const term = terms.get(id);

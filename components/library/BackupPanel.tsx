@@ -1,9 +1,9 @@
 // Full backup and restore. Restore replaces the whole database (see library/backup.ts for why), so the page shows
-// what the backup holds against what is here now and asks before doing it.
+// what the backup holds against what is here now, asks before doing it, and downloads what it replaces first.
 import { useState } from 'preact/hooks';
-import { backupJson, countRecords, restoreBackup, type BackupTables } from '../../library/backup';
+import { backupBlob, countRecords, holdsRecords, restoreBackup } from '../../library/backup';
 import { exportFileName } from '../../library/export-files';
-import { readBackupFile } from '../../library/read-file';
+import { readBackupFile, type BackupFile } from '../../library/read-file';
 import { yieldToPage } from '../../library/yield';
 import type { PizhuDB } from '../../storage/db';
 import { downloadBlob } from '../download';
@@ -18,11 +18,15 @@ interface Props {
   onMessage: (message: string) => void;
 }
 
-interface Pending {
+interface Pending extends BackupFile {
   fileName: string;
-  exported: string;
-  tables: BackupTables;
 }
+
+/** Progress that also lets the page paint between batches of a backup being written. */
+const breathing = (progress: (done: number, total?: number) => void) => async (done: number, total: number) => {
+  progress(done, total);
+  await yieldToPage();
+};
 
 export function BackupPanel({ db, tasks, currentCount, onRestored, onMessage }: Props) {
   const [pending, setPending] = useState<Pending | null>(null);
@@ -30,18 +34,8 @@ export function BackupPanel({ db, tasks, currentCount, onRestored, onMessage }: 
 
   const backup = () =>
     void tasks.run(L('BackupWriting'), async (signal, progress) => {
-      const parts: string[] = [];
-      for await (const chunk of backupJson(db, {
-        signal,
-        onProgress: async (done, total) => {
-          progress(done, total);
-          await yieldToPage();
-        },
-      })) {
-        parts.push(chunk);
-      }
       const name = exportFileName('backup');
-      downloadBlob(new Blob(parts, { type: 'application/json' }), name);
+      downloadBlob(await backupBlob(db, { signal, onProgress: breathing(progress) }), name);
       onMessage(L('BackupDone', [name]));
     });
 
@@ -56,13 +50,23 @@ export function BackupPanel({ db, tasks, currentCount, onRestored, onMessage }: 
     });
   };
 
+  // The file was checked in full when it was chosen (readBackup: its counts, every record). Before it replaces
+  // anything, what it replaces is downloaded as a backup of its own; the restore itself is one transaction.
   const restore = () => {
     if (!pending) return;
     const { tables } = pending;
-    void tasks.run(L('RestoreWriting'), async (signal, progress) => {
+    void tasks.run(L('RestoreSaving'), async (signal, progress) => {
+      let kept: string | undefined;
+      if (await holdsRecords(db)) {
+        const copy = await backupBlob(db, { signal, onProgress: breathing(progress) });
+        kept = exportFileName('backup-before-restore');
+        downloadBlob(copy, kept);
+      }
+      progress(0, countRecords(tables), L('RestoreWriting'));
       await restoreBackup(db, tables, { signal, onProgress: (done, total) => progress(done, total) });
       setPending(null);
-      onRestored(L('RestoreDone', [tables.annotations.length.toLocaleString()]));
+      const done = L('RestoreDone', [tables.annotations.length.toLocaleString()]);
+      onRestored(kept ? `${done} ${L('RestoreKept', [kept])}` : done);
     });
   };
 
@@ -91,6 +95,7 @@ export function BackupPanel({ db, tasks, currentCount, onRestored, onMessage }: 
                 pending.tables.terms.length.toLocaleString(),
               ])}
             </p>
+            {pending.repaired > 0 && <p>{L('RestoreRepaired', [pending.repaired.toLocaleString()])}</p>}
             <p class="lib-warning">{L('RestoreWarning', [currentCount.toLocaleString(), countRecords(pending.tables).toLocaleString()])}</p>
             <div class="lib-buttons">
               <button type="button" class="lib-danger" disabled={busy} onClick={restore}>{L('RestoreConfirm')}</button>

@@ -1,4 +1,5 @@
-// Export of the annotations the table shows (all of them when nothing is filtered): W3C JSON-LD, CSV, Excel.
+// Export of the annotations the table shows (all of them when nothing is filtered): W3C JSON-LD, CSV, Excel, and a
+// REFI-QDA project (.qdpx) for NVivo, MAXQDA, ATLAS.ti and QualCoder.
 // The header language of CSV and Excel is chosen here, Chinese by default: the quotes, titles and bodies in the
 // table are Chinese whatever the browser's language, and a Chinese header is what a colleague opening the file in
 // WPS or Excel expects; English is for sharing with readers abroad.
@@ -7,6 +8,7 @@ import type { ExportContext, Lang } from '../../exchange/export-context';
 import { csvBlob, exportFileName, jsonLdBlob } from '../../library/export-files';
 import { xlsxBlob } from '../../library/xlsx-export';
 import type { AnnotationRecord } from '../../model';
+import type { PizhuDB } from '../../storage/db';
 import { downloadBlob } from '../download';
 import { L } from './strings';
 import type { TaskControl } from './use-task';
@@ -22,6 +24,7 @@ function savedLang(): Lang {
 }
 
 interface Props {
+  db: PizhuDB;
   annotations: () => readonly AnnotationRecord[];
   count: number;
   ctx: ExportContext;
@@ -29,27 +32,40 @@ interface Props {
   onDone: (message: string) => void;
 }
 
-type Format = 'jsonld' | 'csv' | 'xlsx';
+type Format = 'jsonld' | 'csv' | 'xlsx' | 'qdpx';
 
-export function ExportButtons({ annotations, count, ctx, tasks, onDone }: Props) {
+const FORMAT_NAMES: Record<Format, string> = { jsonld: 'JSON-LD', csv: 'CSV', xlsx: 'Excel', qdpx: 'REFI-QDA' };
+
+export function ExportButtons({ db, annotations, count, ctx, tasks, onDone }: Props) {
   const [lang, setLang] = useState<Lang>(savedLang);
   const busy = tasks.task !== null;
 
   const exportAs = (format: Format) =>
-    void tasks.run(L('Exporting', [format === 'jsonld' ? 'JSON-LD' : format === 'csv' ? 'CSV' : 'Excel']), async (signal, progress) => {
+    void tasks.run(L('Exporting', [FORMAT_NAMES[format]]), async (signal, progress) => {
       const list = annotations();
       const options = { signal, onProgress: (done: number) => progress(done, list.length) };
       const started = performance.now();
-      const blob =
-        format === 'jsonld'
-          ? await jsonLdBlob(list, ctx, options)
-          : format === 'csv'
-            ? await csvBlob(list, ctx, lang, options)
-            : await xlsxBlob(list, ctx, lang, options);
+      let assembled = 0;
+      let blob: Blob;
+      if (format === 'qdpx') {
+        // The project writer and the zip code load when first asked for, not with the page.
+        const { qdpxBlob } = await import('../../library/qdpx-files');
+        const project = await qdpxBlob(db, list, ctx, options);
+        blob = project.blob;
+        assembled = project.assembled.length;
+      } else {
+        blob =
+          format === 'jsonld'
+            ? await jsonLdBlob(list, ctx, options)
+            : format === 'csv'
+              ? await csvBlob(list, ctx, lang, options)
+              : await xlsxBlob(list, ctx, lang, options);
+      }
       signal.throwIfAborted();
       const name = exportFileName(format);
       downloadBlob(blob, name);
-      onDone(L('ExportDone', [name, list.length.toLocaleString(), ((performance.now() - started) / 1000).toFixed(1)]));
+      const done = L('ExportDone', [name, list.length.toLocaleString(), ((performance.now() - started) / 1000).toFixed(1)]);
+      onDone(assembled ? `${done} ${L('QdpxAssembled', [String(assembled)])}` : done);
     });
 
   return (
@@ -59,6 +75,7 @@ export function ExportButtons({ annotations, count, ctx, tasks, onDone }: Props)
         <button type="button" disabled={busy} onClick={() => exportAs('jsonld')}>{L('ExportJson')}</button>
         <button type="button" disabled={busy} onClick={() => exportAs('csv')}>{L('ExportCsv')}</button>
         <button type="button" disabled={busy} onClick={() => exportAs('xlsx')}>{L('ExportExcel')}</button>
+        <button type="button" disabled={busy} onClick={() => exportAs('qdpx')}>{L('ExportQdpx')}</button>
         <label>
           <span>{L('HeaderLang')}</span>
           <select

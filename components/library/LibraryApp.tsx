@@ -1,26 +1,37 @@
 // The library page: every annotation across pages in one searchable, filterable, sortable table (windowed for
-// 100,000 rows), with export and import above it; the taxonomy editor and backup/restore on tabs of their own.
+// 100,000 rows), with export and import above it; the taxonomy editor, backup/restore and inter-coder agreement
+// (with adjudication) on tabs of their own.
 // The page opens Pizhu's database directly (it is an extension page of the same origin as the background).
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { ExportContext } from '../../exchange/export-context';
-import { loadLibrary, relabel, type LibraryData } from '../../library/load';
+import { applyAnnotationChange, loadLibrary, relabel, type LibraryData } from '../../library/load';
+import { TaxonomyService } from '../../library/taxonomy-service';
 import { applyQuery, EMPTY_QUERY, isFiltered, type LibraryQuery, type SortKey } from '../../library/query';
+import type { Agent, Coder } from '../../model';
+import { coderItem, currentCoder, setCoderName } from '../../storage/coder';
 import type { TeamApi } from '../../library/team-api';
 import type { PizhuDB } from '../../storage/db';
+import { AgreementTab } from './agreement/AgreementTab';
 import { AnnotationTable } from './AnnotationTable';
 import { BackupPanel } from './BackupPanel';
+import { CoderField } from './CoderField';
 import { ErrorMessage } from './ErrorMessage';
 import { ExportButtons } from './ExportButtons';
 import { FilterBar } from './FilterBar';
 import { ImportPanel } from './ImportPanel';
+import { IndicatorsTab } from './indicators/IndicatorsTab';
 import { ProgressBar } from './ProgressBar';
 import { bilingual, L, type Bilingual } from './strings';
 import { TaxonomyEditor } from './TaxonomyEditor';
-import { TeamPanel } from './TeamPanel';
+import { TeamTab } from './TeamTab';
 import { useTask } from './use-task';
 
-type Tab = 'annotations' | 'taxonomy' | 'backup' | 'team';
-const TAB_LABELS: Record<Tab, string> = { annotations: 'TabAnnotations', taxonomy: 'TabTaxonomy', backup: 'TabBackup', team: 'TabTeam' };
+type Tab = 'annotations' | 'taxonomy' | 'backup' | 'agreement' | 'indicators' | 'team';
+
+const TAB_LABELS: Record<Tab, string> = {
+  annotations: 'TabAnnotations', taxonomy: 'TabTaxonomy', backup: 'TabBackup', agreement: 'TabAgreement', indicators: 'TabIndicators',
+  team: 'TabTeam',
+};
 
 type LoadState =
   | { status: 'loading'; done: number; total: number }
@@ -41,6 +52,13 @@ export function LibraryApp({ db, team }: { db: PizhuDB; team?: TeamApi }) {
   }, []);
   const onCancelled = useCallback(() => setNotice(L('Cancelled')), []);
   const tasks = useTask(onError, onCancelled);
+  const [me, setMe] = useState<Coder | null>(null);
+
+  useEffect(() => {
+    currentCoder().then(setMe, onError);
+    return coderItem.watch((next) => next && setMe(next));
+  }, [onError]);
+  const taxonomyService = useMemo(() => new TaxonomyService(db), [db]);
 
   const reload = useCallback(async () => {
     setLoad((s) => ({ status: 'loading', done: 0, total: s.status === 'ready' ? s.data.rows.length : 0 }));
@@ -64,19 +82,32 @@ export function LibraryApp({ db, team }: { db: PizhuDB; team?: TeamApi }) {
 
   const data = load.status === 'ready' ? load.data : null;
   const shown = useMemo(() => (data ? applyQuery(data.rows, query) : []), [data, query]);
-  const ctx: ExportContext = useMemo(() => ({ pages: data?.pages ?? new Map(), terms: data?.terms ?? new Map() }), [data]);
+  const ctx: ExportContext = useMemo(
+    () => ({ pages: data?.pages ?? new Map(), terms: data?.terms ?? new Map(), coders: new Map(me?.name ? [[me.id, me.name]] : []) }),
+    [data, me],
+  );
   const used = useMemo(() => {
     const terms = new Set<string>();
     const pages = new Set<string>();
-    const coders = new Map<string, string>();
+    const coders = new Map<string, Agent>();
     for (const r of data?.rows ?? []) {
       pages.add(r.annotation.pageUrl);
       for (const t of r.annotation.terms) terms.add(t);
-      const creator = r.annotation.creator;
-      if (creator?.id) coders.set(creator.id, creator.name);
+      const c = r.annotation.creator;
+      if (c?.id && !coders.has(c.id)) coders.set(c.id, c);
     }
     return { terms, pages, coders };
   }, [data]);
+  // Offered by name when an import asks whose a file is; a library of many tools' users offers the first twenty.
+  const colleagues = useMemo(
+    () => [...used.coders.values()].filter((c) => c.id !== me?.id).sort((a, b) => (a.name || a.id!).localeCompare(b.name || b.id!)).slice(0, 20),
+    [used, me],
+  );
+  const saveCoderName = (name: string) =>
+    setCoderName(name).then((saved) => {
+      setMe(saved);
+      finished(L('CoderSaved', [saved.name]));
+    }, onError);
 
   const onSort = (key: SortKey) =>
     setQuery((q) => ({ ...q, sort: key, descending: q.sort === key ? !q.descending : key === 'created' || key === 'modified' }));
@@ -92,7 +123,7 @@ export function LibraryApp({ db, team }: { db: PizhuDB; team?: TeamApi }) {
       <header class="lib-top">
         <h1>{L('Title')}</h1>
         <nav class="lib-tabs" role="tablist">
-          {(['annotations', 'taxonomy', 'backup', ...(team ? ['team' as const] : [])] as Tab[]).map((t) => (
+          {(['annotations', 'taxonomy', 'backup', 'agreement', 'indicators', ...(team ? ['team' as const] : [])] as Tab[]).map((t) => (
             <button key={t} type="button" role="tab" aria-selected={tab === t} onClick={() => setTab(t)}>
               {L(TAB_LABELS[t])}
             </button>
@@ -114,8 +145,9 @@ export function LibraryApp({ db, team }: { db: PizhuDB; team?: TeamApi }) {
       {tab === 'annotations' && (
         <main class="lib-main">
           <div class="lib-actions">
-            <ImportPanel db={db} tasks={tasks} onImported={(m) => { finished(m); void reload(); }} />
-            <ExportButtons annotations={() => shown.map((r) => r.annotation)} count={shown.length} ctx={ctx} tasks={tasks} onDone={finished} />
+            <CoderField coder={me} onSave={(name) => void saveCoderName(name)} />
+            <ImportPanel db={db} tasks={tasks} me={me} colleagues={colleagues} onImported={(m) => { finished(m); void reload(); }} />
+            <ExportButtons db={db} annotations={() => shown.map((r) => r.annotation)} count={shown.length} ctx={ctx} tasks={tasks} onDone={finished} />
           </div>
           {load.status === 'loading' && (
             <ProgressBar task={{ label: L('Loading', [load.done.toLocaleString(), load.total.toLocaleString()]), done: load.done, total: load.total || undefined }} />
@@ -134,30 +166,49 @@ export function LibraryApp({ db, team }: { db: PizhuDB; team?: TeamApi }) {
               {shown.length === 0 && isFiltered(query) ? (
                 <p class="lib-state">{L('NoMatch')}</p>
               ) : (
-                <AnnotationTable rows={shown} terms={data.terms} query={query} onSort={onSort} />
+                <AnnotationTable rows={shown} terms={data.terms} query={query} onSort={onSort}
+                  onNotOpened={(url) => finished(L('NotOpened', [url.length > 200 ? `${url.slice(0, 200)}…` : url]))} />
               )}
             </>
           )}
         </main>
       )}
       {tab === 'taxonomy' && (
-        <main class="lib-main lib-scroll">
+        <main class="lib-main">
           <TaxonomyEditor
-            db={db}
+            service={taxonomyService}
             onError={onError}
             onMessage={finished}
             onTermsChanged={(terms) => data && setLoad({ status: 'ready', data: relabel(data, terms) })}
           />
         </main>
       )}
+      {tab === 'indicators' && (
+        <main class="lib-main lib-scroll">
+          <IndicatorsTab db={db} />
+        </main>
+      )}
       {tab === 'team' && team && (
         <main class="lib-main lib-scroll">
-          <TeamPanel api={team} terms={data?.terms ?? new Map()} coders={used.coders} />
+          <TeamTab api={team} terms={data?.terms ?? new Map()} coders={used.coders} />
         </main>
       )}
       {tab === 'backup' && (
         <main class="lib-main lib-scroll">
           <BackupPanel db={db} tasks={tasks} currentCount={total} onMessage={finished} onRestored={(m) => { finished(m); void reload(); }} />
+        </main>
+      )}
+      {tab === 'agreement' && (
+        <main class="lib-main lib-scroll">
+          {load.status === 'error' ? (
+            <ErrorMessage error={load.error} />
+          ) : (
+            <AgreementTab
+              db={db}
+              data={data}
+              onAnnotationsChanged={(change) => setLoad((s) => (s.status === 'ready' ? { status: 'ready', data: applyAnnotationChange(s.data, change) } : s))}
+            />
+          )}
         </main>
       )}
     </div>

@@ -1,49 +1,31 @@
 // The taxonomy editor: add, rename, recolour, move (re-parent and re-order), one-key shortcuts, retire/reinstate,
-// with the version shown; export as a Pizhu taxonomy file or REFI-QDA .qdc, and import a team member's file with the
-// merge summary shown first and applied only on confirm. Every edit goes through TaxonomyRepository (one
-// transaction each); its errors carry their own bilingual message.
-import { useEffect, useState } from 'preact/hooks';
+// with the version shown and a visible "saved" after each edit; export as a Pizhu taxonomy file or REFI-QDA .qdc,
+// and import a team member's file with the merge summary shown first and applied only on confirm.
+//
+// Built for codebooks of thousands of terms: the rows are windowed (VirtualTable), so only those in view are in the
+// page, and the list of places a term can go is built only when the one place picker is opened
+// (a full list in every row made 317,491 <option>s for 562 terms). Everything it does with the database and files
+// goes through the TaxonomyService it is given.
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Term } from '../../model';
-import type { PizhuDB } from '../../storage/db';
-import { TaxonomyRepository } from '../../storage/taxonomies';
-import { taxonomyToJson, parseTaxonomyJson } from '../../taxonomy/json-file';
-import { planMerge, type MergeSummary, type TermRef } from '../../taxonomy/merge';
-import { exportQdc, importQdc } from '../../taxonomy/refi-qda';
-import { descendantIds, siblings, type TaxonomyState } from '../../taxonomy/state';
+import type { MergePreview, TaxonomyService } from '../../library/taxonomy-service';
+import type { MergeSummary, TermRef } from '../../taxonomy/merge';
 import type { Placement } from '../../taxonomy/edit';
+import type { TaxonomyState } from '../../taxonomy/state';
+import { placementOptions, treeRows, type PlacementOption, type TreeRow } from '../../taxonomy/tree';
 import { downloadBlob } from '../download';
 import { L } from './strings';
+import { VirtualTable } from './VirtualTable';
 
 interface Props {
-  db: PizhuDB;
+  service: TaxonomyService;
   onError: (error: unknown) => void;
   onMessage: (message: string) => void;
-  /** Called with every term after an edit, so that the table shows new labels and colours. */
-  onTermsChanged: (terms: Term[]) => void;
+  /** Called with the edited taxonomy's terms after an edit, so that the annotation table shows new labels and colours. */
+  onTermsChanged: (terms: readonly Term[]) => void;
 }
 
-interface PendingMerge {
-  fileName: string;
-  incoming: TaxonomyState;
-  summary: MergeSummary;
-  changes: number;
-}
-
-/** Where a term can go, as a <select> value: the top of a scheme or under a term. */
-function placementValue(p: { parent?: string; scheme: string }): string {
-  return p.parent ? `term:${p.parent}` : `scheme:${p.scheme}`;
-}
-
-function parsePlacement(value: string): Placement {
-  if (value.startsWith('term:')) return { parent: value.slice(5) };
-  return { parent: null, scheme: value.slice(7) };
-}
-
-/** The file as a taxonomy state: a .qdc is XML (starts with '<'), anything else is read as a Pizhu taxonomy file. */
-export async function readTaxonomyFile(text: string, current: TaxonomyState): Promise<TaxonomyState> {
-  const body = text.replace(/^\ufeff/, '').trimStart();
-  return body.startsWith('<') ? importQdc(body, { current }) : parseTaxonomyJson(body);
-}
+export const TERM_ROW_HEIGHT = 38;
 
 const SUMMARY_KEYS: (keyof MergeSummary)[] = ['added', 'renamed', 'recoloured', 'moved', 'retired', 'reinstated', 'edited', 'schemesAdded', 'shortcutsDropped', 'onlyHere'];
 const SUMMARY_LABELS: Record<string, string> = {
@@ -58,27 +40,47 @@ function refText(r: TermRef | { id: string; label: { zh: string; en: string } })
   return `${notation}${r.label.zh || r.label.en}${from}`;
 }
 
-export function TaxonomyEditor({ db, onError, onMessage, onTermsChanged }: Props) {
-  const repo = new TaxonomyRepository(db);
+const toPlacement = (option: PlacementOption): Placement =>
+  option.parent ? { parent: option.parent } : { parent: null, scheme: option.scheme };
+
+const optionLabel = (option: PlacementOption) => (option.parent ? option.label : `${option.label} ${L('TaxTopLevel')}`);
+
+/** Who the one place picker is open for: a term being moved, or the form adding a term. */
+type Picking = { for: 'move'; term: Term } | { for: 'add' };
+
+export function TaxonomyEditor({ service, onError, onMessage, onTermsChanged }: Props) {
   const [state, setState] = useState<TaxonomyState | null>(null);
-  const [merge, setMerge] = useState<PendingMerge | null>(null);
+  const [merge, setMerge] = useState<MergePreview | null>(null);
   const [busy, setBusy] = useState(false);
+  const [reading, setReading] = useState(false);
+  const [saved, setSaved] = useState<number | null>(null);
+  const [picking, setPicking] = useState<Picking | null>(null);
+  const [addPlace, setAddPlace] = useState<PlacementOption | null>(null);
   // Bumped after every edit, failed ones too: the uncontrolled inputs are re-created from the stored values.
   const [revision, setRevision] = useState(0);
 
   useEffect(() => {
-    repo.ensureDefault().then(setState, onError);
-  }, []);
+    service.load().then(setState, onError);
+  }, [service]);
 
-  const edit = async (change: (id: string) => Promise<TaxonomyState>) => {
-    if (!state) return;
+  const rows = useMemo(() => (state ? treeRows(state) : []), [state]);
+  // The list of places is built only while the picker is open; the form needs only its default, the first scheme.
+  const firstScheme = rows[0]?.kind === 'scheme' ? rows[0].scheme : undefined;
+  const defaultPlace: PlacementOption | undefined = firstScheme && { value: `scheme:${firstScheme.id}`, label: firstScheme.label.zh || firstScheme.label.en, scheme: firstScheme.id };
+
+  const edit = async (change: (taxonomyId: string) => Promise<TaxonomyState>): Promise<boolean> => {
+    if (!state) return false;
     setBusy(true);
+    setSaved(null);
     try {
       const next = await change(state.taxonomy.id);
       setState(next);
-      onTermsChanged(await db.terms.toArray());
+      setSaved(next.taxonomy.version);
+      onTermsChanged(next.terms);
+      return true;
     } catch (e) {
       onError(e);
+      return false;
     } finally {
       setBusy(false);
       setRevision((r) => r + 1);
@@ -86,16 +88,17 @@ export function TaxonomyEditor({ db, onError, onMessage, onTermsChanged }: Props
   };
 
   if (!state) return <p class="lib-state">{L('Loading', ['…', '…'])}</p>;
-  const { taxonomy, terms } = state;
-  const schemes = [...taxonomy.schemes].sort((a, b) => a.order - b.order);
+  const { taxonomy } = state;
   const version = taxonomy.version;
 
   const exportJson = () => {
-    downloadBlob(new Blob([taxonomyToJson(state)], { type: 'application/json' }), `pizhu-taxonomy-v${version}.json`);
+    const { blob, name } = service.jsonFile(state);
+    downloadBlob(blob, name);
   };
   const exportQdcFile = async () => {
     try {
-      downloadBlob(new Blob([await exportQdc(state)], { type: 'application/xml' }), `pizhu-taxonomy-v${version}.qdc`);
+      const { blob, name } = await service.qdcFile(state);
+      downloadBlob(blob, name);
     } catch (e) {
       onError(e);
     }
@@ -105,85 +108,99 @@ export function TaxonomyEditor({ db, onError, onMessage, onTermsChanged }: Props
     input.value = '';
     if (!file) return;
     setMerge(null);
+    setReading(true);
     try {
-      const incoming = await readTaxonomyFile(await file.text(), state);
-      const plan = planMerge(state, incoming);
-      setMerge({ fileName: file.name, incoming, summary: plan.summary, changes: plan.changes });
+      setMerge(await service.previewMerge(file, state));
     } catch (e) {
       onError(e);
+    } finally {
+      setReading(false);
     }
   };
   const applyMerge = async () => {
     if (!merge) return;
-    await edit(async (id) => {
-      await repo.merge(id, merge.incoming);
-      const next = (await repo.get(id))!;
+    const done = await edit(async (id) => {
+      const next = await service.applyMerge(id, merge.incoming);
       onMessage(L('TaxMerged', [String(next.taxonomy.version)]));
       return next;
     });
-    setMerge(null);
+    if (done) setMerge(null);
   };
 
-  const placements: { value: string; label: string }[] = [];
-  const walk = (scheme: string, parent: string | undefined, depth: number) => {
-    for (const term of siblings(terms, scheme, parent)) {
-      placements.push({ value: `term:${term.id}`, label: `${'　'.repeat(depth + 1)}${term.notation} ${term.label.zh || term.label.en}` });
-      walk(scheme, term.id, depth + 1);
+  const renderRow = (row: TreeRow, index: number, style: Record<string, string | number>) => {
+    if (row.kind === 'scheme') {
+      return (
+        <div key={`scheme:${row.scheme.id}`} class="lib-tax-row lib-scheme-row" role="row" aria-rowindex={index + 2} style={style}>
+          <div role="cell" class="lib-scheme-name">{row.scheme.label.zh || row.scheme.label.en}</div>
+        </div>
+      );
     }
-  };
-  for (const s of schemes) {
-    placements.push({ value: `scheme:${s.id}`, label: `${s.label.zh || s.label.en} ${L('TaxTopLevel')}` });
-    walk(s.id, undefined, 0);
-  }
-
-  const rows: preact.JSX.Element[] = [];
-  const renderLevel = (scheme: string, parent: string | undefined, depth: number) => {
-    const list = siblings(terms, scheme, parent);
-    list.forEach((term, position) => {
-      const own = descendantIds(terms, term.id);
-      rows.push(
-        <li key={`${term.id}@${revision}`} class={term.retired ? 'lib-term retired' : 'lib-term'} data-term-id={term.id} style={{ paddingLeft: `${depth * 20}px` }}>
+    const { term, depth, position, siblingCount } = row;
+    const move = (index: number) => edit((id) => service.move(id, term.id, { parent: term.parent ?? null, scheme: term.scheme, index }));
+    return (
+      <div key={`${term.id}@${revision}`} class={term.retired ? 'lib-tax-row lib-term retired' : 'lib-tax-row lib-term'} role="row" aria-rowindex={index + 2}
+        data-term-id={term.id} style={style}>
+        <div role="cell">
           <input type="color" value={term.color} aria-label={`${L('TaxColour')} ${term.notation}`} disabled={busy || term.retired}
-            onChange={(e) => edit((id) => repo.recolour(id, term.id, e.currentTarget.value))} />
-          <span class="lib-notation">{term.notation}</span>
+            onChange={(e) => void edit((id) => service.recolour(id, term.id, e.currentTarget.value))} />
+        </div>
+        <div role="cell" class="lib-notation" style={{ paddingLeft: `${depth * 16}px` }}>{term.notation}</div>
+        <div role="cell">
           <input type="text" defaultValue={term.label.zh} aria-label={`${L('TaxLabelZh')} ${term.notation}`} disabled={busy}
-            onChange={(e) => edit((id) => repo.rename(id, term.id, { zh: e.currentTarget.value }))} />
+            onChange={(e) => void edit((id) => service.rename(id, term.id, { zh: e.currentTarget.value }))} />
+        </div>
+        <div role="cell">
           <input type="text" defaultValue={term.label.en} aria-label={`${L('TaxLabelEn')} ${term.notation}`} disabled={busy}
-            onChange={(e) => edit((id) => repo.rename(id, term.id, { en: e.currentTarget.value }))} />
+            onChange={(e) => void edit((id) => service.rename(id, term.id, { en: e.currentTarget.value }))} />
+        </div>
+        <div role="cell">
           <input type="text" class="lib-shortcut" defaultValue={term.shortcut ?? ''} maxLength={2} aria-label={`${L('TaxShortcut')} ${term.notation}`}
             disabled={busy || term.retired}
-            onChange={(e) => edit((id) => repo.setShortcut(id, term.id, e.currentTarget.value.trim() || undefined))} />
+            onChange={(e) => void edit((id) => service.setShortcut(id, term.id, e.currentTarget.value.trim() || undefined))} />
+        </div>
+        <div role="cell" class="lib-tax-order">
           <button type="button" disabled={busy || position === 0} aria-label={`${L('TaxUp')} ${term.notation}`} title={L('TaxUp')}
-            onClick={() => edit((id) => repo.move(id, term.id, { parent: term.parent ?? null, scheme: term.scheme, index: position - 1 }))}>↑</button>
-          <button type="button" disabled={busy || position === list.length - 1} aria-label={`${L('TaxDown')} ${term.notation}`} title={L('TaxDown')}
-            onClick={() => edit((id) => repo.move(id, term.id, { parent: term.parent ?? null, scheme: term.scheme, index: position + 1 }))}>↓</button>
-          <select aria-label={`${L('TaxMoveTo')} ${term.notation}`} disabled={busy} value={placementValue(term)}
-            onChange={(e) => edit((id) => repo.move(id, term.id, parsePlacement(e.currentTarget.value)))}>
-            {placements
-              .filter((p) => p.value !== `term:${term.id}` && !(p.value.startsWith('term:') && own.has(p.value.slice(5))))
-              .map((p) => <option key={p.value} value={p.value}>{p.label}</option>)}
-          </select>
+            onClick={() => void move(position - 1)}>↑</button>
+          <button type="button" disabled={busy || position === siblingCount - 1} aria-label={`${L('TaxDown')} ${term.notation}`} title={L('TaxDown')}
+            onClick={() => void move(position + 1)}>↓</button>
+        </div>
+        <div role="cell">
+          <button type="button" disabled={busy} aria-label={`${L('TaxMoveTo')} ${term.notation}`} aria-haspopup="dialog"
+            onClick={() => setPicking({ for: 'move', term })}>{L('TaxMoveTo')}…</button>
+        </div>
+        <div role="cell">
           {term.retired ? (
-            <button type="button" disabled={busy} onClick={() => edit((id) => repo.reinstate(id, term.id))}>{L('TaxReinstate')}</button>
+            <button type="button" disabled={busy} onClick={() => void edit((id) => service.reinstate(id, term.id))}>{L('TaxReinstate')}</button>
           ) : (
-            <button type="button" disabled={busy} onClick={() => edit((id) => repo.retire(id, term.id))}>{L('TaxRetire')}</button>
+            <button type="button" disabled={busy} onClick={() => void edit((id) => service.retire(id, term.id))}>{L('TaxRetire')}</button>
           )}
-        </li>,
-      );
-      renderLevel(scheme, term.id, depth + 1);
-    });
+        </div>
+      </div>
+    );
   };
+
+  const header = (
+    <div class="lib-tax-row lib-tax-head" role="row" aria-rowindex={1}>
+      {['TaxColour', 'TaxNotation', 'TaxLabelZh', 'TaxLabelEn', 'TaxShortcut', 'TaxOrder', 'TaxParent', 'TaxInUse'].map((key) => (
+        <div role="columnheader" key={key}>{L(key)}</div>
+      ))}
+    </div>
+  );
 
   return (
     <div class="lib-taxonomy">
-      <header class="lib-tax-head">
+      <header class="lib-tax-head-bar">
         <h2>{taxonomy.label.zh || taxonomy.label.en}</h2>
         <span class="lib-version" data-version={version}>{L('TaxVersion', [String(version)])}</span>
+        <span class="lib-saved" role="status" aria-live="polite">
+          {reading ? L('StageReading') : busy ? L('TaxSaving') : saved !== null ? L('TaxSaved', [String(saved)]) : ''}
+        </span>
         <button type="button" onClick={exportJson}>{L('TaxExportPizhu')}</button>
         <button type="button" onClick={() => void exportQdcFile()}>{L('TaxExportQdc')}</button>
         <label class="lib-file">
           <span>{L('TaxImportChoose')}</span>
-          <input type="file" accept=".qdc,.json,application/xml,text/xml,application/json" onChange={(e) => void chooseImport(e.currentTarget)} />
+          <input type="file" accept=".qdc,.json,application/xml,text/xml,application/json" disabled={busy || reading}
+            onChange={(e) => void chooseImport(e.currentTarget)} />
         </label>
       </header>
       {merge && (
@@ -211,40 +228,75 @@ export function TaxonomyEditor({ db, onError, onMessage, onTermsChanged }: Props
           </div>
         </div>
       )}
-      {schemes.map((s) => {
-        rows.length = 0;
-        renderLevel(s.id, undefined, 0);
-        return (
-          <section key={s.id} class="lib-scheme">
-            <h3>{s.label.zh || s.label.en}</h3>
-            <ul>{[...rows]}</ul>
-          </section>
-        );
-      })}
-      <AddTermForm placements={placements} disabled={busy}
-        onAdd={(label, placement, color) =>
-          edit((id) => repo.addTerm(id, {
-            label,
-            ...(placement.parent ? { parent: placement.parent } : { scheme: placement.scheme }),
-            ...(color ? { color } : {}),
-          }))
-        } />
+      <VirtualTable rows={rows} rowHeight={TERM_ROW_HEIGHT} label={L('TaxTableLabel')} header={header} resetKey={taxonomy.id} renderRow={renderRow} />
+      {picking && (
+        <PlacePicker
+          title={picking.for === 'move' ? `${L('TaxMoveTo')}: ${picking.term.notation} ${picking.term.label.zh || picking.term.label.en}` : L('TaxParent')}
+          options={placementOptions(state, rows, picking.for === 'move' ? picking.term.id : undefined)}
+          current={picking.for === 'move' ? (picking.term.parent ? `term:${picking.term.parent}` : `scheme:${picking.term.scheme}`) : addPlace?.value}
+          onCancel={() => setPicking(null)}
+          onChoose={(option) => {
+            setPicking(null);
+            if (picking.for === 'add') setAddPlace(option);
+            else void edit((id) => service.move(id, picking.term.id, toPlacement(option)));
+          }}
+        />
+      )}
+      <AddTermForm place={addPlace ?? defaultPlace} disabled={busy} onChoosePlace={() => setPicking({ for: 'add' })}
+        onAdd={(label) => {
+          const place = (addPlace ?? defaultPlace)!;
+          return edit((id) => service.addTerm(id, { label, ...(place.parent ? { parent: place.parent } : { scheme: place.scheme }) }));
+        }} />
     </div>
   );
 }
 
-function AddTermForm({ placements, disabled, onAdd }: {
-  placements: { value: string; label: string }[];
+/** The one list of places, shown only while a place is being chosen. */
+function PlacePicker({ title, options, current, onChoose, onCancel }: {
+  title: string;
+  options: PlacementOption[];
+  current?: string;
+  onChoose: (option: PlacementOption) => void;
+  onCancel: () => void;
+}) {
+  const [value, setValue] = useState(current && options.some((o) => o.value === current) ? current : options[0]?.value ?? '');
+  const list = useRef<HTMLSelectElement>(null);
+  useEffect(() => list.current?.focus(), []);
+  return (
+    <div class="lib-preview lib-place-picker" role="dialog" aria-label={title}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onCancel();
+      }}>
+      <h3>{title}</h3>
+      <select aria-label={L('TaxParent')} value={value} size={Math.min(12, options.length)} onChange={(e) => setValue(e.currentTarget.value)}
+        ref={list}>
+        {options.map((o) => <option key={o.value} value={o.value}>{optionLabel(o)}</option>)}
+      </select>
+      <div class="lib-buttons">
+        <button type="button" class="lib-primary" disabled={!value}
+          onClick={() => {
+            const option = options.find((o) => o.value === value);
+            if (option) onChoose(option);
+          }}>{L('TaxPlaceChoose')}</button>
+        <button type="button" onClick={onCancel}>{L('Cancel')}</button>
+      </div>
+    </div>
+  );
+}
+
+function AddTermForm({ place, disabled, onChoosePlace, onAdd }: {
+  place: PlacementOption | undefined;
   disabled: boolean;
-  onAdd: (label: { zh: string; en: string }, placement: Placement, color?: string) => Promise<void>;
+  onChoosePlace: () => void;
+  onAdd: (label: { zh: string; en: string }) => Promise<boolean>;
 }) {
   const [zh, setZh] = useState('');
   const [en, setEn] = useState('');
-  const [where, setWhere] = useState(placements[0]?.value ?? '');
   return (
     <form class="lib-add" onSubmit={(e) => {
       e.preventDefault();
-      void onAdd({ zh, en }, parsePlacement(where || placements[0].value)).then(() => {
+      void onAdd({ zh, en }).then((added) => {
+        if (!added) return;
         setZh('');
         setEn('');
       });
@@ -252,12 +304,12 @@ function AddTermForm({ placements, disabled, onAdd }: {
       <h3>{L('TaxAdd')}</h3>
       <label><span>{L('TaxLabelZh')}</span><input type="text" value={zh} onInput={(e) => setZh(e.currentTarget.value)} /></label>
       <label><span>{L('TaxLabelEn')}</span><input type="text" value={en} onInput={(e) => setEn(e.currentTarget.value)} /></label>
-      <label><span>{L('TaxParent')}</span>
-        <select value={where} onChange={(e) => setWhere(e.currentTarget.value)}>
-          {placements.map((p) => <option key={p.value} value={p.value}>{p.label}</option>)}
-        </select>
-      </label>
-      <button type="submit" disabled={disabled || (!zh.trim() && !en.trim())}>{L('TaxAdd')}</button>
+      <span class="lib-add-place">
+        <span>{L('TaxParent')}</span>
+        <output>{place ? optionLabel(place).trim() : ''}</output>
+        <button type="button" onClick={onChoosePlace} aria-haspopup="dialog">{L('TaxPlaceChange')}</button>
+      </span>
+      <button type="submit" disabled={disabled || !place || (!zh.trim() && !en.trim())}>{L('TaxAdd')}</button>
     </form>
   );
 }

@@ -3,23 +3,23 @@
 // conflicts with every version side by side to keep one or merge, whose annotations pages draw, and leaving.
 import { useEffect, useState } from 'preact/hooks';
 import type { TeamApi } from '../../library/team-api';
-import type { AnnotationRecord, CoderDisplay, Taxonomy, Term } from '../../model';
+import type { Agent, AnnotationRecord, CoderDisplay, Taxonomy, Term } from '../../model';
 import type { ConflictVersion, ConflictView, TeamStatus } from '../../sync/status';
 import { ErrorMessage } from './ErrorMessage';
 import { bilingual, L, type Bilingual } from './strings';
 
-interface Props {
+export interface TeamPanelProps {
   api: TeamApi;
   terms: ReadonlyMap<string, Term>;
-  /** Coders seen in the library's annotations (IRI → name), for the choice of whose to draw. */
-  coders: ReadonlyMap<string, string>;
+  /** Coders seen in the library's annotations, by IRI, for the choice of whose to draw. */
+  coders: ReadonlyMap<string, Agent>;
 }
 
 const when = (iso: string | undefined) => (iso ? new Date(iso).toLocaleString() : '—');
 /** A message with a count: `_one` and `_other` forms (English needs both). */
 const counted = (name: string, n: number, more: string[] = []) => L(`${name}_${n === 1 ? 'one' : 'other'}`, [String(n), ...more]);
 
-export function TeamPanel({ api, terms, coders }: Props) {
+export function TeamPanel({ api, terms, coders }: TeamPanelProps) {
   const [status, setStatus] = useState<TeamStatus | null>(null);
   const [error, setError] = useState<Bilingual | null>(null);
   const [busy, setBusy] = useState(false);
@@ -154,7 +154,7 @@ function Version({ kind, version, terms }: { kind: ConflictView['kind']; version
     const a = r as AnnotationRecord;
     return (
       <dl>
-        <dt>{L('ColQuote')}</dt><dd>{a.quote.exact}</dd>
+        <dt>{L('ColQuote')}</dt><dd>{a.quote?.exact ?? '—'}</dd>
         <dt>{L('ColTerms')}</dt><dd>{a.terms.map((t) => termLabel(terms, t)).join('；') || '—'}</dd>
         <dt>{L('ColNote')}</dt><dd class="lib-team-note">{a.note || '—'}</dd>
         <dt>{L('TeamWho')}</dt><dd>{version.by ?? '—'}{a.creator?.name ? ` · ${L('TeamCoder', [a.creator.name])}` : ''}</dd>
@@ -218,7 +218,7 @@ function Conflicts({ conflicts, terms, editor, busy, onResolve }: {
   );
 }
 
-function CoderChoice({ api, coders }: { api: TeamApi; coders: ReadonlyMap<string, string> }) {
+function CoderChoice({ api, coders }: { api: TeamApi; coders: ReadonlyMap<string, Agent> }) {
   const [display, setDisplay] = useState<CoderDisplay | null>(null);
   useEffect(() => void api.coderDisplay().then(setDisplay), [api]);
   if (!display) return null;
@@ -238,7 +238,7 @@ function CoderChoice({ api, coders }: { api: TeamApi; coders: ReadonlyMap<string
       </div>
       {display.show === 'chosen' && (
         <ul class="lib-coders">
-          {[...coders].map(([id, name]) => (
+          {[...coders].map(([id, { name }]) => (
             <li key={id}>
               <label>
                 <input type="checkbox" checked={display.chosen.includes(id)}

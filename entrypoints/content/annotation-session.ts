@@ -1,14 +1,18 @@
 // Annotations on one page: the page side of annotator/annotation-store.ts. The store holds the annotations and
 // their changes; this file wires it to the database (through the background), to the page's events (selection,
-// shortcuts, clicks), to the drawing and to the tagging layer. The text they anchor to is the scan's text of the
-// page (page chrome left out).
+// shortcuts, clicks, hover), to the drawing and to the tagging layer. The text they anchor to is the scan's text of
+// the page (page chrome left out).
+//
+// Only the user acts here: every event that stores, tags, deletes or opens something is a trusted one (a page can
+// dispatch any event it likes, but not a trusted one), and a one-key shortcut tags only a selection the user made,
+// not one the page set by script.
 import type { ContentScriptContext } from '#imports';
 import { AnnotationStore, type PersistService } from '../../annotator/annotation-store';
 import { normalizeUrl } from '../../anchoring/url';
 import { t } from '../../components/i18n';
-import type { TagPickerProps } from '../../components/TagPicker';
 import { background, events, RemoteError, type AnnotationList } from '../../messaging';
-import { newAnnotationId, showsCoder, type CoderDisplay } from '../../model';
+import type { PickerView } from '../../messaging/picker';
+import { newUuidIri, showsCoder, type CoderDisplay } from '../../model';
 import { paintAnnotations } from '../../page/annotation-paint';
 import { offsetAtPoint, rangeCovers } from '../../page/hit-test';
 import { pageFacts } from '../../page/page-facts';
@@ -16,7 +20,8 @@ import { revealRange } from '../../page/reveal';
 import type { ScanResult } from '../../page/scan';
 import { rangeToOffsets } from '../../page/selection';
 import { rangeFor } from '../../page/text-map';
-import { taggerLayer } from './tagger';
+import { annotationCardLayer } from './card';
+import { taggerLayer, type PickerHandlers } from './tagger';
 
 export interface AnnotationSession {
   list(): AnnotationList;
@@ -29,6 +34,8 @@ export interface AnnotationSession {
   stop(): void;
 }
 
+type Passage = { start: number; end: number };
+
 const isEditable = (el: EventTarget | null) => el instanceof HTMLElement && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
 const errorText = (e: unknown) => (e instanceof RemoteError ? `${e.zh} ${e.en}` : String(e instanceof Error ? e.message : e));
 
@@ -36,18 +43,35 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
   const started = performance.now();
   const map = scan.layout.map;
   const pageUrl = normalizeUrl(location.href);
-  const data = await background.send('annotations:page', { url: pageUrl });
 
   const persist: PersistService = {
     save: (annotation, withText) =>
       background.send('annotations:save', { annotation, page: pageFacts(scan, pageUrl), snapshot: withText ? map.text : undefined }),
     remove: (id) => background.send('annotations:delete', { id }),
     restore: (annotation) => background.send('annotations:restore', { annotation }),
+    learnPositions: (positions) => background.send('annotations:learn-positions', { positions }),
   };
   const store = new AnnotationStore({ text: map.text, pageUrl, sourceUrl: location.href }, persist);
-  store.load(data.annotations, data.terms);
-  const me = data.coder;
+  // Why the page's data could not be had (the database unreachable, the default codebook not installed…): the
+  // session still offers tagging, and tries again when the user tags, saying why when it still cannot.
+  let unavailable: unknown = null;
+  // This browser's coder (IRI), as the background says with the page's data: their annotations are drawn as their own.
+  let me: string | undefined;
   let display = coders;
+  const load = async () => {
+    const data = await background.send('annotations:page', { url: pageUrl });
+    store.load(data.annotations, data.terms);
+    me = data.coder;
+    // Annotations that came by import or sync before any visit: their page's text is kept now. Not kept this time,
+    // the next visit asks again; nothing the reader sees depends on it.
+    if (!data.textStored) background.send('annotations:keep-text', { page: pageFacts(scan, pageUrl), text: map.text }).catch(() => {});
+  };
+  try {
+    await load();
+  } catch (e) {
+    unavailable = e;
+    console.warn('[Pizhu] annotations unavailable for now:', errorText(e));
+  }
 
   // Ranges are derived from anchors, kept while the anchor stays the same (a repaint per keystroke in the picker
   // must not map every passage again).
@@ -61,14 +85,33 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
     ranges.set(id, { start: anchor.start, end: anchor.end, range });
     return range;
   };
-  const repaint = () =>
+  const repaint = () => {
+    if (store.size) watchHover();
     paintAnnotations(store.entries().flatMap(({ record }) => {
       const creator = record.creator?.id;
       const range = showsCoder(display, me, creator) ? rangeOf(record.id) : undefined;
       return range ? [{ range, color: store.term(record.terms[0])?.color, other: creator !== undefined && creator !== me }] : [];
     }));
+  };
 
   const tagger = taggerLayer(ctx);
+  const card = annotationCardLayer();
+
+  /** The page's data, fetched again if it could not be had before; false (and the user told why) when it still cannot. */
+  async function ready(): Promise<boolean> {
+    if (!unavailable) return true;
+    try {
+      await load();
+      unavailable = null;
+      if (store.size) repaint();
+      return true;
+    } catch (e) {
+      unavailable = e;
+      tagger.hideButton();
+      tagger.toast({ message: `${t('toastUnavailable')} ${errorText(e)}`, error: true });
+      return false;
+    }
+  }
   let active = true;
   let paintAt: number | undefined;
   store.subscribe((event) => {
@@ -87,9 +130,6 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
     }
     void events.emit('annotations:changed');
   });
-  // Most pages have no annotations: they get no stylesheet and no highlight until the first tag.
-  if (store.size) repaint();
-  performance.measure('pizhu:annotations', { start: started, detail: { annotations: store.size } });
 
   // The codebook changed in the library (or by sync): new labels and colours, without a reload.
   const unwatchCodebook = events.on('codebook:changed', () => {
@@ -122,36 +162,49 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
     });
   }
 
-  function openPicker(id: string, passage: { start: number; end: number }, at: DOMRect): void {
+  function openPicker(id: string, passage: Passage, range: Range): void {
     const record = store.get(id)?.record;
-    const props: TagPickerProps = {
+    const view: PickerView = {
+      passage: id,
+      quote: record?.quote?.exact ?? map.text.slice(passage.start, passage.end),
       terms: store.offered(),
-      termsById: new Map(store.terms().map((term) => [term.id, term])),
-      quote: record?.quote.exact ?? map.text.slice(passage.start, passage.end),
+      known: store.terms(),
       applied: record?.terms ?? [],
       note: record?.note ?? '',
       isNew: !record,
-      onApply: (termId, when) => {
-        paintAt = when;
-        store.update(id, passage, (a) => ({ ...a, terms: a.terms.includes(termId) ? a.terms : [...a.terms, termId] }));
-        openPicker(id, passage, at);
-      },
+    };
+    const applyTerm = (termId: string, when?: number) => {
+      paintAt = when;
+      store.update(id, passage, (a) => ({ ...a, terms: a.terms.includes(termId) ? a.terms : [...a.terms, termId] }));
+      openPicker(id, passage, range);
+    };
+    const handlers: PickerHandlers = {
+      onApply: applyTerm,
       onRemove: (termId) => {
         store.update(id, passage, (a) => ({ ...a, terms: a.terms.filter((x) => x !== termId) }));
-        openPicker(id, passage, at);
+        openPicker(id, passage, range);
       },
       onNote: (note) => {
-        if (!store.get(id) && !note.trim()) return;
+        const current = store.get(id)?.record;
+        if (current ? current.note === note : !note.trim()) return;
         store.update(id, passage, (a) => ({ ...a, note }));
-        openPicker(id, passage, at);
+        openPicker(id, passage, range);
       },
       onDelete: () => void remove(id),
       onClose: () => tagger.closePicker(),
+      onAddTerm: (label, when) => {
+        background.send('terms:add', { label })
+          .then((term) => {
+            if (!store.term(term.id)) store.setTerms([...store.terms(), term]);
+            if (tagger.pickerOpen) applyTerm(term.id, when);
+          })
+          .catch((e) => tagger.pickerError(`${t('pickerAddFailed')} ${errorText(e)}`));
+      },
     };
-    tagger.openPicker(at, props, id);
+    tagger.openPicker(range, view, handlers);
   }
 
-  function selectedPassage(): { passage: { start: number; end: number }; at: DOMRect } | null {
+  function selectedPassage(): { passage: Passage; at: DOMRect } | null {
     const selection = document.getSelection();
     if (!selection || selection.isCollapsed || selection.rangeCount === 0) return null;
     const range = selection.getRangeAt(0);
@@ -165,8 +218,20 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
       tagger.toast({ message: t('toastNotInText') });
       return;
     }
-    openPicker(newAnnotationId(), selected.passage, selected.at);
+    // A range of our own: the selection's may change under us (and the page can change it).
+    const open = () => openPicker(newUuidIri(), selected.passage, rangeFor(map, selected.passage.start, selected.passage.end));
+    if (!unavailable) return open();
+    void ready().then((ok) => {
+      if (ok && active) open();
+    });
   }
+
+  // The passage the user last selected, as it stood at their last trusted mouse or key release.
+  let userPassage: Passage | null = null;
+  const noteUserSelection = (e: Event) => {
+    if (e.isTrusted) userPassage = selectedPassage()?.passage ?? null;
+  };
+  const madeByUser = (passage: Passage) => !!userPassage && userPassage.start === passage.start && userPassage.end === passage.end;
 
   // The small button by a fresh selection.
   const offerButton = () => {
@@ -175,8 +240,26 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
     if (selected) tagger.showButton(selected.at, tagSelection);
     else tagger.hideButton();
   };
-  ctx.addEventListener(document, 'mouseup', () => ctx.setTimeout(offerButton, 0));
-  ctx.addEventListener(document, 'keyup', (e) => (e as KeyboardEvent).shiftKey && offerButton());
+  ctx.addEventListener(document, 'mouseup', (e) => {
+    if (!e.isTrusted) return;
+    // At once (a key may follow before any timer runs: input comes first), and again once the browser has finished
+    // with the selection (a click that collapses it does so after mouseup).
+    noteUserSelection(e);
+    ctx.setTimeout(() => {
+      noteUserSelection(e);
+      offerButton();
+    }, 0);
+  });
+  ctx.addEventListener(document, 'keyup', (event) => {
+    const e = event as KeyboardEvent;
+    if (!e.isTrusted) return;
+    // Keys that select (Shift with arrows, Home, End…; select all): not any key, or a page could select by script
+    // and wait for the user to press something.
+    const selecting = e.shiftKey || e.key === 'Shift' || ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'a');
+    if (!selecting) return;
+    noteUserSelection(e);
+    if (e.shiftKey) offerButton();
+  });
   ctx.addEventListener(document, 'selectionchange', () => {
     if (document.getSelection()?.isCollapsed) tagger.hideButton();
   });
@@ -184,13 +267,13 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
   // One-key coding: with a passage selected, a term's shortcut key tags it at once.
   ctx.addEventListener(document, 'keydown', (event) => {
     const e = event as KeyboardEvent;
-    if (!active || e.altKey || e.ctrlKey || e.metaKey || e.key.length !== 1 || isEditable(e.target)) return;
+    if (!e.isTrusted || !active || e.altKey || e.ctrlKey || e.metaKey || e.key.length !== 1 || isEditable(e.target)) return;
     const term = store.termForKey(e.key);
     if (!term) return;
     const selected = selectedPassage();
-    if (!selected) return;
+    if (!selected || !madeByUser(selected.passage)) return;
     e.preventDefault();
-    const id = newAnnotationId();
+    const id = newUuidIri();
     paintAt = e.timeStamp;
     store.update(id, selected.passage, (a) => ({ ...a, terms: [term.id] }));
     tagger.hideButton();
@@ -201,13 +284,61 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
   // A click on a tagged passage opens its annotation.
   ctx.addEventListener(document, 'click', (event) => {
     const e = event as MouseEvent;
-    if (!active || !document.getSelection()?.isCollapsed || (e.target as Element | null)?.closest?.('a, button, input, textarea, select')) return;
-    const offset = offsetAtPoint(document, map, e.clientX, e.clientY);
-    if (offset < 0) return;
-    const hit = store.at(offset);
-    const range = hit && rangeOf(hit.record.id);
-    if (hit?.anchor && range && rangeCovers(range, e.clientX, e.clientY)) openPicker(hit.record.id, hit.anchor, range.getBoundingClientRect());
+    if (!e.isTrusted || !active || !document.getSelection()?.isCollapsed || (e.target as Element | null)?.closest?.('a, button, input, textarea, select')) return;
+    const id = annotationAt(e.clientX, e.clientY);
+    const anchor = id && store.get(id)?.anchor;
+    const range = id && rangeOf(id);
+    if (!id || !anchor || !range) return;
+    card.hide();
+    openPicker(id, anchor, range);
   });
+
+  /** The id of the annotation whose passage is under (x, y), or undefined. */
+  function annotationAt(x: number, y: number): string | undefined {
+    const at = offsetAtPoint(document, map, x, y);
+    if (at < 0) return undefined;
+    // A caret between two characters may belong to the passage before or after it.
+    for (const probe of [at, at - 1]) {
+      for (const { record } of store.containing(probe)) {
+        const range = rangeOf(record.id);
+        if (range && rangeCovers(range, x, y, 1)) return record.id;
+      }
+    }
+    return undefined;
+  }
+
+  // Hovering a tagged passage shows its terms and note. Listened to from the page's first annotation on.
+  let hovered: string | undefined;
+  let hoverWatched = false;
+  function watchHover(): void {
+    if (hoverWatched) return;
+    hoverWatched = true;
+    let frame = 0;
+    let last: PointerEvent | null = null;
+    const showHovered = () => {
+      frame = 0;
+      const id = active && last && !tagger.pickerOpen ? annotationAt(last.clientX, last.clientY) : undefined;
+      if (id === hovered) return;
+      hovered = id;
+      const record = id ? store.get(id)?.record : undefined;
+      const range = id ? rangeOf(id) : undefined;
+      if (!record || !range) card.hide();
+      else card.show({ terms: record.terms, termsById: new Map(store.terms().map((x) => [x.id, x])), note: record.note }, range.getBoundingClientRect());
+    };
+    ctx.addEventListener(document, 'pointermove', (e) => {
+      if (!e.isTrusted) return;
+      last = e as PointerEvent;
+      frame ||= requestAnimationFrame(showHovered);
+    }, { passive: true });
+    ctx.addEventListener(window, 'scroll', () => {
+      hovered = undefined;
+      card.hide();
+    }, { passive: true });
+  }
+
+  // Most pages have no annotations: they get no stylesheet, no highlight and no hover listener until the first tag.
+  if (store.size) repaint();
+  performance.measure('pizhu:annotations', { start: started, detail: { annotations: store.size } });
 
   return {
     list: () => ({ items: store.entries(), terms: store.terms() }),
@@ -228,6 +359,7 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
       unwatchSynced();
       tagger.closePicker();
       tagger.hideButton();
+      card.hide();
       paintAnnotations([]);
     },
   };

@@ -2,10 +2,12 @@ import './highlights.css';
 import './study.css';
 import { defineContentScript } from '#imports';
 import { background, events, tabs } from '../../messaging';
+import { removeGuestRoot } from '../../page/guest-root';
 import { watchLateContent } from '../../page/late-content';
 import { publishScan } from '../../page/scan-handoff';
 import { clearOutline } from '../../page/study-drawing';
-import { DEFAULT_SETTINGS, isSiteDisabled, type Settings } from '../../model';
+import { normalizeUrl } from '../../anchoring/url';
+import { DEFAULT_SETTINGS, isSiteDisabled, pageKindOf, type Settings } from '../../model';
 import { startAnnotations, type AnnotationSession } from './annotation-session';
 import { reportScan, startRecognition, type RecognitionSession } from './recognition-session';
 
@@ -16,6 +18,8 @@ export default defineContentScript({
     // XML documents, feeds and the like have no body: nothing to read there.
     if (!document.body) return;
     const host = location.hostname;
+    // The kind the reader set for this page is looked up by its normalised URL, as its annotations are.
+    const kindSet = () => pageKindOf(settings, normalizeUrl(location.href));
     // The background holds the switches; a page opened while it cannot answer is read with the defaults.
     let settings: Settings = await background.send('settings:get').catch(() => DEFAULT_SETTINGS);
     let recognition: RecognitionSession | null = null;
@@ -31,7 +35,7 @@ export default defineContentScript({
     const start = () => {
       const mine = stops;
       starting ??= (async () => {
-        recognition = await startRecognition(ctx, settings.categories);
+        recognition = await startRecognition(ctx, settings.categories, kindSet());
         reportScan(recognition.status);
         annotations = await startAnnotations(ctx, recognition.scan, settings.coders).catch((e) => {
           // Recognition stands on its own: a page keeps its highlights when the database cannot be reached.
@@ -85,16 +89,22 @@ export default defineContentScript({
     else await start();
 
     const unwatch = events.on('settings:changed', (next) => {
+      const kindBefore = kindSet();
       settings = next;
       const disabled = isSiteDisabled(next, host);
       if (disabled && starting) stop();
       else if (!disabled && !starting) void start();
-      else {
+      else if (kindSet() !== kindBefore) {
+        // The reader said what this page is (or gave it back to the classifier): read it again as that.
+        stop();
+        void start();
+      } else {
         recognition?.setSwitches(next.categories);
         annotations?.setCoders(next.coders);
       }
     });
     ctx.onInvalidated(() => {
+      removeGuestRoot();
       unwatch();
       unwatchLate?.();
     });

@@ -1,23 +1,28 @@
 // Recognition on one page: scan, paint, answer the side panel, show the card on hover or focus.
 import type { ContentScriptContext } from '#imports';
 import { events, type ItemSummary, type PageSummary, type RecognitionRows, type ScanStatus } from '../../messaging';
+import { nameMatches, type MatchIndicators } from '../../page/page-indicators';
 import { outlineHeadings, recognitionRows, type Heading } from '../../page/recognition-rows';
-import { paintHighlights, rangesFor, clearHighlights } from '../../page/highlights';
+import { buildHighlights, paintHighlights, rangesFor, clearHighlights } from '../../page/highlights';
 import { matchAtPoint, matchAtSelection } from '../../page/hit-test';
+import { framedDocument } from '../../page/framed-document';
 import { revealRange } from '../../page/reveal';
 import { scanPage, studyInputOf, type ScanResult } from '../../page/scan';
+import type { PageKind } from '../../model';
 import type { Category, CategorySwitches } from '../../recognition/types';
-import { budgetedPause } from '../../page/slices';
+import { Slicer } from '../../page/slices';
 import { cardLayer } from './card';
 import { outlineReport } from '../../study/outline';
 
 export interface RecognitionSession {
   scan: ScanResult;
   status: ScanStatus;
-  /** Built when first asked for (the side panel): thousands of items cost a page nobody inspects nothing. */
-  summary(): PageSummary;
-  /** Export rows of the page's figures and document numbers, with their sentences and section headings. */
-  rows(): RecognitionRows;
+  /** Built when first asked for (the side panel): thousands of items cost a page nobody inspects nothing. With
+   * the figures' indicators, or without them when naming could not load. */
+  summary(): Promise<PageSummary>;
+  /** Export rows of the page's figures and document numbers, with their sentences, section headings and
+   * indicators. */
+  rows(): Promise<RecognitionRows>;
   setSwitches(on: CategorySwitches): void;
   reveal(index: number): boolean;
   stop(): void;
@@ -28,7 +33,7 @@ const CONTEXT = 14;
 function statusOf(scan: ScanResult): ScanStatus {
   const counts: Record<Category, number> = { docno: 0, figure: 0, date: 0 };
   for (const m of scan.matches) counts[m.category]++;
-  return { title: scan.layout.title, kind: scan.kind, reason: scan.reason, counts };
+  return { title: scan.layout.title, kind: scan.kind, reason: scan.reason, kindSetByReader: scan.kindSetByReader, counts };
 }
 
 function summarize(scan: ScanResult, status: ScanStatus): PageSummary {
@@ -44,27 +49,66 @@ function summarize(scan: ScanResult, status: ScanStatus): PageSummary {
       after: after.split('\n')[0],
     };
   });
-  return { ...status, url: location.href, host: location.hostname, items };
+  return { ...status, url: location.href, host: location.hostname, items, framed: status.kind === 'none' ? framedDocument(document) : undefined };
 }
 
-export async function startRecognition(ctx: ContentScriptContext, switches: CategorySwitches): Promise<RecognitionSession> {
+function withIndicators(summary: PageSummary, named: MatchIndicators): PageSummary {
+  const items = summary.items.map((item) => {
+    const found = named[item.index];
+    return found ? { ...item, indicator: { name: found.name?.text ?? null, value: found.value } } : item;
+  });
+  return { ...summary, items };
+}
+
+/** `kind`: the kind the reader set for this page, read in place of the classifier's verdict. */
+export async function startRecognition(ctx: ContentScriptContext, switches: CategorySwitches, kind?: PageKind): Promise<RecognitionSession> {
   const started = performance.now();
-  const pause = budgetedPause();
-  const scan = await scanPage(document, pause);
+  const slicer = new Slicer();
+  const scan = await scanPage(document, slicer, kind);
   const { matches } = scan;
   const map = scan.layout.map;
-  const ranges = await rangesFor(map, matches, pause);
+  const ranges = await rangesFor(map, matches, slicer);
+  const highlights = await buildHighlights(matches, ranges, slicer);
   let on = switches;
-  paintHighlights(matches, ranges, on);
+  paintHighlights(highlights, on);
   document.documentElement.dataset.pizhuKind = scan.kind;
-  performance.measure('pizhu:scan', { start: started, detail: { kind: scan.kind, matches: matches.length } });
+  performance.measure('pizhu:scan', {
+    start: started,
+    detail: { kind: scan.kind, matches: matches.length, longestTask: slicer.longestTask() },
+  });
 
   const status = statusOf(scan);
   let summary: PageSummary | null = null;
+  let summaryNamed: PageSummary | null = null;
   let headings: Heading[] | null = null;
-  const card = cardLayer(ctx);
+  // The figures' indicators: named once, when a card or a panel first asks (never during the scan).
+  let naming: Promise<MatchIndicators> | null = null;
+  let named: MatchIndicators | null = null;
+  let namingFailed = false;
+  const indicators = () => {
+    if (naming) return naming;
+    const asked = performance.now();
+    naming = nameMatches(map.text, matches, new Slicer().pause).then(
+      (found) => {
+        performance.measure('pizhu:indicators', { start: asked, detail: { figures: status.counts.figure } });
+        return (named = found);
+      },
+      (e: unknown) => {
+        namingFailed = true;
+        throw e;
+      },
+    );
+    return naming;
+  };
+  const card = cardLayer();
   let shown = -1;
   let revealing = false;
+  const drawCard = (i: number) => {
+    const m = matches[i];
+    if (m.category !== 'figure') return card.show(m, ranges[i].getBoundingClientRect());
+    card.show(m, ranges[i].getBoundingClientRect(), named ? named[i] : namingFailed ? undefined : 'loading');
+    if (!named && !namingFailed) void indicators().then(() => shown === i && drawCard(i), () => shown === i && drawCard(i));
+  };
   const show = (i: number) => {
     if (i === shown) return;
     shown = i;
@@ -72,7 +116,7 @@ export async function startRecognition(ctx: ContentScriptContext, switches: Cate
       card.hide();
       return;
     }
-    card.show(matches[i], ranges[i].getBoundingClientRect());
+    drawCard(i);
   };
 
   // Only pages with something highlighted listen to the pointer; `none` pages pay nothing after the scan.
@@ -80,6 +124,7 @@ export async function startRecognition(ctx: ContentScriptContext, switches: Cate
     let frame = 0;
     let last: PointerEvent | null = null;
     ctx.addEventListener(document, 'pointermove', (e) => {
+      if (!e.isTrusted) return;
       last = e as PointerEvent;
       if (frame) return;
       frame = requestAnimationFrame(() => {
@@ -98,15 +143,21 @@ export async function startRecognition(ctx: ContentScriptContext, switches: Cate
   return {
     scan,
     status,
-    summary: () => (summary ??= summarize(scan, status)),
-    rows() {
+    async summary() {
+      summary ??= summarize(scan, status);
+      const found = await indicators().catch(() => null);
+      if (!found) return summary;
+      return (summaryNamed ??= withIndicators(summary, found));
+    },
+    async rows() {
       // Section headings as study mode's outline finds them, computed when first asked for.
       headings ??= outlineHeadings(outlineReport(studyInputOf(scan)).nodes);
-      return { title: status.title, ...recognitionRows(map.text, matches, headings) };
+      const found = await indicators().catch(() => undefined);
+      return { title: status.title, ...recognitionRows(map.text, matches, headings, found) };
     },
     setSwitches(next) {
       on = next;
-      paintHighlights(matches, ranges, on);
+      paintHighlights(highlights, on);
       if (shown >= 0) show(-1);
     },
     reveal(index) {

@@ -1,10 +1,16 @@
-// The tagging layer: a small button by the selection, the tag picker and toasts, in one shadow root mounted on
-// first use. Keyboard events stay inside it (isolateEvents), so typing in the picker never reaches the page.
+// The tagging layer: a small button by the selection and toasts, in Pizhu's closed shadow root, and the tag picker in a
+// frame of the extension's own origin (picker-frame.ts), so that nothing typed there passes through the page. The
+// picker is placed beside the passage and inside the viewport, from the size it reports; the passage stays marked
+// while it is open (focus is in the frame, and the page's own selection fades); Escape gives focus back.
 import { render } from 'preact';
-import { createShadowRootUi, type ContentScriptContext } from '#imports';
+import type { ContentScriptContext } from '#imports';
 import { t } from '../../components/i18n';
-import { TagPicker, type TagPickerProps } from '../../components/TagPicker';
 import taggerCss from '../../components/tagger.css?inline';
+import type { FromPicker, PickerView } from '../../messaging/picker';
+import { markPending } from '../../page/annotation-paint';
+import { guestLayer, isGuestHost } from '../../page/guest-root';
+import { placeBeside, type Side } from '../../page/placement';
+import { pickerFrame } from './picker-frame';
 
 export interface Toast {
   message: string;
@@ -12,118 +18,207 @@ export interface Toast {
   action?: { label: string; run(): void };
 }
 
+/** What the picker's choices do. Times are on this page's clock (performance.now()). */
+export interface PickerHandlers {
+  onApply(termId: string, at: number): void;
+  onRemove(termId: string): void;
+  onNote(note: string): void;
+  onDelete(): void;
+  onClose(): void;
+  onAddTerm(label: string, at: number): void;
+}
+
 export interface TaggerLayer {
   showButton(at: DOMRect, onClick: () => void): void;
   hideButton(): void;
-  /** Opens or updates the picker; `passage` names the passage, so that an update keeps the picker's filter and focus. */
-  openPicker(at: DOMRect, props: TagPickerProps, passage: string): void;
+  /** Opens the picker for `passage` (view.passage names it), or updates it, keeping its place, filter and focus. */
+  openPicker(passage: Range, view: PickerView, handlers: PickerHandlers): void;
+  /** Shows why the last change in the open picker failed. */
+  pickerError(message: string): void;
   closePicker(): void;
   readonly pickerOpen: boolean;
   toast(toast: Toast): void;
 }
 
-interface State {
-  button?: { at: DOMRect; onClick(): void };
-  picker?: { at: DOMRect; props: TagPickerProps; passage: string };
-  toast?: Toast;
+interface Picker {
+  passage: Range;
+  view: PickerView;
+  handlers: PickerHandlers;
+  /** The size the frame reported: null until it has, and the frame stays hidden until then. */
+  size: { width: number; height: number; minHeight: number } | null;
+  fit: number;
+  /** The side of the passage it was placed on, kept while it fits. */
+  side?: Side;
+  /** Where focus was before the picker took it, to give it back. */
+  returnTo: Element | null;
 }
 
-const PICKER_WIDTH = 340;
-const PICKER_HEIGHT = 420;
+const viewport = () =>
+  document.compatMode === 'CSS1Compat'
+    ? { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight }
+    : { width: innerWidth, height: innerHeight };
 
 export function taggerLayer(ctx: ContentScriptContext): TaggerLayer {
-  const state: State = {};
-  let container: HTMLElement | null = null;
-  let mounting: Promise<void> | null = null;
+  let button: { at: DOMRect; onClick(): void } | undefined;
+  let toast: Toast | undefined;
+  let picker: Picker | undefined;
   let toastTimer = 0;
+  let uiRoot: HTMLElement | null = null;
+
+  const layer = () => {
+    const container = guestLayer('tagger', taggerCss);
+    if (!uiRoot || uiRoot.parentNode !== container) {
+      uiRoot = document.createElement('div');
+      container.append(uiRoot);
+    }
+    return container;
+  };
+
+  const frame = pickerFrame(layer, (message: FromPicker) => {
+    if (!picker) return; // a late message from a picker already closed (a blur as it went away)
+    const { handlers } = picker;
+    const here = (at: number) => at - performance.timeOrigin;
+    switch (message.type) {
+      case 'size':
+        if (message.passage !== picker.view.passage) return;
+        picker.size = { width: message.width, height: message.height, minHeight: message.minHeight };
+        place();
+        return;
+      case 'apply':
+        return handlers.onApply(message.termId, here(message.at));
+      case 'remove':
+        return handlers.onRemove(message.termId);
+      case 'note':
+        return handlers.onNote(message.note);
+      case 'add-term':
+        return handlers.onAddTerm(message.label, here(message.at));
+      case 'delete':
+        return handlers.onDelete();
+      case 'close':
+        return handlers.onClose();
+    }
+  });
+
+  function place(): void {
+    const element = frame.element;
+    if (!picker?.size || !element) return;
+    const rect = picker.passage.getBoundingClientRect();
+    const spot = placeBeside(rect, picker.size, viewport(), { keep: picker.side });
+    picker.side = spot.side;
+    Object.assign(element.style, { left: `${spot.left}px`, top: `${spot.top}px`, width: `${spot.width}px`, height: `${spot.height}px` });
+    if (spot.height !== picker.fit) {
+      picker.fit = spot.height;
+      frame.send({ type: 'fit', height: spot.height });
+    }
+    if (!element.classList.contains('open')) {
+      element.classList.add('open');
+      element.focus();
+    }
+  }
+
+  let placing = 0;
+  const placeSoon = () => {
+    if (picker && !placing) placing = requestAnimationFrame(() => ((placing = 0), place()));
+  };
+  ctx.addEventListener(window, 'scroll', placeSoon, { passive: true, capture: true });
+  ctx.addEventListener(window, 'resize', placeSoon, { passive: true });
+
+  const trusted = (handler: () => void) => (e: Event) => {
+    if (e.isTrusted) handler();
+  };
 
   const draw = () => {
-    if (!container) {
-      mounting ??= createShadowRootUi(ctx, {
-        name: 'pizhu-tagger',
-        position: 'inline',
-        anchor: 'body',
-        append: 'last',
-        css: taggerCss,
-        isolateEvents: ['keydown', 'keyup', 'keypress', 'input', 'mousedown', 'mouseup', 'click', 'pointerdown', 'pointerup'],
-        onMount(ui) {
-          container = ui;
-          draw();
-        },
-      }).then((ui) => ui.mount());
-      return;
-    }
-    const { button, picker, toast } = state;
-    const pickerLeft = picker ? Math.max(8, Math.min(picker.at.left, window.innerWidth - PICKER_WIDTH - 8)) : 0;
-    const pickerTop = picker
-      ? picker.at.bottom + 8 + PICKER_HEIGHT < window.innerHeight
-        ? picker.at.bottom + 8
-        : Math.max(8, picker.at.top - PICKER_HEIGHT - 8)
-      : 0;
+    layer();
     render(
-      <div class="layer">
+      <>
         {button && !picker && (
           <button
             type="button"
             class="tag-button"
-            style={{ left: `${Math.min(button.at.right + 4, window.innerWidth - 70)}px`, top: `${Math.max(4, button.at.top - 30)}px` }}
+            style={{ left: `${Math.min(button.at.right + 4, innerWidth - 70)}px`, top: `${Math.max(4, button.at.top - 30)}px` }}
             onMouseDown={(e) => e.preventDefault() /* keep the page's selection */}
-            onClick={button.onClick}
+            onClick={trusted(button.onClick)}
           >
             {t('tagButton')}
           </button>
-        )}
-        {picker && (
-          <div style={{ position: 'fixed', left: `${pickerLeft}px`, top: `${pickerTop}px` }}>
-            <TagPicker key={picker.passage} {...picker.props} />
-          </div>
         )}
         {toast && (
           <div class={toast.error ? 'toast error' : 'toast'} role="status">
             <span>{toast.message}</span>
             {toast.action && (
-              <button type="button" onClick={() => { toast.action!.run(); state.toast = undefined; draw(); }}>
+              <button
+                type="button"
+                onClick={trusted(() => {
+                  toast!.action!.run();
+                  toast = undefined;
+                  draw();
+                })}
+              >
                 {toast.action.label}
               </button>
             )}
           </div>
         )}
-      </div>,
-      container,
+      </>,
+      uiRoot!,
     );
   };
 
   return {
     showButton(at, onClick) {
-      state.button = { at, onClick };
+      button = { at, onClick };
       draw();
+      frame.preload();
     },
     hideButton() {
-      if (!state.button) return;
-      state.button = undefined;
+      if (!button) return;
+      button = undefined;
       draw();
     },
-    openPicker(at, props, passage) {
-      const same = state.picker?.passage === passage;
-      state.picker = { at: same ? state.picker!.at : at, props, passage };
-      state.button = undefined;
+    openPicker(passage, view, handlers) {
+      if (picker?.view.passage === view.passage) {
+        picker.view = view;
+        picker.handlers = handlers;
+      } else {
+        const active = document.activeElement;
+        picker = { passage, view, handlers, size: null, fit: 0, returnTo: active && active !== document.body && !isGuestHost(active) ? active : null };
+        frame.element?.classList.remove('open');
+        markPending(passage);
+      }
+      button = undefined;
       draw();
+      frame.send({ type: 'show', view });
+    },
+    pickerError(message) {
+      if (picker) frame.send({ type: 'error', message });
     },
     closePicker() {
-      state.picker = undefined;
+      if (!picker) return;
+      const { returnTo } = picker;
+      picker = undefined;
+      markPending(null);
+      frame.send({ type: 'hide' });
+      const element = frame.element;
+      if (element) {
+        // Focus goes back where it was, or to the page: keys typed next are the page's again.
+        element.blur();
+        element.classList.remove('open');
+        element.style.height = '0px';
+      }
+      if (returnTo instanceof HTMLElement && returnTo.isConnected) returnTo.focus({ preventScroll: true });
       draw();
     },
     get pickerOpen() {
-      return !!state.picker;
+      return !!picker;
     },
-    toast(toast) {
-      state.toast = toast;
+    toast(next) {
+      toast = next;
       draw();
       clearTimeout(toastTimer);
       toastTimer = ctx.setTimeout(() => {
-        state.toast = undefined;
+        toast = undefined;
         draw();
-      }, toast.error ? 12000 : 8000);
+      }, next.error ? 12000 : 8000);
     },
   };
 }

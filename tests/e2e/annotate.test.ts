@@ -2,11 +2,10 @@
 // to it on the next visit (also after the page changed a little), edit and delete with undo, list in the side panel.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sharedFixturesDir } from '../../scripts/serve-fixtures.mjs';
-import { launchWithExtension, visit, type ExtensionBrowser } from './harness';
-import { highlightTexts, openSidePanel, selectPhrase } from './page-helpers';
+import { compareBodyWithServed, launchWithExtension, visit, type ExtensionBrowser, type Page } from './harness';
+import { clickGuest, highlightTexts, openSidePanel, picker as pickerIn, pickerBox, selectPhrase } from './page-helpers';
 
 let browser: ExtensionBrowser;
 let page: Page;
@@ -21,14 +20,15 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const picker = () => page.locator('pizhu-tagger [role="dialog"]');
+const picker = () => pickerIn(page);
+const pickerShown = async () => (await pickerBox(page)) !== null && (await picker().count()) === 1;
 
 describe('tagging a passage', () => {
   it('tags a selection from the button by it, shows it at once, and keeps it for the next visit', async () => {
     await visit(page, browser.urlFor(REPORT));
     await selectPhrase(page, PASSAGE);
-    await page.locator('pizhu-tagger .tag-button').click();
-    await expect.poll(() => picker().isVisible()).toBe(true);
+    await clickGuest(page, '.tag-button');
+    await expect.poll(pickerShown).toBe(true);
     await picker().locator('input[type="search"]').fill('放管服');
     await picker().locator('input[type="search"]').press('Enter');
     await expect.poll(() => highlightTexts(page, 'pizhu-annotation')).toEqual([PASSAGE]);
@@ -43,8 +43,21 @@ describe('tagging a passage', () => {
     await expect.poll(() => highlightTexts(page, 'pizhu-annotation')).toEqual([PASSAGE]);
   });
 
+  it('colours the passage by its term with a sheet adopted by the document, adding nothing to the page', async () => {
+    const rules = await page.evaluate(() => [...document.adoptedStyleSheets].flatMap((s) => [...s.cssRules].map((r) => r.cssText)));
+    expect(rules).toEqual(expect.arrayContaining([expect.stringMatching(/^::highlight\(pizhu-term-0\) \{ background-color: rgba\(/)]));
+    const head = await page.evaluate(async () => {
+      const html = await (await fetch(location.href, { cache: 'no-store' })).text();
+      return { live: document.head.innerHTML, served: new DOMParser().parseFromString(html, 'text/html').head.innerHTML };
+    });
+    expect(head.live).toBe(head.served);
+    const { appended, firstDifference } = await compareBodyWithServed(page);
+    expect(firstDifference).toBeNull();
+    expect(appended.length, `appended: ${appended.join(', ')}`).toBeLessThanOrEqual(1);
+  });
+
   it('keeps a page record with what was recognised and the text as it was at the first annotation', async () => {
-    const record = await browser.serviceWorker.evaluate(async (url) => {
+    const record = await browser.evaluateInExtension(async (url) => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const req = indexedDB.open('pizhu');
         req.onsuccess = () => resolve(req.result);
@@ -94,7 +107,7 @@ describe('tagging a passage', () => {
   it('opens the picker for the selection when the context menu or the keyboard command asks', async () => {
     await selectPhrase(page, '办结时限缩短70%以上');
     // What the background sends for the context-menu item and for Alt+Shift+A (messaging/channel.ts's envelope).
-    await browser.serviceWorker.evaluate(async (url) => {
+    await browser.evaluateInExtension(async (url) => {
       type Tab = { id?: number; url?: string };
       const { chrome } = globalThis as unknown as {
         chrome: { tabs: { query(q: object): Promise<Tab[]>; sendMessage(id: number, m: object): Promise<unknown> } };
@@ -102,7 +115,7 @@ describe('tagging a passage', () => {
       const tab = (await chrome.tabs.query({})).find((t) => t.url === url)!;
       await chrome.tabs.sendMessage(tab.id!, { pizhu: 'request', name: 'annotations:tag-selection' });
     }, page.url());
-    await expect.poll(() => picker().isVisible()).toBe(true);
+    await expect.poll(pickerShown).toBe(true);
     expect(await picker().locator('.quote').textContent()).toContain('办结时限缩短70%以上');
     await picker().locator('input[type="search"]').press('Escape');
     await expect.poll(() => picker().count()).toBe(0);
@@ -131,10 +144,10 @@ describe('tagging a passage', () => {
       return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
     });
     await page.mouse.click(box.x, box.y);
-    await expect.poll(() => picker().isVisible()).toBe(true);
+    await expect.poll(pickerShown).toBe(true);
     await picker().getByRole('button', { name: /删除|Delete/ }).click();
     await expect.poll(() => highlightTexts(page, 'pizhu-annotation')).toEqual([PASSAGE]);
-    await page.locator('pizhu-tagger .toast button').click();
+    await clickGuest(page, '.toast button');
     await expect.poll(() => highlightTexts(page, 'pizhu-annotation')).toEqual([PASSAGE, '精简率达48.6%']);
     await page.reload();
     await visit(page, browser.urlFor(REPORT));

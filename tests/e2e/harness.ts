@@ -1,11 +1,42 @@
-// What an end-to-end test needs: Chromium with the built extension and the fixture pages under their real
-// hosts (scripts/extension-browser.mjs, shared with the benchmark), and readers of what the extension
-// shows, taken from the page's own world as the evaluation reads them.
-import type { Page } from 'playwright-core';
+// What an end-to-end test needs: a browser with the built extension and the fixture pages under their real
+// hosts (scripts/extension-browser.mjs, shared with the benchmark), driven through driver.ts, and readers of
+// what the extension shows, taken from the page's own world as the evaluation reads them. The browser is
+// Chromium, or Firefox when PIZHU_BROWSER=firefox (the e2e-firefox project of vitest.config.ts).
+import { launchWithExtension as launchChromium } from '../../scripts/extension-browser.mjs';
+import { chromiumClosedShadowRoots } from './chromium-driver';
+import type { BrowserContext, BrowserName, ClosedShadowRoots, ExtensionBrowser, Page } from './driver';
+import { firefoxClosedShadowRoots, launchFirefox } from './firefox-driver';
 
-export { launchWithExtension, revisit, visit } from '../../scripts/extension-browser.mjs';
-export type { ExtensionBrowser } from '../../scripts/extension-browser.mjs';
+export { revisit, visit } from '../../scripts/extension-browser.mjs';
+export type { BrowserContext, Download, ExtensionBrowser, Frame, Locator, Page } from './driver';
 export type { FixturePage } from '../../scripts/serve-fixtures.mjs';
+
+/** The browser this run of the e2e tests drives. */
+const browserName: BrowserName = process.env.PIZHU_BROWSER === 'firefox' ? 'firefox' : 'chromium';
+
+/** The closed shadow roots of this run's browser's pages (tests/e2e/page-helpers.ts reaches Pizhu's UI with them). */
+export const closedShadowRoots: ClosedShadowRoots = browserName === 'firefox' ? firefoxClosedShadowRoots : chromiumClosedShadowRoots;
+
+/**
+ * Serves the fixture pages and starts the browser of this run on a fresh profile with the built extension.
+ * `firefoxPrefs` adds preferences to Firefox's profile (nothing in Chromium).
+ */
+export async function launchWithExtension(options: { firefoxPrefs?: Record<string, unknown> } = {}): Promise<ExtensionBrowser> {
+  if (browserName === 'firefox') return launchFirefox({ prefs: options.firefoxPrefs });
+  const launched = await launchChromium();
+  return {
+    name: 'chromium',
+    // Playwright's own context and pages: driver.ts is a subset of them (its Locator's `has` takes the Locator
+    // the same driver made, which TypeScript cannot see).
+    context: launched.context as unknown as BrowserContext,
+    extensionId: launched.extensionId,
+    extensionUrl: launched.extensionUrl,
+    evaluateInExtension: <R, A>(fn: (arg: A) => R | Promise<R>, arg: A) => launched.serviceWorker.evaluate(fn as never, arg) as Promise<R>,
+    server: launched.server,
+    urlFor: launched.urlFor,
+    close: launched.close,
+  };
+}
 
 export const HIGHLIGHTS = ['pizhu-docno', 'pizhu-figure', 'pizhu-date'] as const;
 export type HighlightName = (typeof HIGHLIGHTS)[number];

@@ -2,10 +2,9 @@
 // list with its switches.
 import fs from 'node:fs';
 import { unzipSync } from 'fflate';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchWithExtension, readHighlights, visit, type ExtensionBrowser } from './harness';
-import { openSidePanel } from './page-helpers';
+import { launchWithExtension, readHighlights, visit, type ExtensionBrowser, type Page } from './harness';
+import { guestText, openSidePanel } from './page-helpers';
 
 let browser: ExtensionBrowser;
 let page: Page;
@@ -29,7 +28,8 @@ async function pointAt(name: string, text: string) {
     return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
   }, { name, text });
 }
-const cardText = () => page.evaluate(() => document.querySelector('pizhu-card')?.shadowRoot?.querySelector('.card')?.textContent ?? '');
+// The card is in Pizhu's closed shadow root: read as the browser's tools read it.
+const cardText = () => guestText(page, '.card[role="tooltip"]:not(.annotation)');
 
 describe('the card', () => {
   it('explains a document number under the pointer: agency code, year, serial', async () => {
@@ -48,6 +48,17 @@ describe('the card', () => {
     expect(await cardText()).toMatch(/名.*余|余.*名/);
   });
 
+  it('names the indicator a figure states, and its value normalised with the qualifier as a bound', async () => {
+    const rate = await pointAt('pizhu-figure', '48.6%');
+    await page.mouse.move(rate.x, rate.y);
+    await expect.poll(cardText).toMatch(/(指标|Indicator)精简率/);
+    const trained = await pointAt('pizhu-figure', '480余名');
+    await page.mouse.move(trained.x, trained.y);
+    await expect.poll(cardText).toContain('480余名');
+    // 余 kept as a flag: more than 480.
+    expect(await cardText()).toMatch(/余（多于）|余 \(more than\)/);
+  });
+
   it('goes away when the pointer leaves the highlight', async () => {
     await page.mouse.move(2, 2);
     await expect.poll(cardText).toBe('');
@@ -57,7 +68,7 @@ describe('the card', () => {
 describe('the toolbar badge', () => {
   it('counts the document numbers and figures of the page', async () => {
     const expected = (await readHighlights(page, 'pizhu-docno')).length + (await readHighlights(page, 'pizhu-figure')).length;
-    const badge = await browser.serviceWorker.evaluate(async (url) => {
+    const badge = await browser.evaluateInExtension(async (url) => {
       type Tab = { id?: number; url?: string };
       const { chrome } = globalThis as unknown as {
         chrome: { tabs: { query(q: object): Promise<Tab[]> }; action: { getBadgeText(d: object): Promise<string> } };
@@ -84,6 +95,24 @@ describe('the side panel', () => {
     expect((await items.first().textContent())).toBe('张政字〔2018〕8号');
   });
 
+  it('keeps the way to the library in view below the long list', async () => {
+    await expect.poll(() => panel.locator('.items .item').count()).toBeGreaterThan(90);
+    const place = () => panel.evaluate(() => {
+      const foot = document.querySelector('.panel-foot button')!.getBoundingClientRect();
+      return { inView: foot.top >= 0 && foot.bottom <= innerHeight, listTaller: document.body.scrollHeight > 2 * innerHeight };
+    });
+    expect(await place()).toEqual({ inView: true, listTaller: true });
+  });
+
+  it('shows each figure’s indicator and normalised value in the list', async () => {
+    const rate = panel.locator('.items .item', { has: panel.locator('.item-text', { hasText: /^48\.6%$/ }) }).first();
+    await expect.poll(() => rate.locator('.item-indicator').textContent()).toBe('精简率 → 48.6%');
+    const trained = panel.locator('.items .item', { has: panel.locator('.item-text', { hasText: /^480余名$/ }) }).first();
+    await expect.poll(() => trained.locator('.item-indicator').textContent()).toMatch(/ → 480 名 · (多于|more than)$/);
+    // Document numbers have none.
+    expect(await panel.locator('.items .item.docno .item-indicator').count()).toBe(0);
+  });
+
   it('scrolls the page to an item and shows its card', async () => {
     await page.evaluate(() => window.scrollTo(0, 0));
     await panel.locator('.items .item', { has: panel.locator('.item-text', { hasText: /^96\.25%$/ }) }).first().click();
@@ -107,6 +136,8 @@ describe('the side panel', () => {
     const rate = rows.find((r) => r.startsWith('48.6%'))!;
     expect(rate).toContain('二、依法全面履行政府职能');
     expect(rate).toContain('精简率达48.6%');
+    // The indicator, the unit normalised and the bound, after the columns that were there before.
+    expect(rate.endsWith(',精简率,%,确数') || rate.endsWith(',精简率,%,exact')).toBe(true);
     const docnos = (await read(/Document numbers CSV|发文字号 CSV/)).toString('utf8');
     expect(docnos).toContain('张政字〔2018〕8号,张政字,2018,8');
     const xlsx = unzipSync(new Uint8Array(await read(/^Excel$/)));

@@ -1,6 +1,6 @@
 // What each bundle of the built extension weighs, against its budget (scripts/size-budget.json, `npm run size`),
-// and that the code loaded on demand stays out of the first load: study mode out of the content script that runs
-// on every page, the xlsx writer out of the side panel and the library page.
+// and that the code loaded on demand stays out of the first load: study mode and indicator naming out of the
+// content script that runs on every page, the xlsx writer out of the side panel and the library page.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -24,5 +24,11 @@ describe('bundle sizes', () => {
     expect(read(byName.get('content')!.files)).not.toContain('9704');
     // Every workbook names its sheets' parts xl/worksheets/…: only the writer has that string.
     for (const page of ['sidepanel', 'library']) expect(read(byName.get(page)!.files)).not.toContain('xl/worksheets');
+  });
+
+  it('keeps indicator naming out of the content script: its own script, injected when first asked for', () => {
+    // 梳理确认 is one of the verbs naming looks for (indicators/vocabulary.ts).
+    expect(read(byName.get('indicators')!.files)).toContain('梳理确认');
+    expect(read(byName.get('content')!.files)).not.toContain('梳理确认');
   });
 });

@@ -1,4 +1,5 @@
-// The shared fixture pages (../shared beside the project), read for unit tests. Never copied into the project.
+// The fixture pages, read for unit tests: the shared ones (../shared beside the project, never copied into the
+// project) and the real pages of tests/fixtures, each with its gold labels.
 import fs from 'node:fs';
 import path from 'node:path';
 import { JSDOM } from 'jsdom';
@@ -6,6 +7,8 @@ import { JSDOM } from 'jsdom';
 export const SHARED = path.resolve(__dirname, '../../../shared');
 export const PAGES_DIR = path.join(SHARED, 'fixtures/pages');
 export const GOLD_DIR = path.join(SHARED, 'fixtures/gold');
+export const REAL_PAGES_DIR = path.resolve(__dirname, '../fixtures/pages');
+export const REAL_GOLD_DIR = path.resolve(__dirname, '../fixtures/gold');
 
 export interface FixturePage {
   file: string;
@@ -27,9 +30,16 @@ export function gold(file: string): Gold {
   return JSON.parse(fs.readFileSync(path.join(GOLD_DIR, file.replace(/\.html$/, '.json')), 'utf8'));
 }
 
-/** A fixture page as a DOM, at its real URL. */
-export function loadPage(page: FixturePage): Document {
-  const html = fs.readFileSync(path.join(PAGES_DIR, page.file), 'utf8');
+/** Real pages nobody here wrote (tests/fixtures/pages/manifest.json says where each came from). */
+export const realPages: FixturePage[] = JSON.parse(fs.readFileSync(path.join(REAL_PAGES_DIR, 'manifest.json'), 'utf8'));
+
+export function realGold(file: string): Gold {
+  return JSON.parse(fs.readFileSync(path.join(REAL_GOLD_DIR, file.replace(/\.html$/, '.json')), 'utf8'));
+}
+
+/** A fixture page as a DOM, at its real URL (a shared page, or one of `dir`). */
+export function loadPage(page: FixturePage, dir = PAGES_DIR): Document {
+  const html = fs.readFileSync(path.join(dir, page.file), 'utf8');
   return new JSDOM(html, { url: `http://${page.host}${encodeURI(page.path)}` }).window.document;
 }
 

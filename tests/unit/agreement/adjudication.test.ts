@@ -51,7 +51,7 @@ describe('disagreements', () => {
     expect(result.progress).toEqual({ total: 1, resolved: 0, left: 1 });
     expect(result.consensus).toHaveLength(1);
     const c = result.consensus[0];
-    expect(c.quote.exact).toBe('全面推进依法行政');
+    expect(c.quote!.exact).toBe('全面推进依法行政');
     expect(c.terms).toEqual([T1]);
     expect(c.creator).toEqual({ id: CONSENSUS.id, name: CONSENSUS.name });
     expect(c.id).toMatch(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
@@ -77,7 +77,7 @@ describe('disagreements', () => {
     }, new Map(), { consensus: CONSENSUS, now: NOW });
     expect(result.coders).toEqual([WANG.id, LI.id]);
     expect(result.items).toEqual([]);
-    expect(result.consensus.map((c) => c.quote.exact)).toEqual(['全面推进依法行政']);
+    expect(result.consensus.map((c) => c.quote!.exact)).toEqual(['全面推进依法行政']);
   });
 
   it('need two coders on the page: one coder’s page has nothing to reconcile and no consensus', async () => {
@@ -95,16 +95,16 @@ describe('resolutions', () => {
   it('accept A or accept B takes that coder’s annotations, with their notes', async () => {
     const key = await keyOf();
     const takeA = await run([a, b], [[key, { choice: 'accept', coder: WANG.id }]]);
-    expect(takeA.consensus.map((c) => [c.quote.exact, c.terms, c.note])).toEqual([['加快建设法治政府', [T1], '王的备注']]);
+    expect(takeA.consensus.map((c) => [c.quote!.exact, c.terms, c.note])).toEqual([['加快建设法治政府', [T1], '王的备注']]);
     expect(takeA.progress).toEqual({ total: 1, resolved: 1, left: 0 });
     const takeB = await run([a, b], [[key, { choice: 'accept', coder: LI.id }]]);
-    expect(takeB.consensus.map((c) => [c.quote.exact, c.terms])).toEqual([['建设法治政府。严格规范', [T2]]]);
+    expect(takeB.consensus.map((c) => [c.quote!.exact, c.terms])).toEqual([['建设法治政府。严格规范', [T2]]]);
   });
 
   it('merge keeps, term by term, every character either coder covered', async () => {
     const key = await keyOf();
     const result = await run([a, b], [[key, { choice: 'merge' }]]);
-    expect(result.consensus.map((c) => [c.quote.exact, c.terms, c.note])).toEqual([
+    expect(result.consensus.map((c) => [c.quote!.exact, c.terms, c.note])).toEqual([
       ['加快建设法治政府', [T1], '王的备注\n李的备注'],
       ['建设法治政府。严格规范', [T2], '王的备注\n李的备注'],
     ]);
@@ -112,7 +112,7 @@ describe('resolutions', () => {
     const x = annotation(page, WANG, ...span('深化放管服改革'), [T1]);
     const y = annotation(page, LI, ...span('深化放管服改革'), [T2]);
     const k = (await run([x, y])).items[0].key;
-    expect((await run([x, y], [[k, { choice: 'merge' }]])).consensus.map((c) => [c.quote.exact, c.terms])).toEqual([['深化放管服改革', [T1, T2]]]);
+    expect((await run([x, y], [[k, { choice: 'merge' }]])).consensus.map((c) => [c.quote!.exact, c.terms])).toEqual([['深化放管服改革', [T1, T2]]]);
   });
 
   it('neither leaves the passage out of the consensus, and counts as resolved', async () => {
@@ -135,7 +135,7 @@ describe('resolutions', () => {
       new Map(resolutions), { consensus: CONSENSUS, now: NOW });
     const item = (await three([])).items[0];
     expect(item.sides.map((s) => s.coder)).toEqual([WANG.id, LI.id, ZHAO.id]);
-    expect((await three([[item.key, { choice: 'accept', coder: ZHAO.id }]])).consensus.map((x) => x.quote.exact)).toEqual(['加快建设']);
+    expect((await three([[item.key, { choice: 'accept', coder: ZHAO.id }]])).consensus.map((x) => x.quote!.exact)).toEqual(['加快建设']);
   });
 });
 
@@ -151,7 +151,7 @@ describe('recomputation', () => {
     expect((await run([a, b, ...other], resolutions)).progress).toEqual({ total: 2, resolved: 2, left: 0 });
 
     // 李华 narrows the second passage: that item is new, the first keeps its resolution.
-    const narrowed = { ...other[1], position: { start: at('优化'), end: at('优化') + 2 }, quote: { ...other[1].quote, exact: '优化' } };
+    const narrowed = { ...other[1], position: { start: at('优化'), end: at('优化') + 2 }, quote: { ...other[1].quote!, exact: '优化' } };
     const again = await run([a, b, other[0], narrowed], resolutions);
     expect(again.items[0].key).toBe(k1);
     expect(again.items[0].resolution).toEqual({ choice: 'accept', coder: LI.id });

@@ -73,7 +73,7 @@ export function referenceData(
       const mine = annotations.filter((a) => a.pageUrl === page.url && a.creator?.id === coder.id);
       for (const u of units) {
         if (mine.length === 0) rows[i].push(null);
-        else rows[i].push(mine.some((a) => a.terms.includes(term) && a.position.start < u.end && a.position.end > u.start) ? 1 : 0);
+        else rows[i].push(mine.some((a) => a.terms.includes(term) && a.position!.start < u.end && a.position!.end > u.start) ? 1 : 0);
       }
     });
   }

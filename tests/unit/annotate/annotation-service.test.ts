@@ -6,12 +6,13 @@ import { StorageError } from '../../../storage/errors';
 import { TaxonomyRepository } from '../../../storage/taxonomies';
 import type { AnnotationRecord } from '../../../model';
 
+const CODER = { id: 'urn:uuid:7c0de000-0000-4000-8000-000000000001', name: '王小明' };
 let n = 0;
 const dbs: PizhuDB[] = [];
 function fresh() {
   const db = new PizhuDB(`service-test-${n++}`);
   dbs.push(db);
-  return { db, service: new AnnotationService(db) };
+  return { db, service: new AnnotationService(db, async () => CODER) };
 }
 afterEach(async () => {
   for (const db of dbs.splice(0)) {
@@ -48,7 +49,19 @@ describe('the background annotation service', () => {
     const stored = await db.pages.get(url);
     expect(stored).toMatchObject({ title: page.title, docNumber: page.docNumber, snapshot: 'first text' });
     const data = await service.pageData(url);
-    expect(data.annotations.map((a) => a.quote.exact)).toEqual(['36项', '92项']);
+    expect(data.annotations.map((a) => a.quote?.exact)).toEqual(['36项', '92项']);
+  });
+
+  it('asks for the text of a page whose annotations came without it, and keeps the text it is sent once', async () => {
+    const { db, service } = fresh();
+    // As an import leaves it: the page and its annotation, no text.
+    await db.pages.put({ url, title: page.title, kind: 'report', firstSeen: '2024-01-01T00:00:00.000Z', lastSeen: '2024-01-01T00:00:00.000Z' });
+    await db.annotations.put({ ...annotation('urn:uuid:1', '36项'), created: '2024-01-01T00:00:00.000Z', modified: '2024-01-01T00:00:00.000Z' });
+    expect((await service.pageData(url)).textStored).toBe(false);
+    expect(await service.keepText(page, 'the page text')).toBe(true);
+    expect(await service.keepText(page, 'another text')).toBe(false);
+    expect((await db.pages.get(url))?.snapshot).toBe('the page text');
+    expect((await service.pageData(url)).textStored).toBe(true);
   });
 
   it('deletes with the record returned for undo, and restores it unchanged', async () => {
@@ -83,6 +96,59 @@ describe('the background annotation service', () => {
     expect(data.terms.length).toBeGreaterThan(20);
     expect(await db.terms.count()).toBe(data.terms.length);
     install.mockRestore();
+  });
+
+  it('adds a term named in the picker to the first codebook and offers it on the next read; refuses an empty one', async () => {
+    const { service } = fresh();
+    const added = await service.addTerm('行政复议纠错');
+    expect(added).toMatchObject({ notation: 'U1', label: { zh: '行政复议纠错' } });
+    const data = await service.pageData(url);
+    expect(data.terms.find((t) => t.id === added.id)).toMatchObject({ label: { zh: '行政复议纠错' } });
+    // A refused label says what is wrong itself, not as a storage failure.
+    await expect(service.addTerm(' ')).rejects.toMatchObject({ code: 'invalid-term', zh: '术语名称不能为空' });
+  });
+
+  it('credits a new annotation to the coder, and leaves a colleague’s annotation theirs when it is edited', async () => {
+    const { db, service } = fresh();
+    await service.save(annotation('urn:uuid:1', '36项'), page, 's');
+    expect((await db.annotations.get('urn:uuid:1'))!.creator).toEqual(CODER);
+    const colleague = { id: 'acct:li@hypothes.is', name: '李四' };
+    await service.save({ ...annotation('urn:uuid:2', '92项'), creator: colleague }, page);
+    expect((await db.annotations.get('urn:uuid:2'))!.creator).toEqual(colleague);
+  });
+
+  it('keeps the positions anchoring found for annotations that had none, and no others', async () => {
+    const { db, service } = fresh();
+    const { position: _p, ...unplaced } = annotation('urn:uuid:1', '依法行政');
+    await db.annotations.bulkPut([
+      { ...unplaced, created: '2024-01-01T00:00:00.000Z', modified: '2024-01-01T00:00:00.000Z' },
+      { ...annotation('urn:uuid:2', '依法行政'), created: '2024-01-01T00:00:00.000Z', modified: '2024-01-01T00:00:00.000Z' },
+    ]);
+    const kept = await service.learnPositions([
+      { id: 'urn:uuid:1', position: { start: 120, end: 124 } },
+      { id: 'urn:uuid:2', position: { start: 7, end: 11 } },
+      { id: 'urn:uuid:missing', position: { start: 1, end: 2 } },
+    ]);
+    expect(kept).toBe(1);
+    expect(await db.annotations.get('urn:uuid:1')).toMatchObject({ position: { start: 120, end: 124 }, modified: '2024-01-01T00:00:00.000Z' });
+    expect((await db.annotations.get('urn:uuid:2'))!.position).toEqual({ start: 0, end: 4 });
+  });
+
+  it('a failed install of the default codebook is tried again on the next request, and the reply says why', async () => {
+    const { db, service } = fresh();
+    // One failed write, as a full disk or a closing database gives at start-up.
+    const put = db.taxonomies.put.bind(db.taxonomies);
+    let fail = true;
+    db.taxonomies.put = ((...args: Parameters<typeof put>) => {
+      if (fail) return Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+      return put(...args);
+    }) as typeof put;
+    await expect(service.pageData(url)).rejects.toMatchObject({
+      name: 'StorageError', code: 'quota', zh: expect.stringContaining('存储空间已满'), en: expect.stringContaining('Storage is full'),
+    });
+    fail = false;
+    const again = await service.pageData(url);
+    expect(again.terms.length).toBeGreaterThan(20);
   });
 });
 

@@ -26,6 +26,7 @@ function stored(id: string, exact: string, terms = ['t1']): AnnotationRecord {
 function fakeDb() {
   const rows = new Map<string, AnnotationRecord>();
   const log: string[] = [];
+  const learned: { id: string; position: { start: number; end: number } }[] = [];
   let failNext = 0;
   const maybeFail = () => {
     if (failNext > 0) {
@@ -54,12 +55,16 @@ function fakeDb() {
       rows.set(record.id, record);
       return record;
     },
+    async learnPositions(positions) {
+      learned.push(...positions);
+      return positions.length;
+    },
   };
-  return { rows, log, persist, failNext: (n: number) => (failNext = n) };
+  return { rows, log, learned, persist, failNext: (n: number) => (failNext = n) };
 }
 
-function open(records: AnnotationRecord[] = [], db = fakeDb()) {
-  const store = new AnnotationStore({ text: TEXT, pageUrl: url, sourceUrl: url, creator: { id: 'urn:uuid:coder', name: '王' }, now: () => '2026-03-03T00:00:00.000Z' }, db.persist);
+function open(records: AnnotationRecord[] = [], db = fakeDb(), text = TEXT) {
+  const store = new AnnotationStore({ text, pageUrl: url, sourceUrl: url, now: () => '2026-03-03T00:00:00.000Z' }, db.persist);
   for (const r of records) db.rows.set(r.id, r);
   store.load(records, TERMS);
   const events: StoreEvent['type'][] = [];
@@ -76,8 +81,8 @@ describe('loading', () => {
     expect(entries.map((e) => e.record.id)).toEqual(['a', 'b', 'gone']);
     expect(entries[0].anchor).toMatchObject({ ...passage('36项'), method: 'exact' });
     expect(entries[2].anchor).toBeNull();
-    expect(store.at(TEXT.indexOf('36项') + 1)?.record.id).toBe('a');
-    expect(store.at(0)).toBeUndefined();
+    expect(store.containing(TEXT.indexOf('36项') + 1).map((e) => e.record.id)).toEqual(['a']);
+    expect(store.containing(0)).toEqual([]);
   });
 
   it('offers the terms that are not retired, by notation, with their one-key shortcuts', () => {
@@ -89,11 +94,41 @@ describe('loading', () => {
   });
 });
 
+describe('positions, which count code points', () => {
+  // 𠮷 (U+20BB7) is two UTF-16 units but one character: every offset after it differs by one.
+  const ASTRAL = '𠮷家村：共取消行政审批事项36项，精简率达48.6%。';
+
+  it('anchors stored positions given in code points, and stores new ones so', async () => {
+    const start = [...ASTRAL.slice(0, ASTRAL.indexOf('36项'))].length;
+    const a = { ...stored('a', '36项'), quote: { exact: '36项', prefix: '审批事项', suffix: '，精简率' }, position: { start, end: start + 3 } };
+    const { store, db } = open([a], fakeDb(), ASTRAL);
+    expect(store.get('a')?.anchor).toMatchObject({ start: ASTRAL.indexOf('36项'), end: ASTRAL.indexOf('36项') + 3, method: 'exact' });
+    const at = ASTRAL.indexOf('48.6%');
+    const made = store.update('n', { start: at, end: at + 5 }, (x) => ({ ...x, terms: ['t1'] }));
+    expect(made.position).toEqual({ start: at - 1, end: at + 4 });
+    await store.settled();
+    expect(db.rows.get('n')?.position).toEqual({ start: at - 1, end: at + 4 });
+  });
+
+  it('keeps where a quote that came without a position anchored, and lists a note on the whole page', () => {
+    const { position: _p, ...quoteOnly } = stored('q', '48.6%');
+    const { quote: _q, position: _pp, ...wholePage } = stored('w', '36项');
+    const { store, db } = open([quoteOnly, wholePage]);
+    const start = TEXT.indexOf('48.6%');
+    expect(db.learned).toEqual([{ id: 'q', position: { start, end: start + 5 } }]);
+    expect(store.get('q')?.record.position).toEqual({ start, end: start + 5 });
+    expect(store.get('w')?.anchor).toBeNull();
+    expect(store.entries().map((e) => e.record.id)).toEqual(['q', 'w']);
+  });
+});
+
 describe('adding and editing', () => {
   it('shows a new annotation at once, then stores it with the page text (the page’s first annotation only)', async () => {
     const { store, db, events } = open();
     const shown = store.update('n1', passage('36项'), (a) => ({ ...a, terms: ['t1'] }));
-    expect(shown).toMatchObject({ pageUrl: url, quote: { exact: '36项' }, terms: ['t1'], creator: { name: '王' }, created: '2026-03-03T00:00:00.000Z' });
+    expect(shown).toMatchObject({ pageUrl: url, quote: { exact: '36项' }, terms: ['t1'], created: '2026-03-03T00:00:00.000Z' });
+    // Who made it is the background's to say, where it is stored.
+    expect(shown.creator).toBeUndefined();
     expect(store.get('n1')?.anchor).toMatchObject(passage('36项'));
     expect(events).toEqual(['changed']);
     store.update('n2', passage('48.6%'), (a) => ({ ...a, terms: ['t2'] }));

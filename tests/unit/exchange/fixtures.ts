@@ -1,6 +1,9 @@
 // Records with the text a reader of Chinese government reports actually meets: full-width punctuation, quotes of
 // both kinds, commas, line breaks, emoji and formula-looking cells.
 import type { AnnotationRecord, PageRecord, Term } from '../../../model';
+
+/** Annotations made in Pizhu: each has its passage and its position. */
+export type OwnAnnotation = AnnotationRecord & Required<Pick<AnnotationRecord, 'quote' | 'position'>>;
 import type { ExportContext } from '../../../exchange/export-context';
 
 export const REPORT: PageRecord = {
@@ -56,7 +59,7 @@ export const TERMS: Term[] = [
   },
 ];
 
-export const ANNOTATIONS: AnnotationRecord[] = [
+export const ANNOTATIONS: OwnAnnotation[] = [
   {
     id: 'urn:uuid:5d0a6b1c-1111-4aaa-8bbb-000000000001',
     pageUrl: REPORT.url,
@@ -117,7 +120,7 @@ export function context(): ExportContext {
 }
 
 /** Synthetic annotations in bulk, each distinct, spread over a few hundred pages. */
-export function* syntheticAnnotations(count: number): Generator<AnnotationRecord> {
+export function* syntheticAnnotations(count: number): Generator<OwnAnnotation> {
   for (let i = 0; i < count; i++) {
     const hex = i.toString(16).padStart(12, '0');
     yield {

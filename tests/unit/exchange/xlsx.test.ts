@@ -1,7 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import type { DocNumberRow, FigureRow } from '../../../exchange/rows';
-import { annotationsXlsx, recognitionXlsx } from '../../../exchange/xlsx';
+import type { DocNumberRow, FigureRow, IndicatorLongRow } from '../../../exchange/rows';
+import { annotationsXlsx, indicatorsXlsx, recognitionXlsx } from '../../../exchange/xlsx';
 import { ANNOTATIONS, context, REPORT, TERMS } from './fixtures';
 
 interface CellXml {
@@ -86,8 +86,8 @@ describe('annotations workbook', () => {
 describe('figures workbook', () => {
   it('has a sheet of figures with numeric values and a sheet of document numbers', async () => {
     const figures: FigureRow[] = [
-      { text: '48.6%', value: 48.6, unit: '%', approx: '', before: '同比增长', after: '', sentence: '同比增长48.6%。', heading: '一、' },
-      { text: '某数', value: NaN, unit: '', approx: '', before: '', after: '', sentence: '', heading: '' },
+      { text: '48.6%', value: 48.6, unit: '%', approx: '', before: '同比增长', after: '', sentence: '同比增长48.6%。', heading: '一、', indicator: '同比增长', normalisedUnit: '%', bound: 'exact' },
+      { text: '某数', value: NaN, unit: '', approx: '', before: '', after: '', sentence: '', heading: '', indicator: '', normalisedUnit: '', bound: '' },
     ];
     const docs: DocNumberRow[] = [{ text: '张政字〔2018〕8号', agency: '张政字', year: '2018', serial: '8', sentence: '', heading: '' }];
     const book = await open(await recognitionXlsx(figures, docs, 'zh'));
@@ -98,8 +98,30 @@ describe('figures workbook', () => {
     expect(f.cells.get('B2')).toEqual({ attrs: '', value: '48.6' });
     expect(f.cells.get('A2')?.value).toBe('48.6%');
     expect(f.cells.has('B3')).toBe(false);
+    expect(f.cells.get('I1')?.value).toBe('指标');
+    expect(f.cells.get('I2')?.value).toBe('同比增长');
     const d = book.sheet(1);
     expect(d.cells.get('A2')?.value).toBe('张政字〔2018〕8号');
     expect(d.cells.get('C2')).toEqual({ attrs: '', value: '2018' });
+  });
+});
+
+describe('indicators workbook', () => {
+  it('has the long format on one sheet and the wide one on another, numbers as numbers', async () => {
+    const long: IndicatorLongRow[] = [
+      { issuer: '西城区', year: 2023, indicator: '主动公开信息', indicatorAsWritten: '主动公开信息', value: 22432, unit: '条', qualifier: 'exact', qualifierWords: '', figure: '22432条', sentence: '', title: '', url: 'https://gov.example/2023', link: '' },
+    ];
+    const wide = [{ indicator: '主动公开信息', issuer: '西城区', unit: '条', values: new Map([[2023, 22432], [2024, 24509.5]]) }];
+    const book = await open(await indicatorsXlsx(long, wide, [2022, 2023, 2024]));
+    expect(book.sheetNames).toEqual(['long', 'wide']);
+    const l = book.sheet(0);
+    expect(l.xml).toMatch(/state="frozen"/);
+    expect(['A1', 'B1', 'E1'].map((c) => l.cells.get(c)?.value)).toEqual(['issuer', 'year', 'value']);
+    expect(l.cells.get('B2')).toEqual({ attrs: '', value: '2023' });
+    expect(l.cells.get('E2')).toEqual({ attrs: '', value: '22432' });
+    const w = book.sheet(1);
+    expect(['D1', 'E1', 'F1'].map((c) => w.cells.get(c)?.value)).toEqual(['y2022', 'y2023', 'y2024']);
+    expect(w.cells.has('D2')).toBe(false);
+    expect(w.cells.get('F2')).toEqual({ attrs: '', value: '24509.5' });
   });
 });

@@ -11,6 +11,8 @@ export function freshName(): string {
 export const PAGE = REPORT;
 
 export function annotation(n: number, patch: Partial<AnnotationRecord> = {}): AnnotationRecord {
+  // 2024-04-01 for 1, …, 2024-04-30 for 30, and on into May: a valid date for any n.
+  const day = new Date(Date.UTC(2024, 3, n, 8)).toISOString();
   return {
     id: `urn:uuid:00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
     pageUrl: PAGE.url,
@@ -19,8 +21,8 @@ export function annotation(n: number, patch: Partial<AnnotationRecord> = {}): An
     position: { start: n, end: n + 3 },
     terms: [],
     note: '',
-    created: `2024-04-${String(n).padStart(2, '0')}T08:00:00.000Z`,
-    modified: `2024-04-${String(n).padStart(2, '0')}T08:00:00.000Z`,
+    created: day,
+    modified: day,
     ...patch,
   };
 }

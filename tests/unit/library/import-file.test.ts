@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { toAnnotationCollection } from '../../../exchange/jsonld';
-import { parseW3CText } from '../../../exchange/jsonld-import';
+import { NO_NOTICES, parseW3CText } from '../../../exchange/jsonld-import';
 import { applyImport, checkSize, fromParseResult, ImportFileError, previewImport } from '../../../library/import-file';
 import { LIBRARY_MAX_IMPORT_BYTES } from '../../../library/limits';
 import { PizhuDB } from '../../../storage/db';
@@ -74,7 +74,7 @@ describe('import into the library', () => {
   it('compares a large file by id ranges and a small file into a large library by lookups, with the same counts', async () => {
     const stored = Array.from({ length: 60 }, (_, i) => annotation(i + 1));
     await db.annotations.bulkPut(stored);
-    const file = (records: ReturnType<typeof annotation>[]) => ({ annotations: records, pages: [], importedTerms: [], warnings: [] });
+    const file = (records: ReturnType<typeof annotation>[]) => ({ annotations: records, pages: [], importedTerms: [], warnings: [], notices: NO_NOTICES });
     const lookups = vi.spyOn(db.annotations, 'bulkGet');
 
     // Most of the library comes back, shuffled, some edited, some new in between: one range read answers it.
@@ -113,21 +113,39 @@ describe('import into the library', () => {
     expect(bad(fileText().slice(0, 200))).toThrowError(/truncated/);
     expect(bad('{"type":"Collection"}')).toThrowError(/W3C/);
     try {
-      parse('[{"type":"Annotation","id":5}]');
+      parse('[{"type":"Annotation","id":"urn:x:1","created":"12/31/1999","target":"http://example.org/p"}]');
       expect.unreachable();
     } catch (e) {
       expect(e).toBeInstanceOf(ImportFileError);
+      expect((e as ImportFileError).zh).toContain('无法识别的日期');
       expect((e as ImportFileError).zh).toContain('数据库没有改动');
-      expect((e as ImportFileError).details.join()).toMatch(/\[0\]\.id/);
+      expect((e as ImportFileError).en).toMatch(/dates Pizhu cannot read/);
+      expect((e as ImportFileError).details.join()).toMatch(/\[0\]\.created/);
     }
     expect(() => checkSize(LIBRARY_MAX_IMPORT_BYTES + 1)).toThrowError(/too large/);
     expect(() => checkSize(85 * 1024 * 1024)).not.toThrow();
     expect(await snapshot()).toEqual(before);
   });
 
+  it('asks whose annotations are credited to nobody, credits them to the answer, and keeps those that name someone', async () => {
+    const colleague = { id: 'urn:uuid:7c0de000-0000-4000-8000-000000000003', name: '张三' };
+    const li = { id: 'urn:uuid:7c0de000-0000-4000-8000-000000000004', name: '李四' };
+    const parsed = parse(fileText([annotation(1), annotation(2), annotation(3, { creator: colleague })]));
+    const preview = await previewImport(db, parsed);
+    expect(preview.uncredited).toBe(2);
+    await applyImport(db, parsed, { unchanged: new Set(preview.unchangedIds), credited: preview.credited, coder: li });
+    const creators = (await db.annotations.toArray()).map((a) => a.creator);
+    expect(creators).toEqual([li, li, colleague]);
+
+    // The same file again: nothing is asked, nothing is rewritten, each keeps the coder it was credited to here.
+    const again = await previewImport(db, parse(fileText([annotation(1), annotation(2), annotation(3, { creator: colleague })])));
+    expect(again).toMatchObject({ uncredited: 0, unchanged: 3, changed: 0 });
+    expect([...again.credited.values()]).toEqual([li, li]);
+  });
+
   it('a cancel during the write rolls everything back', async () => {
     const records = Array.from({ length: 25_000 }, (_, i) => annotation(i + 1, { id: `urn:uuid:${i}`, created: '2024-04-01T00:00:00.000Z', modified: '2024-04-01T00:00:00.000Z' }));
-    const parsed = { annotations: records, pages: [{ url: PAGE.url, title: PAGE.title }], importedTerms: [], warnings: [] };
+    const parsed = { annotations: records, pages: [{ url: PAGE.url, title: PAGE.title }], importedTerms: [], warnings: [], notices: NO_NOTICES };
     const controller = new AbortController();
     const write = applyImport(db, parsed, {
       signal: controller.signal,

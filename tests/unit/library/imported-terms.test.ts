@@ -39,4 +39,15 @@ describe('imported terms', () => {
     expect(plan.terms.every((t) => t.parent === undefined)).toBe(true);
     expect(findProblem({ taxonomy: plan.taxonomy, terms: [...current.terms, ...plan.terms] })).toBeUndefined();
   });
+
+  it('colours 1,000 new tags without colours in one pass, spread over the whole palette (issue 11: 92 s frozen)', () => {
+    const incoming = Array.from({ length: 1000 }, (_, i) => ({ id: `urn:x:tag-${i}`, label: { zh: `标签 ${i}`, en: `Tag ${i}` } }));
+    const plan = planImportedTerms(current, known, incoming)!;
+    expect(plan.terms).toHaveLength(1000);
+    const uses = new Map<string, number>();
+    for (const t of plan.terms) uses.set(t.color, (uses.get(t.color) ?? 0) + 1);
+    expect(uses.size).toBe(20);
+    expect(Math.max(...uses.values()) - Math.min(...uses.values())).toBeLessThanOrEqual(2);
+    expect(findProblem({ taxonomy: plan.taxonomy, terms: [...current.terms, ...plan.terms] })).toBeUndefined();
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { textFragmentUrl } from '../../../library/text-fragment';
+import { textFragmentUrl, webPageUrl } from '../../../library/text-fragment';
 
 describe('text fragment links', () => {
   it('appends the encoded quote, replacing any fragment the page URL had', () => {
@@ -22,5 +22,33 @@ describe('text fragment links', () => {
     expect(long.replace(/\s+/g, ' ').startsWith(start)).toBe(true);
     expect(long.endsWith(end)).toBe(true);
     expect(textFragmentUrl('https://gov.example/a', '   ')).toBe('https://gov.example/a');
+  });
+});
+
+describe('which addresses the library opens (issue 11)', () => {
+  it('opens web pages only: http and https', () => {
+    expect(webPageUrl('https://gov.example/a.html')).toBe('https://gov.example/a.html');
+    expect(webPageUrl(' http://www.zhangxian.gov.cn/zwgk/2024/fzzf.html ')).toBe('http://www.zhangxian.gov.cn/zwgk/2024/fzzf.html');
+    expect(webPageUrl('HTTPS://GOV.EXAMPLE/x')).toBe('https://gov.example/x');
+  });
+
+  it('refuses every other scheme, and what is not a URL at all', () => {
+    for (const url of [
+      'data:text/html,<script>alert(1)</script>',
+      'file:///etc/passwd',
+      'chrome://settings',
+      'javascript:alert(1)',
+      ' JavaScript:alert(1)',
+      'chrome-extension://abc/library.html',
+      'about:blank',
+      'blob:https://gov.example/uuid',
+      'ftp://gov.example/a',
+      'http:',
+      '//gov.example/a',
+      'not a url',
+      '',
+    ]) {
+      expect(webPageUrl(url), url).toBeUndefined();
+    }
   });
 });

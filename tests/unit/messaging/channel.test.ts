@@ -4,15 +4,19 @@
 import { describe, expect, it } from 'vitest';
 import { eventChannel, NoAnswerError, RemoteError, requestChannel, type Envelope, type Sender, type Transport } from '../../../messaging/channel';
 
-/** Contexts on one bus; each listener answers or not, as runtime.onMessage does. A tabId reaches only that tab's. */
+/**
+ * Contexts on one bus; each listener answers or not, as runtime.onMessage does. A tabId reaches only that tab's top
+ * frame, or every frame of it with allFrames (`inner`: a context in a frame below the top, as the picker's frame is).
+ */
 function bus() {
-  const contexts: Array<{ tabId?: number; receivers: Array<(e: unknown, s: Sender) => Promise<unknown> | undefined> }> = [];
-  const context = (tabId?: number): Transport => {
-    const self = { tabId, receivers: [] as Array<(e: unknown, s: Sender) => Promise<unknown> | undefined> };
+  const contexts: Array<{ tabId?: number; inner: boolean; receivers: Array<(e: unknown, s: Sender) => Promise<unknown> | undefined> }> = [];
+  const context = (tabId?: number, { inner = false } = {}): Transport => {
+    const self = { tabId, inner, receivers: [] as Array<(e: unknown, s: Sender) => Promise<unknown> | undefined> };
     contexts.push(self);
     return {
-      async send(envelope: Envelope, to?: number) {
-        const targets = contexts.filter((c) => c !== self && (to === undefined ? c.tabId === undefined : c.tabId === to));
+      async send(envelope: Envelope, to?: number, allFrames?: boolean) {
+        const targets = contexts.filter((c) => c !== self
+          && (to === undefined ? c.tabId === undefined : c.tabId === to && (allFrames || !c.inner)));
         if (targets.length === 0) throw new Error('Could not establish connection. Receiving end does not exist.');
         for (const c of targets) {
           for (const receive of c.receivers) {
@@ -129,5 +133,19 @@ describe('events', () => {
     tab.on('bare', () => seen.push(1));
     await eventChannel<Events>(context()).emitToTab(8, 'bare');
     expect(seen).toEqual([1]);
+  });
+
+  it('reach a tab’s top frame, or with emitToTabFrames every frame of that tab alone', async () => {
+    const { context } = bus();
+    const seen: string[] = [];
+    eventChannel<Events>(context(8)).on('bare', () => seen.push('top'));
+    eventChannel<Events>(context(8, { inner: true })).on('bare', () => seen.push('frame'));
+    eventChannel<Events>(context(9)).on('bare', () => seen.push('other tab'));
+    eventChannel<Events>(context()).on('bare', () => seen.push('extension page'));
+    const worker = eventChannel<Events>(context());
+    await worker.emitToTab(8, 'bare');
+    expect(seen).toEqual(['top']);
+    await worker.emitToTabFrames(8, 'bare');
+    expect(seen).toEqual(['top', 'top', 'frame']);
   });
 });

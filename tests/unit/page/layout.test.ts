@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeLayout } from '../../../page/layout';
-import { pageFeatures } from '../../../page/scan';
+import { pageFeatures, scanPage } from '../../../page/scan';
 import { classifyPage } from '../../../recognition/page-kind';
 import { domFrom, fixturePages, loadPage } from '../../support/fixtures';
 
-const noPause = async () => {};
-
 async function verdictOf(doc: Document) {
-  const layout = await analyzeLayout(doc, noPause);
+  const layout = await analyzeLayout(doc);
   const features = pageFeatures(layout);
   return { layout, mainText: features.mainText, ...classifyPage(features) };
 }
@@ -122,5 +120,61 @@ describe('a title written as the article’s first paragraph', () => {
     const { kind, layout } = await verdictOf(doc);
     expect(layout.firstLine).toBe('某某县人民政府关于2019年度法治政府建设情况的报告');
     expect(kind).toBe('report');
+  });
+});
+
+describe('the document\u2019s head, printed apart from the body', () => {
+  // The red-header layout of many ministry sites: the title and the document's own number each in a table row of their
+  // own, the body in a container below them; the number's digits each in their own inline element.
+  const redHeader = (title: string, head: string) => `<title>${title}</title><body>
+    <table><tr><td><a href="#">首页</a> <a href="#">政务公开</a></td></tr></table>
+    <table><tr><td><p align="center"><b><span>${title}</span></b></p></td></tr>
+    <tr><td style="border-bottom:#ff0000 2px solid">${head}</td></tr>
+    <tr><td class="bt_content"><div id="zoom">${article(['各省、自治区、直辖市国土资源主管部门：', prose, '一、主要任务', prose, prose, '二、工作要求', prose, prose])}</div></td></tr></table>
+    <div class="footer">网站标识码:bm1234 京ICP备05001234号</div></body>`;
+
+  it('takes the document\u2019s own number in a table cell above the body into the main content', async () => {
+    const doc = domFrom(redHeader('国土资源部关于开展土地矿产卫片执法检查工作的通知', '<span>国土资发〔<span lang="EN-US">2013</span>〕<span lang="EN-US">21</span>号</span>'));
+    const { kind, mainText } = await verdictOf(doc);
+    expect(kind).toBe('document');
+    expect(mainText).toContain('国土资发〔2013〕21号');
+    expect(mainText).toContain('国土资源部关于开展土地矿产卫片执法检查工作的通知');
+    expect(mainText).not.toContain('政务公开');
+    expect(mainText).not.toContain('ICP');
+    const scan = await scanPage(doc);
+    expect(scan.matches.filter((m) => m.category === 'docno').map((m) => m.text)).toEqual(['国土资发〔2013〕21号']);
+  });
+
+  it('takes the issuing agency\u2019s mark (…文件) and a number above the title', async () => {
+    const doc = domFrom(`<title>某某县人民政府关于印发某某实施方案的通知</title><body><div class="nav"><a>首页</a></div>
+      <div class="wenhao"><p>某某县人民政府文件</p><p>某政发〔2021〕7号</p></div>
+      <h1 class="title">某某县人民政府关于印发某某实施方案的通知</h1>
+      <div class="content">${article(['各乡镇人民政府，县政府各部门：', prose, '一、工作目标', prose, prose, '二、工作任务', prose])}</div></body>`);
+    const { mainText } = await verdictOf(doc);
+    expect(mainText.replace(/\s+/g, '')).toContain('某某县人民政府文件某政发〔2021〕7号某某县人民政府关于印发某某实施方案的通知');
+    expect(mainText).not.toContain('首页');
+  });
+
+  it('does not take a number standing in other text above the body (a related link, a sidebar)', async () => {
+    const doc = domFrom(redHeader('国土资源部关于开展土地矿产卫片执法检查工作的通知', '相关文件：<a href="#">国土资发〔2012〕16号</a>'));
+    const { mainText } = await verdictOf(doc);
+    expect(mainText).not.toContain('国土资发〔2012〕16号');
+  });
+});
+
+
+describe('pieces of text for recognition', () => {
+  it('are cut after a line end or a clause end, never inside a number', async () => {
+    const { pieceEnd } = await import('../../../recognition/pieces');
+    const line = '共办理案件12620件，其中行政复议案件16期培训480余名，办结率96.25%。'.repeat(40);
+    const text = `${line}\n${line}`;
+    for (let size = 1; size < 200; size += 7) {
+      for (let at = 0; at < text.length; ) {
+        const cut = pieceEnd(text, at, size, text.length);
+        expect(cut).toBeGreaterThan(at);
+        expect(cut === text.length || /[\n。，]/.test(text[cut - 1])).toBe(true);
+        at = cut;
+      }
+    }
   });
 });

@@ -5,7 +5,7 @@ import { fixturePages, loadPage } from '../../support/fixtures';
 
 const facts = async (file: string) => {
   const page = fixturePages.find((p) => p.file === file)!;
-  return pageFacts(await scanPage(loadPage(page), async () => {}), 'http://x/');
+  return pageFacts(await scanPage(loadPage(page)), 'http://x/');
 };
 
 describe('page facts kept with annotations', () => {

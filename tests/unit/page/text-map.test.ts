@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { buildTextMap, offsetOf, rangeFor, TextMapBuilder } from '../../../page/text-map';
+import { buildTextMap, offsetOf, rangeFor, TextCursor, TextMapBuilder } from '../../../page/text-map';
 
 function body(html: string): HTMLElement {
   document.body.innerHTML = html;
@@ -20,6 +20,11 @@ describe('text map', () => {
   it('separates blocks, table cells and <br> with one newline each', () => {
     const map = buildTextMap(body('<div><p>第一段</p><p>第二段<br>第三行</p></div><table><tr><td>文号</td><td>张政字〔2018〕8号</td></tr></table>'));
     expect(map.text).toBe('第一段\n第二段\n第三行\n文号\n张政字〔2018〕8号');
+  });
+
+  it('reads a line break in the source between inline elements as the space a browser shows, not as a new line', () => {
+    const map = buildTextMap(body('<p>国土资发〔<span lang="EN-US">\n2013</span>〕<span>21\r\n</span>号</p><pre>一\n二</pre>'));
+    expect(map.text).toBe('国土资发〔 2013〕21 号\n一\n二');
   });
 
   it('leaves out scripts, styles and skipped subtrees', () => {
@@ -45,5 +50,19 @@ describe('text map', () => {
     while (!builder.step(7)) slices++;
     expect(slices).toBeGreaterThan(50);
     expect(builder.result().text).toBe(whole.text);
+  });
+
+  it('builds with a cursor the same ranges as one by one, in order and out of it', () => {
+    const map = buildTextMap(body('<p>第<b>1</b>段<span>48</span>.6%</p><p></p><p>共<i>3</i><i>6</i>项，<em>53亿元</em></p>'));
+    const spans: Array<[number, number]> = [];
+    for (let start = 0; start < map.text.length; start++) {
+      for (let end = start + 1; end <= map.text.length; end++) spans.push([start, end]);
+    }
+    const cursor = new TextCursor(map);
+    for (const [start, end] of [...spans, ...spans.slice().reverse()]) {
+      const a = rangeFor(map, start, end);
+      const b = cursor.range(start, end);
+      expect([b.startContainer, b.startOffset, b.endContainer, b.endOffset]).toEqual([a.startContainer, a.startOffset, a.endContainer, a.endOffset]);
+    }
   });
 });

@@ -83,6 +83,38 @@ describe('document numbers: where the agency code starts', () => {
     expect(texts(text).join('|')).toBe(want);
   });
 
+  // Revision histories of regulations put the decree straight after the date it was made on; the rules start
+  // the number after the date (../shared/spec/recognition-rules.md, Document numbers).
+  it.each([
+    ['（2015年3月2日市人民政府令第45号公布，2019年11月5日省人民政府令第12号修订）', '市人民政府令第45号|省人民政府令第12号'],
+    ['2003年7月1日中华人民共和国国务院令第380号发布', '中华人民共和国国务院令第380号'],
+    ['根据2014年7月29日国务院令第653号修订', '国务院令第653号'],
+    ['２０１５年３月２日市人民政府令第４５号公布', '市人民政府令第４５号'],
+    ['2015年3月2号市人民政府令第45号公布', '市人民政府令第45号'],
+    ['二〇〇三年七月一日国务院令第380号发布', '国务院令第380号'],
+    ['二〇一五年三月省人民政府令第8号', '省人民政府令第8号'],
+    ['2015年3月市人民政府令第45号', '市人民政府令第45号'],
+    ['2015年市人民政府令第45号', '市人民政府令第45号'],
+    ['2018年3月7日张政字〔2018〕8号', '张政字〔2018〕8号'],
+    ['2016年12月30日国家税务总局公告2016年第81号', '国家税务总局公告2016年第81号'],
+    ['2017年3月1日财政部 税务总局公告2019年第39号', '财政部 税务总局公告2019年第39号'],
+  ])('starts after a date written straight before it: %s', (text, want) => {
+    expect(texts(text).join('|')).toBe(want);
+  });
+
+  it('keeps codes that begin with 日 when no date ends there (日照: 日政发)', () => {
+    expect(texts('根据日政发〔2018〕3号')).toEqual(['日政发〔2018〕3号']);
+    expect(texts('日照市人民政府令第118号')).toEqual(['日照市人民政府令第118号']);
+  });
+
+  it('leaves the date to the date recogniser', async () => {
+    const { recognize } = await import('../../../recognition/recognize');
+    expect(recognize('（2015年3月2日市人民政府令第45号公布）').map((m) => `${m.category}:${m.text}`)).toEqual([
+      'date:2015年3月2日',
+      'docno:市人民政府令第45号',
+    ]);
+  });
+
   it('does not look past a line break for the code', () => {
     expect(texts('文号\n济长政发〔2018〕8号')).toEqual(['济长政发〔2018〕8号']);
   });
@@ -115,6 +147,14 @@ describe('document numbers: what is not one', () => {
     '张政字〔2018〕号',
   ])('%s', (text) => {
     expect(texts(text)).toEqual([]);
+  });
+});
+
+describe('document numbers laid out by a page source', () => {
+  it('reads a run of source spaces between inline pieces as the one space a browser shows', () => {
+    const text = '国土资发〔        2013      〕       21     号';
+    expect(texts(text)).toEqual([text]);
+    expect(texts('国土资发〔 2013 〕\u3000\u3000\u300021号')).toEqual([]);
   });
 });
 

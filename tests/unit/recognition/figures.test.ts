@@ -17,6 +17,36 @@ describe('figures: quantities of the rules', () => {
     expect(figureTexts(`全年${figure}，`)).toEqual([figure]);
   });
 
+  // Units outside the common lists (rules, Figures: "Any unit counts, also compound units and grades").
+  it.each([
+    '35微克/立方米', '0.05毫克/升', '1.2万千瓦时', '3.5亿千瓦时', '6.5级', '8级', '30日内', '15个工作日内', '24小时内',
+    '3个月内', '120公里/小时', '1.2万元/人', '0.45吨标准煤/万元', '2.6万吨标准煤', '300兆瓦', '1.5吉瓦', '220千伏', '35μg/m³',
+    '120km/h', '2.5mg/L', '95.5分', '30摄氏度', '38℃', '60分贝', '5星级', '500毫米', '3.2万平方公里', '1.5亿立方米', '130根',
+    '2分钱', '40分钟', '30日', '3双', '12集',
+    '86.5公顷', '3000元/平方米', '6.5张/千人', '12.5万亩', '5000公斤', '20立方米/秒', '800兆帕', '10GB',
+  ])('%s is one figure, spanning exactly itself', (figure) => {
+    expect(figureTexts(`全年${figure}，`)).toEqual([figure]);
+  });
+
+  it('reads a compound unit and a time limit', () => {
+    expect(recognizeFigures('浓度为35微克/立方米')[0]).toMatchObject({ number: '35', unit: '微克/立方米', limit: '' });
+    expect(recognizeFigures('人均1.2万元/人')[0]).toMatchObject({ magnitude: '万', unit: '元/人', value: 12000 });
+    expect(recognizeFigures('应当在30日内作出')[0]).toMatchObject({ text: '30日内', unit: '日', limit: '内' });
+    expect(recognizeFigures('5千吨')[0]).toMatchObject({ magnitude: '千', unit: '吨', value: 5000 });
+    expect(recognizeFigures('5千米')[0]).toMatchObject({ magnitude: '', unit: '千米', value: 5 });
+  });
+
+  it('tells a day of the month from a number of days by what follows it', () => {
+    expect(figureTexts('于19日晚8时召开')).toEqual([]);
+    expect(figureTexts('期限届满30日时')).toEqual(['30日']);
+  });
+
+  it('ends a compound unit where the rate does: a slash between two counts joins nothing', () => {
+    expect(figureTexts('办结3项/5项')[0]).toBe('3项');
+    expect(figureTexts('专职12名/兼职8名')).toEqual(['12名', '8名']);
+    expect(figureTexts('3个工作日以内')).toEqual(['3个工作日']);
+  });
+
   it('takes the longest unit', () => {
     expect(recognizeFigures('3个工作日内').map((m) => m.unit)).toEqual(['个工作日']);
     expect(recognizeFigures('5200人次').map((m) => m.unit)).toEqual(['人次']);
@@ -62,7 +92,9 @@ describe('figures: what is not one', () => {
     '三项制度', '十个一', '“2+26”城市', '12345热线', '1号线', '20.12.2017 07:04', '第1/1页', '第 3 次', '张政字〔2018〕8号',
     '索引号:370303000-A/2018-00650', '鲁ICP备05001234号', '电话:0533-2181234', '网站标识码:3703030001', '浏览次数:1024',
     '两次向相关单位', '九个分中心', '四次第一', '70周年', 'G20峰会', 'v1.2版', '2号楼', '人民路88号', '第3号台风',
-    '7月10日至11日', '1/3的', '2018.3.12', '123456789012345件',
+    '7月10日至11日', '1/3的', '2018.3.12', '123456789012345件', '推动8部门', '22部門', '5G基站', '3D打印', '4K电视',
+    '2分局', '1分院', '3方面', 'PM2.5浓度', 'PM10', '12345政务服务热线', '2+26城市', '第6.5级', '晚8时40分', '20时35分',
+    '14时30分15秒', '12月18日晚8时40分和19日晚8时35分', '于19日上午召开', '19日9时',
   ])('%s', (text) => {
     expect(figureTexts(text)).toEqual([]);
   });
@@ -74,6 +106,13 @@ describe('figures: what is not one', () => {
 
   it('does not cross a line break between number and unit', () => {
     expect(figureTexts('36\n项')).toEqual([]);
+  });
+});
+
+describe('figures laid out by a page source', () => {
+  it('reads a run of source spaces between number and unit as one space', () => {
+    expect(figureTexts('审查文件47\t      件，')).toEqual(['47\t      件']);
+    expect(figureTexts('审查文件47\u3000\u3000件，')).toEqual([]);
   });
 });
 

@@ -1,6 +1,5 @@
-// Reading the fixture pages and their gold labels the way the content script and the scorer see them:
-// the main content region as one string (blocks separated by '\n', inline elements glued together), and
-// found figures and numbers matched against the gold with the rules of recognition-score/score.mjs.
+// Reading the fixture pages and their gold labels the way the content script sees them: the main content region as
+// one string (blocks separated by '\n', inline elements glued together). Scoring is tests/support/score.ts.
 import fs from 'node:fs';
 import path from 'node:path';
 import { SHARED } from '../../support/fixtures';
@@ -59,66 +58,4 @@ export function mainContentText(doc: Document): string {
     visit(region);
   }
   return out;
-}
-
-// ---- scoring, as in recognition-score/score.mjs
-
-const fold = (s: string): string => s.normalize('NFKC').replace(/\s+/g, '');
-const digitsOf = (s: string): string => (fold(s).match(/\d+(?:[.,]\d+)*/g) ?? []).join('|');
-
-export type ScoredKind = 'docNumbers' | 'figures' | 'exact';
-
-function sameAs(kind: ScoredKind): (p: string, g: string) => boolean {
-  if (kind !== 'figures') return (p, g) => fold(p) === fold(g);
-  return (p, g) => {
-    const a = fold(p);
-    const b = fold(g);
-    return digitsOf(a) === digitsOf(b) && (a.includes(b) || b.includes(a));
-  };
-}
-
-export interface Score {
-  tp: number;
-  fp: number;
-  fn: number;
-  precision: number;
-  recall: number;
-  missed: string[];
-  wrong: string[];
-}
-
-export function score(pred: string[], gold: string[], kind: ScoredKind, lenient: string[]): Score {
-  const same = sameAs(kind);
-  const used = new Array<boolean>(pred.length).fill(false);
-  const missed: string[] = [];
-  let tp = 0;
-  let cursor = 0;
-  for (const g of gold) {
-    let hit = -1;
-    for (let i = Math.max(0, cursor - 20); i < pred.length; i++) {
-      if (!used[i] && same(pred[i], g)) {
-        hit = i;
-        break;
-      }
-    }
-    if (hit >= 0) {
-      used[hit] = true;
-      tp++;
-      cursor = hit + 1;
-    } else missed.push(g);
-  }
-  const wrong = pred.filter(
-    (p, i) => !used[i] && !lenient.some((l) => fold(l).includes(fold(p)) || fold(p).includes(fold(l))),
-  );
-  const fp = wrong.length;
-  const fn = missed.length;
-  return {
-    tp,
-    fp,
-    fn,
-    precision: tp + fp ? tp / (tp + fp) : 1,
-    recall: tp + fn ? tp / (tp + fn) : 1,
-    missed,
-    wrong,
-  };
 }

@@ -7,7 +7,8 @@ import path from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { recognize } from '../../../recognition/recognize';
-import { SHARED_FIXTURES, loadGolds, mainContentText, score } from './fixture-pages';
+import { score } from '../../support/score';
+import { SHARED_FIXTURES, loadGolds, mainContentText } from './fixture-pages';
 
 const TARGETS = { docNumbers: 0.97, figures: 0.93 };
 const labelled = loadGolds().filter((g) => g.kind !== 'none');

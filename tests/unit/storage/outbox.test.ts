@@ -2,11 +2,14 @@
 // whichever path made it; the sync engine's own writes leave none; nothing is recorded outside a team.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { NO_NOTICES } from '../../../exchange/jsonld-import';
 import { applyImport } from '../../../library/import-file';
 import { restoreBackup } from '../../../library/backup';
 import { AnnotationService } from '../../../storage/annotation-service';
 import { PizhuDB } from '../../../storage/db';
+import { IndicatorMergeRepository } from '../../../storage/indicator-merges';
 import { PageRepository } from '../../../storage/pages';
+import { ResolutionRepository } from '../../../storage/resolutions';
 import { META } from '../../../storage/sync-state';
 import { TaxonomyRepository } from '../../../storage/taxonomies';
 import { DEFAULT_TAXONOMY_ID, defaultTaxonomy } from '../../../taxonomy/default';
@@ -25,6 +28,7 @@ afterEach(() => {
 
 const url = 'https://gov.example/r';
 const page = { url, title: '报告', kind: 'report' as const };
+const CODER = { id: 'urn:uuid:00000000-0000-4000-8000-00000000c0de', name: '王' };
 const a1 = annotation('urn:uuid:a1', url, '2024-03-01T00:00:00.000Z', ['t1']);
 
 async function entries(db: PizhuDB) {
@@ -34,13 +38,13 @@ async function entries(db: PizhuDB) {
 describe('the outbox', () => {
   it('records a tag from a page: the annotation and its page, in the same transaction', async () => {
     const db = await teamDb();
-    await new AnnotationService(db).save(a1, page, '正文');
+    await new AnnotationService(db, async () => CODER).save(a1, page, '正文');
     expect((await entries(db)).sort()).toEqual([`annotations:${a1.id}`, `pages:${url}`, `pages:${url}`].sort());
   });
 
   it('records deletes and undos', async () => {
     const db = await teamDb();
-    const service = new AnnotationService(db);
+    const service = new AnnotationService(db, async () => CODER);
     const stored = await service.save(a1, page);
     await db.outbox.clear();
     await service.delete(a1.id);
@@ -60,7 +64,7 @@ describe('the outbox', () => {
 
   it('records an import and a restore, record by record, range deletions included', async () => {
     const db = await teamDb();
-    await applyImport(db, { annotations: [a1], pages: [{ url, title: '报告' }], importedTerms: [], warnings: [] });
+    await applyImport(db, { annotations: [a1], pages: [{ url, title: '报告' }], importedTerms: [], warnings: [], notices: NO_NOTICES });
     expect(await entries(db)).toContain(`annotations:${a1.id}`);
     await db.outbox.clear();
     const { taxonomy, terms } = defaultTaxonomy();
@@ -102,10 +106,26 @@ describe('the outbox', () => {
 
   it('records nothing outside a team', async () => {
     const db = await teamDb(false);
-    await new AnnotationService(db).save(a1, page);
+    await new AnnotationService(db, async () => CODER).save(a1, page);
     expect(await entries(db)).toEqual([]);
     await db.syncMeta.put({ key: META.enabled, value: 'http://127.0.0.1:5984/team' });
-    await new AnnotationService(db).delete(a1.id);
+    await new AnnotationService(db, async () => CODER).delete(a1.id);
     expect(await entries(db)).toEqual([`annotations:${a1.id}`]);
+  });
+
+  it('records the consensus coder’s annotations of an adjudication, not its decisions nor indicator merges', async () => {
+    const db = await teamDb();
+    const consensus = 'urn:uuid:00000000-0000-4000-8000-0000000c0115';
+    const agreed = { ...a1, id: 'urn:uuid:a1-consensus', creator: { id: consensus, name: '共识' } };
+    await new ResolutionRepository(db).settle({
+      consensus,
+      pageUrl: url,
+      decide: { key: `${url}#d1`, resolution: { choice: 'merge' } },
+      consensusAnnotations: [agreed],
+    });
+    await new IndicatorMergeRepository(db).set({ 主动公开政府信息: '主动公开信息' });
+    expect(await db.resolutions.count()).toBe(1);
+    expect(await db.indicatorMerges.count()).toBe(1);
+    expect(await entries(db)).toEqual([`annotations:${agreed.id}`]);
   });
 });

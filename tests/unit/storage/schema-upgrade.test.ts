@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { PizhuDB } from '../../../storage/db';
+import { IndicatorMergeRepository } from '../../../storage/indicator-merges';
 import { PageRepository } from '../../../storage/pages';
 import { SCHEMA_VERSION, declareSchema } from '../../../storage/schema';
 import { defaultTaxonomy } from '../../../taxonomy/default';
@@ -12,7 +13,9 @@ describe('schema versions', () => {
     const db = new PizhuDB(freshName());
     await db.open();
     expect(db.verno).toBe(SCHEMA_VERSION);
-    expect(db.tables.map((table) => table.name).sort()).toEqual(['annotations', 'conflicts', 'outbox', 'pages', 'syncMeta', 'syncRevs', 'taxonomies', 'terms']);
+    expect(db.tables.map((table) => table.name).sort()).toEqual([
+      'annotations', 'conflicts', 'indicatorMerges', 'outbox', 'pages', 'resolutions', 'syncMeta', 'syncRevs', 'taxonomies', 'terms',
+    ]);
     db.close();
   });
 
@@ -70,4 +73,37 @@ describe('schema versions', () => {
       db.close();
     });
   }
+
+  it('upgrades a version-4 database: every table kept as it was, and empty tables for the adjudication’s decisions and indicator merges', async () => {
+    const name = freshName();
+    const v4 = new Dexie(name);
+    declareSchema(v4, 4);
+    const notes = [annotation('urn:uuid:c1', 'https://gov.example/r', '2024-03-01T00:00:00.000Z', ['t1'])];
+    const page = { url: 'https://gov.example/r', title: '2023年法治政府建设情况报告', kind: 'report', snapshot: '正文', firstSeen: '2024-03-01T00:00:00.000Z', lastSeen: '2024-03-01T00:00:00.000Z' };
+    await v4.table('annotations').bulkPut(notes);
+    await v4.table('pages').put(page);
+    expect(v4.tables.map((t) => t.name)).not.toContain('indicatorMerges');
+    expect(v4.tables.map((t) => t.name)).not.toContain('resolutions');
+    v4.close();
+
+    const db = new PizhuDB(name);
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    expect(await db.annotations.toArray()).toEqual(notes);
+    expect(await db.pages.get(page.url)).toEqual(page);
+    expect(db.resolutions.schema.primKey.keyPath).toEqual(['consensus', 'key']);
+    const { ResolutionRepository } = await import('../../../storage/resolutions');
+    const repo = new ResolutionRepository(db);
+    await repo.settle({ consensus: 'urn:uuid:c', pageUrl: page.url, decide: { key: `${page.url}#k`, resolution: { choice: 'neither' } }, consensusAnnotations: [] });
+    expect(await repo.forConsensus('urn:uuid:c')).toEqual(new Map([[`${page.url}#k`, { choice: 'neither' }]]));
+    expect(await db.annotations.toArray()).toEqual(notes);
+    const merges = new IndicatorMergeRepository(db);
+    expect(await merges.get()).toEqual({});
+    await merges.set({ 主动公开政府信息: '主动公开信息' });
+    db.close();
+    // Kept across openings.
+    const again = new PizhuDB(name);
+    expect(await new IndicatorMergeRepository(again).get()).toEqual({ 主动公开政府信息: '主动公开信息' });
+    again.close();
+  });
 });

@@ -107,8 +107,9 @@ describe('a remote document', () => {
     ['another record’s id inside', asDoc('annotation', 'urn:uuid:other', note), /id/],
     ['a giant note', asDoc('annotation', note.id, { ...note, note: '注'.repeat(LIMITS.note + 1) }), /note/],
     ['too many terms', asDoc('annotation', note.id, { ...note, terms: Array.from({ length: LIMITS.terms + 1 }, (_, i) => `t${i}`) }), /terms/],
-    ['a term that is not text', asDoc('annotation', note.id, { ...note, terms: [{ $gt: '' }] }), /terms\[0\]/],
-    ['a position that ends before it starts', asDoc('annotation', note.id, { ...note, position: { start: 9, end: 3 } }), /position/],
+    ['a term that is not text', asDoc('annotation', note.id, { ...note, terms: [{ $gt: '' }] }), /terms/],
+    ['a quote that is not one', asDoc('annotation', note.id, { ...note, quote: { exact: 1 } }), /quote/],
+    ['a giant quote', asDoc('annotation', note.id, { ...note, quote: { exact: '文'.repeat(LIMITS.quote + 1), prefix: '', suffix: '' } }), /quote/],
     ['a date that is not a date', asDoc('annotation', note.id, { ...note, created: 'yesterday' }), /created/],
     ['a colour that is not a colour', asDoc('term', 't', { ...defaultTaxonomy().terms[0], id: 't', color: 'red;background:url(x)' }), /color/],
     ['a page kind that is not one', asDoc('page', page.url, { ...page, kind: 'evil' }), /kind/],
@@ -121,6 +122,13 @@ describe('a remote document', () => {
       expect(read.status === 'invalid' && read.reason).toMatch(reason);
     });
   }
+
+  it('is checked as an import checks a file: no quote or position is taken as a whole-page annotation, a position that ends before it starts is dropped', () => {
+    const { quote: _quote, position: _position, ...whole } = note;
+    expect(readDoc(asDoc('annotation', note.id, whole))).toEqual({ status: 'record', kind: 'annotation', key: note.id, record: whole });
+    const read = readDoc(asDoc('annotation', note.id, { ...note, position: { start: 9, end: 3 } }));
+    expect(read).toEqual({ status: 'record', kind: 'annotation', key: note.id, record: { ...note, position: undefined } });
+  });
 
   it('brings only the fields Pizhu knows: extra ones (and prototype keys) are dropped', () => {
     const hostile = JSON.parse(`{"__proto__": {"polluted": true}, "constructor": "x", "extra": "${'y'.repeat(10)}"}`) as object;

@@ -1,7 +1,6 @@
 // The sync engine between Dexie and the local replica, with two browsers replicating through a third database.
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { AnnotationService } from '../../../storage/annotation-service';
 import { TaxonomyRepository } from '../../../storage/taxonomies';
 import { DOC_SCHEMA, docId } from '../../../sync/documents';
 import { DEFAULT_TAXONOMY_ID, defaultTaxonomy } from '../../../taxonomy/default';
@@ -38,14 +37,14 @@ const leaves = async (db: Database, docId: string) => {
 
 describe('two browsers of one team', () => {
   it('A tags, B sees it; B edits, A sees it; every revision names its writer', async () => {
-    await new AnnotationService(a.db).save(note, page, '正文');
+    await a.service.save(note, page, '正文');
     await exchange(server, a, b);
     expect(await b.db.annotations.get(note.id)).toMatchObject({ id: note.id, terms: note.terms });
     expect(await b.db.pages.get(url)).toMatchObject({ title: '报告', snapshot: '正文' });
     expect(b.applied.some((c) => c.pages.has(url))).toBe(true);
 
     const bs = await b.db.annotations.get(note.id);
-    await new AnnotationService(b.db).save({ ...bs!, note: 'B 的备注' }, page);
+    await b.service.save({ ...bs!, note: 'B 的备注' }, page);
     await exchange(server, a, b);
     await exchange(server, a, b);
     expect((await a.db.annotations.get(note.id))!.note).toBe('B 的备注');
@@ -57,7 +56,7 @@ describe('two browsers of one team', () => {
   });
 
   it('deletes travel as tombstones', async () => {
-    const service = new AnnotationService(a.db);
+    const service = a.service;
     await service.save(note, page);
     await exchange(server, a, b);
     await service.delete(note.id);
@@ -67,11 +66,11 @@ describe('two browsers of one team', () => {
   });
 
   it('concurrent edits become a conflict on both sides, with both versions kept, and a merge settles it everywhere', async () => {
-    await new AnnotationService(a.db).save(note, page);
+    await a.service.save(note, page);
     await exchange(server, a, b);
     const base = (await a.db.annotations.get(note.id))!;
-    await new AnnotationService(a.db).save({ ...base, note: 'A 改的', terms: [...base.terms, 't-a'] }, page);
-    await new AnnotationService(b.db).save({ ...base, note: 'B 改的', terms: [...base.terms, 't-b'] }, page);
+    await a.service.save({ ...base, note: 'A 改的', terms: [...base.terms, 't-a'] }, page);
+    await b.service.save({ ...base, note: 'B 改的', terms: [...base.terms, 't-b'] }, page);
     await exchange(server, a, b);
     await exchange(server, a, b);
 
@@ -98,14 +97,14 @@ describe('two browsers of one team', () => {
   });
 
   it('keeps a local edit made while a teammate’s revision was arriving: a conflict, not an overwrite', async () => {
-    await new AnnotationService(a.db).save(note, page);
+    await a.service.save(note, page);
     await exchange(server, a, b);
     const base = (await b.db.annotations.get(note.id))!;
-    await new AnnotationService(a.db).save({ ...base, note: 'A 先改' }, page);
+    await a.service.save({ ...base, note: 'A 先改' }, page);
     await a.engine.run();
     await PouchDB_replicate(a, b);
     // B edits before its engine has shown A's revision.
-    await new AnnotationService(b.db).save({ ...base, note: 'B 同时改' }, page);
+    await b.service.save({ ...base, note: 'B 同时改' }, page);
     // What the replica holds is brought in before the edit is written out: the edit stays as it is.
     await b.engine.apply();
     expect((await b.db.annotations.get(note.id))!.note).toBe('B 同时改');
@@ -137,12 +136,12 @@ describe('two browsers of one team', () => {
     };
     const c = await browser('carol', { wrap });
     await c.engine.run();
-    await new AnnotationService(c.db).save(note, page);
+    await c.service.save(note, page);
     await expect(c.engine.run()).rejects.toThrow(/worker stopped/);
     expect(await c.db.outbox.count()).toBeGreaterThan(0);
     // An edit made before the restart goes on top of the revision already in the replica, not beside it.
     const stored = (await c.db.annotations.get(note.id))!;
-    await new AnnotationService(c.db).save({ ...stored, note: '重启前又改' }, page);
+    await c.service.save({ ...stored, note: '重启前又改' }, page);
     await c.engine.run();
     expect(await c.db.outbox.count()).toBe(0);
     expect(await leaves(c.replica, id)).toHaveLength(1);
@@ -154,7 +153,7 @@ describe('two browsers of one team', () => {
 
   it('sends what was there before joining, and a teammate with the same codebook makes no conflict', async () => {
     const late = await browser('dave', { join: false });
-    await new AnnotationService(late.db).save(note, page); // installs the default codebook too
+    await late.service.save(note, page); // installs the default codebook too
     await new TaxonomyRepository(a.db).ensureDefault();
     await exchange(server, a);
     const { beginTeam } = await import('../../../team/engine');
@@ -270,14 +269,14 @@ describe('two browsers of one team', () => {
     expect(a.engine.stats().newer).toBe(1);
     expect(a.engine.stats().rejected).toEqual([{ id: giant._id, reason: expect.stringMatching(/note/) }]);
     // A later edit of something else here never rewrites the newer document.
-    await new AnnotationService(a.db).save(note, page);
+    await a.service.save(note, page);
     await exchange(server, a);
     expect(await server.get(newer._id)).toMatchObject({ schema: DOC_SCHEMA + 1, data: { future: true } });
   });
 
   it('settles concurrent versions of a page by itself, the same way on both machines', async () => {
-    await new AnnotationService(a.db).save(note, page, 'A 的正文');
-    await new AnnotationService(b.db).save({ ...note, id: 'urn:uuid:22222222-2222-4222-8222-222222222222' }, page, 'B 的正文');
+    await a.service.save(note, page, 'A 的正文');
+    await b.service.save({ ...note, id: 'urn:uuid:22222222-2222-4222-8222-222222222222' }, page, 'B 的正文');
     for (let i = 0; i < 3; i++) await exchange(server, a, b);
     const pageId = docId('page', url);
     expect(await leaves(server, pageId)).toHaveLength(1);

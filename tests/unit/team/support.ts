@@ -4,6 +4,8 @@ import 'fake-indexeddb/auto';
 import PouchDB, { type Database } from 'pouchdb-core';
 import memory from 'pouchdb-adapter-memory';
 import replication from 'pouchdb-replication';
+import { newUuidIri, type Coder } from '../../../model';
+import { AnnotationService } from '../../../storage/annotation-service';
 import { PizhuDB } from '../../../storage/db';
 import { beginTeam, SyncEngine, type EngineOptions } from '../../../team/engine';
 import type { Replica } from '../../../team/replica';
@@ -25,6 +27,10 @@ export interface Browser {
   engine: SyncEngine;
   applied: { pages: Set<string>; codebook: boolean }[];
   roles: { editor: boolean | undefined };
+  /** This browser's coder, named for its user. */
+  coder: Coder;
+  /** What a page's tagging goes through, with this browser's coder. */
+  service: AnnotationService;
 }
 
 export async function browser(
@@ -44,7 +50,8 @@ export async function browser(
     onWritten: options.onWritten,
   };
   if (options.join !== false) await beginTeam(db, TEAM_URL);
-  return { db, replica, engine: new SyncEngine(opts), applied, roles };
+  const coder: Coder = { id: newUuidIri(), name: user };
+  return { db, replica, engine: new SyncEngine(opts), applied, roles, coder, service: new AnnotationService(db, async () => coder) };
 }
 
 /** One round of sync as the live replication would do it: up to the server, then down to every browser. */

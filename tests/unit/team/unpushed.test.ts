@@ -3,7 +3,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ReplicationInfo } from 'pouchdb-core';
-import { AnnotationService } from '../../../storage/annotation-service';
 import { docId } from '../../../sync/documents';
 import { pushedIds, Unpushed } from '../../../team/unpushed';
 import { annotation } from '../storage/fixtures';
@@ -30,7 +29,7 @@ afterEach(async () => {
 
 describe('changes waiting for the server', () => {
   it('counts edits drained into the replica while offline, keeps them across a restart, and lets the push take them off', async () => {
-    const service = new AnnotationService(a.db);
+    const service = a.service;
     for (const n of notes) await service.save(n, page);
     await a.engine.run();
     // Nothing left in the outbox, yet nothing reached the server.
@@ -60,7 +59,7 @@ describe('changes waiting for the server', () => {
   });
 
   it('a pull takes nothing off, and a sync that caught up clears what is left', async () => {
-    await new AnnotationService(a.db).save(notes[0], page);
+    await a.service.save(notes[0], page);
     await a.engine.run();
     expect(unpushed.size).toBe(2);
     unpushed.pushed(pushedIds({ direction: 'pull', change: { docs: [{ _id: docId('annotation', notes[0].id) }] } }));

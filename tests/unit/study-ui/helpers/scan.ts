@@ -8,7 +8,7 @@ export async function scanFixture(name: string): Promise<{ doc: Document; scan: 
   const page = fixturePages.find((p) => p.file === `${name}.html`);
   if (!page) throw new Error(`no fixture page ${name}`);
   const doc = loadPage(page);
-  return { doc, scan: await scanPage(doc, async () => {}) };
+  return { doc, scan: await scanPage(doc) };
 }
 
 /** A Highlight is a set of ranges; the registry a map of names to highlights. */

@@ -33,6 +33,6 @@ export function figures(text: string): FigureMatch[] {
   return [...text.matchAll(FIGURE)].map((m) => ({
     category: 'figure', start: m.index!, end: m.index! + m[0].length, text: m[0], number: m[1],
     value: Number(m[1]) * (m[2] === '万' ? 1e4 : m[2] === '亿' ? 1e8 : 1), magnitude: m[2] ?? '', unit: m[4],
-    approx: (m[3] ?? '') as FigureMatch['approx'], before: '', after: '',
+    approx: (m[3] ?? '') as FigureMatch['approx'], limit: '', before: '', after: '',
   }));
 }

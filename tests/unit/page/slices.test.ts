@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { Meter, Slicer } from '../../../page/slices';
+
+/** A clock that only moves when the simulated work says so, and a log of every task between two yields. */
+function simulation(budget: number) {
+  let clock = 0;
+  const tasks: number[] = [];
+  let taskStart = 0;
+  const slicer = new Slicer(
+    budget,
+    async () => {
+      tasks.push(clock - taskStart);
+      clock += 1; // the page's own turn
+      taskStart = clock;
+    },
+    () => clock,
+  );
+  return {
+    slicer,
+    tasks,
+    work: (ms: number) => (clock += ms),
+    end: () => tasks.push(clock - taskStart),
+  };
+}
+
+describe('a meter', () => {
+  it('starts small and grows at most fourfold per slice until it knows the rate', () => {
+    const m = new Meter(0.0001);
+    expect(m.slice(10)).toBe(32);
+    m.record(32, 0.1); // too quick to time: the size may still grow
+    expect(m.slice(10)).toBe(128);
+    m.record(128, 1.28); // 0.01 ms per unit
+    expect(m.slice(10)).toBe(512);
+    m.record(512, 5.12);
+    expect(m.slice(10)).toBe(1000);
+  });
+
+  it('believes slower work at once (up to four times slower per slice) and faster work gradually', () => {
+    const m = new Meter(0.01);
+    m.record(2000, 20);
+    expect(m.fit(10)).toBe(1000);
+    m.record(100, 5); // 0.05 ms per unit
+    expect(m.fit(10)).toBe(250); // 0.04 ms per unit: four times slower at most
+    m.record(100, 5);
+    expect(m.fit(10)).toBe(200);
+    m.record(1000, 5); // 0.005 ms per unit: one quick slice
+    expect(m.fit(10)).toBeGreaterThan(200);
+    expect(m.fit(10)).toBeLessThan(2000);
+  });
+});
+
+describe('a slicer', () => {
+  it('keeps every task within its budget while the work gets five times slower halfway', async () => {
+    const sim = simulation(25);
+    const items = Array.from({ length: 20_000 }, (_, i) => i);
+    await sim.slicer.forEach(items, new Meter(0.001), (i) => sim.work(i < 10_000 ? 0.01 : 0.05), 1);
+    sim.end();
+    // A slice is a few milliseconds at the rate seen so far: when the work slows, the slice running then overruns by
+    // what the slowdown costs it (five times its 6 ms), never more; the next is sized to the new rate.
+    expect(Math.max(...sim.tasks)).toBeLessThanOrEqual(25 + 5 * 6);
+    expect(sim.tasks.filter((t) => t > 25 * 1.1).length).toBeLessThanOrEqual(2);
+    expect(sim.tasks.slice(-5).every((t) => t <= 25)).toBe(true);
+    expect(sim.slicer.longestTask()).toBe(Math.max(...sim.tasks));
+  });
+
+  it('takes what slices overran their predictions by off its budget, and lets it grow back when they keep time', () => {
+    const meter = new Meter(0.01);
+    let clock = 0;
+    const slicer = new Slicer(40, async () => {}, () => clock);
+    slicer.measure(meter, 1000, () => (clock += 10)); // the first slice: nothing predicted yet
+    expect(slicer.budget()).toBe(40);
+    slicer.measure(meter, 1000, () => (clock += 10)); // as predicted
+    expect(slicer.budget()).toBe(40);
+    slicer.measure(meter, 1000, () => (clock += 40)); // 30 ms past the prediction: the garbage collector, say
+    expect(slicer.budget()).toBe(40 - 30);
+    for (let k = 0; k < 30; k++) slicer.measure(meter, 1000, () => (clock += meter.estimate(1000)));
+    expect(slicer.budget()).toBeCloseTo(40, 0);
+  });
+
+  it('never sets a budget below what makes a slice worth its yield', () => {
+    const meter = new Meter(0.01);
+    let clock = 0;
+    const slicer = new Slicer(40, async () => {}, () => clock);
+    slicer.measure(meter, 100, () => (clock += 1));
+    slicer.measure(meter, 100, () => (clock += 200));
+    expect(slicer.budget()).toBe(8);
+  });
+
+  it('yields no more often than the budget needs', async () => {
+    const sim = simulation(25);
+    const items = Array.from({ length: 10_000 }, (_, i) => i);
+    await sim.slicer.forEach(items, new Meter(0.01), () => sim.work(0.01), 1);
+    sim.end();
+    // 100 ms of work in 25 ms tasks: four or five of them, not a hundred.
+    expect(sim.tasks.length).toBeLessThanOrEqual(6);
+  });
+
+  it('never yields when unsliced', async () => {
+    let yields = 0;
+    const slicer = Slicer.unsliced();
+    const original = slicer.next.bind(slicer);
+    slicer.next = async () => {
+      yields++;
+      await original();
+    };
+    const seen: number[] = [];
+    await slicer.forEach([1, 2, 3], new Meter(1000), (x) => seen.push(x));
+    expect(seen).toEqual([1, 2, 3]);
+    expect(yields).toBe(0);
+  });
+});
