@@ -7,7 +7,7 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const PURE = ['model', 'recognition', 'anchoring', 'study', 'taxonomy', 'exchange', 'annotator', 'agreement', 'indicators', 'sync'];
+const PURE = ['model', 'recognition', 'anchoring', 'study', 'taxonomy', 'exchange', 'annotator', 'agreement', 'indicators', 'reading', 'sync'];
 const inFolders = (folders) => folders.map((f) => `${f}/**/*.{ts,tsx}`);
 
 /** An import restriction: the folders named may not be imported, with why. */

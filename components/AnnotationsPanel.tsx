@@ -1,13 +1,29 @@
 // The page's annotations in document order, with their terms and notes; filter by term; click to scroll to the
-// passage. Annotations that could not be anchored are listed apart as orphans, never dropped.
+// passage. Annotations that could not be anchored are listed apart as orphans, never dropped, each with a way to
+// the page's stored copy (the reader), where the text they were made on may still hold them.
+import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
+import { browser } from '#imports';
+import { readerPath } from '../library/reader-url';
 import { tabs, type AnnotationItem } from '../messaging';
 import type { Term } from '../model';
 import type { TabInfo } from './active-tab';
 import { t } from './i18n';
 import { useTabRequest } from './use-tab-request';
 
-function Item({ item, terms, onClick }: { item: AnnotationItem; terms: Map<string, Term>; onClick?: () => void }) {
+export interface ItemProps {
+  item: AnnotationItem;
+  terms: ReadonlyMap<string, Term>;
+  /** Scrolls to the passage; absent for an orphan, which has none. */
+  onClick?: () => void;
+  /** The annotation asked for (the reader opened at it). */
+  current?: boolean;
+  /** Shown after the annotation (an orphan's way to the stored copy). */
+  children?: ComponentChildren;
+}
+
+/** One annotation as the lists show it: its quote, its terms in their colours, its note. */
+export function Item({ item, terms, onClick, current, children }: ItemProps) {
   const { record } = item;
   const body = (
     <>
@@ -26,7 +42,17 @@ function Item({ item, terms, onClick }: { item: AnnotationItem; terms: Map<strin
       {record.note && <span class="note">{record.note}</span>}
     </>
   );
-  return <li>{onClick ? <button type="button" class="annotation" onClick={onClick}>{body}</button> : <div class="annotation orphan">{body}</div>}</li>;
+  return (
+    <li class={current ? 'current' : undefined} aria-current={current ? 'true' : undefined} data-id={record.id}>
+      {onClick ? <button type="button" class="annotation" onClick={onClick}>{body}</button> : <div class="annotation orphan">{body}</div>}
+      {children}
+    </li>
+  );
+}
+
+/** Opens the reader of the page's stored copy at an annotation, in a new tab. */
+function openStoredCopy(pageUrl: string, id: string): void {
+  void browser.tabs.create({ url: browser.runtime.getURL(readerPath(pageUrl, id)) }).catch(() => {});
 }
 
 export function AnnotationsPanel({ tab }: { tab: TabInfo }) {
@@ -71,7 +97,11 @@ export function AnnotationsPanel({ tab }: { tab: TabInfo }) {
           <h2 class="orphans-head">{t('annotationsOrphans')}</h2>
           <ol class="annotation-list">
             {orphans.map((item) => (
-              <Item key={item.record.id} item={item} terms={terms} />
+              <Item key={item.record.id} item={item} terms={terms}>
+                <button type="button" class="open-stored" title={t('annotationsOpenStoredHint')} onClick={() => openStoredCopy(item.record.pageUrl, item.record.id)}>
+                  {t('annotationsOpenStored')}
+                </button>
+              </Item>
             ))}
           </ol>
         </>

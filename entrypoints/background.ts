@@ -70,8 +70,8 @@ export default defineBackground(() => {
 
   background.handle({
     'annotations:page': async ({ url }) => ({ ...(await service.pageData(url)), coder: (await currentCoder()).id }),
-    'annotations:save': ({ annotation, page, snapshot }) => service.save(annotation, page, snapshot),
-    'annotations:keep-text': ({ page, text }) => service.keepText(page, text),
+    'annotations:save': ({ annotation, page, snapshot, structure }) => service.save(annotation, page, snapshot, structure),
+    'annotations:keep-text': ({ page, text, structure }) => service.keepText(page, text, structure),
     'annotations:learn-positions': ({ positions }) => service.learnPositions(positions),
     'annotations:delete': ({ id }) => service.delete(id),
     'annotations:restore': ({ annotation }) => service.restore(annotation),

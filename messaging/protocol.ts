@@ -7,7 +7,7 @@
 //   background, library          ──events────▶  content scripts (the codebook changed, tag the selection)
 import type { FigureRow, DocNumberRow } from '../exchange/rows';
 import type { IndicatorValue } from '../indicators/value';
-import type { AnnotationInput, AnnotationRecord, PageKind, PageMetadata, Settings, Term, TextPosition } from '../model';
+import type { AnnotationInput, AnnotationRecord, PageKind, PageMetadata, Settings, Term, TextPosition, TextStructure } from '../model';
 import type { Resolution } from '../sync/conflicts';
 import type { ConflictView, TeamStatus } from '../sync/status';
 import type { Category } from '../recognition/types';
@@ -84,13 +84,13 @@ export interface PageData {
 export interface BackgroundProtocol {
   'annotations:page': (req: { url: string }) => PageData;
   /** One transaction: the page record, its text (`snapshot`, with a page's first annotation only: it can be a
-   * megabyte) and the annotation. */
-  'annotations:save': (req: { annotation: AnnotationInput; page: PageMetadata; snapshot?: string }) => AnnotationRecord;
+   * megabyte; `structure`, how the page laid it out, goes with it) and the annotation. */
+  'annotations:save': (req: { annotation: AnnotationInput; page: PageMetadata; snapshot?: string; structure?: TextStructure }) => AnnotationRecord;
   /** Keeps where annotations that came without a position (other tools' files) anchored on this visit, in code
    * points; how many were kept. */
   'annotations:learn-positions': (req: { positions: { id: string; position: TextPosition }[] }) => number;
-  /** Keeps the text of a page whose annotations came without it; whether this stored it. */
-  'annotations:keep-text': (req: { page: PageMetadata; text: string }) => boolean;
+  /** Keeps the text (and its structure) of a page whose annotations came without it; whether this stored it. */
+  'annotations:keep-text': (req: { page: PageMetadata; text: string; structure?: TextStructure }) => boolean;
   /** Returns the deleted record, for undo. */
   'annotations:delete': (req: { id: string }) => AnnotationRecord | undefined;
   'annotations:restore': (req: { annotation: AnnotationRecord }) => AnnotationRecord;

@@ -19,8 +19,29 @@ export interface PageRecord {
   /** The main text at the first annotation, so that annotations stay readable and re-anchorable when the page changes or goes. */
   snapshot?: string;
   snapshotAt?: string;
+  /** How the page laid `snapshot` out, kept with it (absent on records older than the reader and on texts that came
+   * by import: the reader then reads the structure from the text alone). */
+  snapshotStructure?: TextStructure;
   firstSeen: string;
   lastSeen: string;
+}
+
+/** A stretch of a text: UTF-16 offsets, end exclusive. */
+export interface TextSpan {
+  start: number;
+  end: number;
+}
+
+/**
+ * The structure of a page's stored text as the live page showed it, in offsets into that text: where the main
+ * content is (what recognition reads there) and the paragraph-level blocks of it with their HTML tags, which tell
+ * headings and table cells apart. A few kilobytes for a report; bounded (reading/structure.ts) and checked when read.
+ */
+export interface TextStructure {
+  /** The main content (metadata block, title to signature), in order. */
+  segments: TextSpan[];
+  /** Leaf blocks inside the segments, in order; `tag` is the lower-case tag name ('p', 'h2', 'td'…). */
+  blocks: (TextSpan & { tag: string })[];
 }
 
 /** What the content script knows of a page when it stores an annotation on it. */

@@ -22,6 +22,10 @@ export interface FixtureServer {
   hosts: string[];
   url(host: string, path: string): string;
   urlFor(name: string): string;
+  /** The page answers 404 from now on, to every browser and tab (a site that took it down). */
+  withdraw(name: string): void;
+  /** Serves a withdrawn page again. */
+  restore(name: string): void;
   close(): Promise<void>;
 }
 

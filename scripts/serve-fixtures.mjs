@@ -139,18 +139,20 @@ function spanPerCharacter(pages, { page: sourceName, from, to, count }) {
 }
 
 /**
- * Starts the server. Returns { server, port, pages, hosts, url(host, path), urlFor(name), close() }.
- * `urlFor` takes a page name: the file name without .html, or the `name` of a generated page.
+ * Starts the server. Returns { server, port, pages, hosts, url(host, path), urlFor(name), withdraw(name),
+ * restore(name), close() }. `urlFor` takes a page name: the file name without .html, or the `name` of a generated
+ * page. `withdraw` makes a page 404 for every browser and tab, as a site that took it down (restore undoes it).
  */
 export async function serveFixtures({ port = 0 } = {}) {
   const pages = loadFixturePages();
   const byAddress = new Map(pages.map((p) => [`${p.host}${p.path}`, p]));
+  const withdrawn = new Set();
   const server = http.createServer((req, res) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
     let address = '';
     try { address = `${host}${decodeURIComponent(req.url.split('?')[0])}`; } catch { /* malformed escape: 404 */ }
     const page = byAddress.get(address);
-    if (!page) { res.writeHead(404, { 'content-type': 'text/plain' }); res.end('not found'); return; }
+    if (!page || withdrawn.has(page.name)) { res.writeHead(404, { 'content-type': 'text/plain' }); res.end('not found'); return; }
     const body = page.body();
     // no-store: a benchmark's reloads must each fetch and parse the page like a first visit.
     res.writeHead(200, {
@@ -166,9 +168,13 @@ export async function serveFixtures({ port = 0 } = {}) {
   });
   const actualPort = server.address().port;
   const url = (host, pagePath) => `http://${host}:${actualPort}${encodeURI(pagePath)}`;
-  const urlFor = (name) => {
+  const named = (name) => {
     const page = pages.find((p) => p.name === name);
     if (!page) throw new Error(`no fixture page named ${name}; known: ${pages.map((p) => p.name).join(', ')}`);
+    return page;
+  };
+  const urlFor = (name) => {
+    const page = named(name);
     return url(page.host, page.path);
   };
   return {
@@ -178,6 +184,8 @@ export async function serveFixtures({ port = 0 } = {}) {
     hosts: [...new Set(pages.map((p) => p.host))],
     url,
     urlFor,
+    withdraw: (name) => void withdrawn.add(named(name).name),
+    restore: (name) => void withdrawn.delete(named(name).name),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

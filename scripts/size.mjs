@@ -1,6 +1,7 @@
 // `npm run size`: what each bundle of the built extension costs its user, against a budget per bundle
 // (scripts/size-budget.json). A page's first load counts its entry script, the chunks its HTML preloads, and its
-// CSS; chunks it imports later (the xlsx writer, study mode, indicator naming) are not in it. Builds first when a source is newer.
+// CSS (and, for the reader, the worker it starts at once); chunks it imports later (the xlsx writer, study mode,
+// indicator naming) are not in it. Builds first when a source is newer.
 // Exits 1 when a bundle is over its budget; the e2e project runs it too (tests/e2e/size.test.ts).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,6 +18,12 @@ function pageFiles(dir, html) {
   return [...source.matchAll(/(?:src|href)="\/?([^"]+\.(?:js|css))"/g)].map((m) => m[1]);
 }
 
+/** A worker's bundle (Vite names it after its module, with a hash). */
+function workerFiles(dir, name) {
+  const assets = path.join(dir, 'assets');
+  return fs.existsSync(assets) ? fs.readdirSync(assets).filter((f) => f.startsWith(`${name}-`) && f.endsWith('.js')).map((f) => `assets/${f}`) : [];
+}
+
 const FILES = {
   content: () => ['content-scripts/content.js', 'content-scripts/content.css'],
   study: () => ['content-scripts/study.js'],
@@ -25,6 +32,8 @@ const FILES = {
   picker: (dir) => pageFiles(dir, 'picker.html'),
   sidepanel: (dir) => pageFiles(dir, 'sidepanel.html'),
   library: (dir) => pageFiles(dir, 'library.html'),
+  // The reader reads the stored text in its worker as soon as it opens: both are its first load.
+  reader: (dir) => [...pageFiles(dir, 'reader.html'), ...workerFiles(dir, 'reading-worker')],
 };
 
 /** Each bundle's files and sizes (bytes, and gzip bytes as a network would carry them). */

@@ -1,7 +1,7 @@
 // What the background does for the content scripts: every read and write of a page's annotations goes through
 // here, so that all of them land in the extension's own database. Each call fails as a StorageError, whose
 // bilingual message the page shows (the background's handlers in entrypoints/background.ts wire it to messages).
-import type { AnnotationInput, AnnotationRecord, Coder, PageMetadata, Term, TextPosition } from '../model';
+import type { AnnotationInput, AnnotationRecord, Coder, PageMetadata, Term, TextPosition, TextStructure } from '../model';
 import { AnnotationRepository } from './annotations';
 import type { PizhuDB } from './db';
 import { TaxonomyError } from '../taxonomy/errors';
@@ -41,12 +41,12 @@ export class AnnotationService {
 
   /** Keeps a page's text (and records the visit), for a page whose annotations came without it; a text kept
    * already stays. Returns whether this call stored it. */
-  keepText(page: PageMetadata, text: string): Promise<boolean> {
+  keepText(page: PageMetadata, text: string, structure?: TextStructure): Promise<boolean> {
     const { db } = this;
     return storing(() =>
       db.transaction('rw', db.pages, async () => {
         await this.pages.upsert(page);
-        return this.pages.keepSnapshot(page.url, text);
+        return this.pages.keepSnapshot(page.url, text, undefined, structure);
       }),
     );
   }
@@ -73,16 +73,17 @@ export class AnnotationService {
   }
 
   /**
-   * One transaction for the page, its text (`snapshot`, with a page's first annotation) and the annotation. Whoever
+   * One transaction for the page, its text (`snapshot`, with a page's first annotation, and the text's `structure`)
+   * and the annotation. Whoever
    * made an annotation keeps it (a colleague's, imported); one that names nobody is this browser's coder's.
    */
-  save(annotation: AnnotationInput, page: PageMetadata, snapshot?: string): Promise<AnnotationRecord> {
+  save(annotation: AnnotationInput, page: PageMetadata, snapshot?: string, structure?: TextStructure): Promise<AnnotationRecord> {
     const { db } = this;
     return storing(async () => {
       const creator = annotation.creator ?? (await this.coder());
       return db.transaction('rw', db.annotations, db.pages, async () => {
         await this.pages.upsert(page);
-        if (snapshot !== undefined) await this.pages.keepSnapshot(page.url, snapshot);
+        if (snapshot !== undefined) await this.pages.keepSnapshot(page.url, snapshot, undefined, structure);
         return this.annotations.put({ ...annotation, creator: { ...(creator.id ? { id: creator.id } : {}), name: creator.name } });
       });
     });

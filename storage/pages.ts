@@ -3,7 +3,8 @@
 import type { PizhuDB } from './db';
 import { docNumberKey } from './doc-number-key';
 import { guard, notFound } from './errors';
-import type { PageMetadata, PageRecord } from '../model';
+import type { PageMetadata, PageRecord, TextStructure } from '../model';
+import { checkStructure } from '../reading/structure';
 
 /** A page's stored text with what the report's outline needs (the title helps find the report's title line). */
 export interface PageText {
@@ -52,15 +53,18 @@ export class PageRepository {
 
   /**
    * Keeps the main text the first time a page is annotated; later calls leave it alone, so that annotations stay
-   * anchored to the text they were made on. Returns whether this call stored it.
+   * anchored to the text they were made on. Returns whether this call stored it. `structure`, the page's layout of
+   * the text, is kept with it when it fits the text and its bounds (it comes from a content script, which a hostile
+   * page hosts); without it the reader reads the structure from the text.
    */
-  keepSnapshot(url: string, mainText: string, now = new Date()): Promise<boolean> {
+  keepSnapshot(url: string, mainText: string, now = new Date(), structure?: TextStructure): Promise<boolean> {
     return guard(() =>
       this.db.transaction('rw', this.db.pages, async () => {
         const page = await this.db.pages.get(url);
         if (!page) throw notFound({ zh: `页面记录：${url}`, en: `page record ${url}` });
         if (page.snapshot !== undefined) return false;
-        await this.db.pages.update(url, { snapshot: mainText, snapshotAt: now.toISOString() });
+        const kept = structure && checkStructure(mainText, structure);
+        await this.db.pages.update(url, { snapshot: mainText, snapshotAt: now.toISOString(), ...(kept ? { snapshotStructure: kept } : {}) });
         return true;
       }),
     );

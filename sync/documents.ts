@@ -7,6 +7,7 @@
 // refuses the rest; a document written by a newer Pizhu (a higher `schema`) is left as it is, never rewritten.
 import { MAX_DOC_NUMBER_LENGTH, MAX_IRI_LENGTH, MAX_TERMS_PER_ANNOTATION } from '../exchange/bounds';
 import { checkAnnotationRecord } from '../exchange/record-check';
+import { checkStructure } from '../reading/structure';
 import type { AnnotationRecord, LocalizedText, PageKind, PageRecord, Scheme, Taxonomy, Term } from '../model';
 
 /** The version of the document format this Pizhu writes and reads. */
@@ -32,8 +33,11 @@ export const KIND_OF_TABLE: Record<string, DocKind | undefined> = {
 /** The codebook's kinds: only the team's codebook editors may write them (the design document enforces it). */
 export const CODEBOOK_KINDS: ReadonlySet<DocKind> = new Set(['term', 'taxonomy']);
 
-/** What a page document carries: what recognition found and the text annotations anchor to, not when it was seen. */
-export type PageData = Pick<PageRecord, 'url' | 'title' | 'kind' | 'docNumber' | 'issuer' | 'published' | 'snapshot' | 'snapshotAt'>;
+/**
+ * What a page document carries: what recognition found, the text annotations anchor to and how the page laid it out
+ * (the reader of a stored copy shows it so), not when it was seen.
+ */
+export type PageData = Pick<PageRecord, 'url' | 'title' | 'kind' | 'docNumber' | 'issuer' | 'published' | 'snapshot' | 'snapshotAt' | 'snapshotStructure'>;
 
 export type RecordOf<K extends DocKind> = K extends 'annotation'
   ? AnnotationRecord
@@ -229,6 +233,7 @@ function readPage(d: Obj, key: string): PageData {
   if (!PAGE_KINDS.includes(kind)) fail('kind: not a page kind');
   const published = optStr(d, 'published', 10);
   if (published !== undefined && !ISO_DAY.test(published)) fail('published: not a date');
+  const snapshot = optStr(d, 'snapshot', LIMITS.snapshot);
   return defined({
     url,
     title: str(d, 'title', LIMITS.title),
@@ -236,8 +241,11 @@ function readPage(d: Obj, key: string): PageData {
     docNumber: optStr(d, 'docNumber', MAX_DOC_NUMBER_LENGTH),
     issuer: optStr(d, 'issuer', LIMITS.shortText),
     published,
-    snapshot: optStr(d, 'snapshot', LIMITS.snapshot),
+    snapshot,
     snapshotAt: d.snapshotAt === undefined ? undefined : time(d, 'snapshotAt'),
+    // Checked as the reader checks it (reading/structure.ts); one that is not a structure of this text is left out,
+    // and the reader reads the text's own lines instead, as for a text that came by import.
+    snapshotStructure: snapshot === undefined ? undefined : checkStructure(snapshot, d.snapshotStructure),
   });
 }
 

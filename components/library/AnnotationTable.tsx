@@ -1,7 +1,9 @@
 // The library's table: one row per annotation, sortable by any column header, windowed (VirtualTable). Activating a
-// row (click, Enter) opens its page at the passage in a new tab, when the page is a web page (http or https).
+// row (click, Enter) opens its page at the passage in a new tab, when the page is a web page (http or https); the
+// row's own button opens the page's stored copy (the reader) at the annotation instead.
 import { browser } from '#imports';
 import type { LibraryQuery, SortKey } from '../../library/query';
+import { readerPath } from '../../library/reader-url';
 import type { LibraryRow } from '../../library/rows';
 import { textFragmentUrl, webPageUrl } from '../../library/text-fragment';
 import type { Term } from '../../model';
@@ -33,6 +35,14 @@ export function openAnnotation(row: LibraryRow, refused: (url: string) => void):
   if (!page) return refused(row.annotation.sourceUrl || row.annotation.pageUrl);
   const url = textFragmentUrl(page, row.annotation.quote?.exact ?? '');
   // tabs.create needs no permission; window.open is the fallback where the API is missing.
+  Promise.resolve()
+    .then(() => browser.tabs.create({ url }))
+    .catch(() => window.open(url, '_blank', 'noopener'));
+}
+
+/** The page as Pizhu stored it, at the annotation, in a new tab: also when the live page has changed or gone. */
+export function openStoredCopy(row: LibraryRow): void {
+  const url = browser.runtime.getURL(readerPath(row.annotation.pageUrl, row.annotation.id));
   Promise.resolve()
     .then(() => browser.tabs.create({ url }))
     .catch(() => window.open(url, '_blank', 'noopener'));
@@ -97,7 +107,23 @@ export function AnnotationTable({ rows, terms, query, onSort, onNotOpened }: Pro
               if (e.key === 'Enter') openAnnotation(row, onNotOpened);
             }}
           >
-            <div role="cell" title={title}>{title}</div>
+            <div role="cell" class="lib-title-cell" title={title}>
+              <button
+                type="button"
+                class="lib-stored"
+                aria-label={L('ReadStored')}
+                title={L('ReadStored')}
+                // The row's own click and Enter open the live page: the button's stay with the button.
+                onClick={(e) => {
+                  e.stopPropagation();
+                  openStoredCopy(row);
+                }}
+                onKeyDown={(e) => e.stopPropagation()}
+              >
+                {L('ReadStoredShort')}
+              </button>
+              <span class="lib-title-text">{title}</span>
+            </div>
             <div role="cell">{row.page?.issuer ?? ''}</div>
             <div role="cell">{row.page?.docNumber ?? ''}</div>
             <div role="cell" class="lib-quote" title={a.quote?.exact}>{a.quote?.exact ?? ''}</div>

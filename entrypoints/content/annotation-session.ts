@@ -20,6 +20,7 @@ import { revealRange } from '../../page/reveal';
 import type { ScanResult } from '../../page/scan';
 import { rangeToOffsets } from '../../page/selection';
 import { rangeFor } from '../../page/text-map';
+import { structureToKeep } from '../../reading/structure';
 import { annotationCardLayer } from './card';
 import { taggerLayer, type PickerHandlers } from './tagger';
 
@@ -44,9 +45,15 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
   const map = scan.layout.map;
   const pageUrl = normalizeUrl(location.href);
 
+  // The text goes with the page's structure (its main content, its blocks' tags), for the reader of the stored copy.
+  const structure = () => structureToKeep(scan.layout.segments, scan.layout.blocks);
   const persist: PersistService = {
     save: (annotation, withText) =>
-      background.send('annotations:save', { annotation, page: pageFacts(scan, pageUrl), snapshot: withText ? map.text : undefined }),
+      background.send('annotations:save', {
+        annotation,
+        page: pageFacts(scan, pageUrl),
+        ...(withText ? { snapshot: map.text, structure: structure() } : {}),
+      }),
     remove: (id) => background.send('annotations:delete', { id }),
     restore: (annotation) => background.send('annotations:restore', { annotation }),
     learnPositions: (positions) => background.send('annotations:learn-positions', { positions }),
@@ -64,7 +71,9 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
     me = data.coder;
     // Annotations that came by import or sync before any visit: their page's text is kept now. Not kept this time,
     // the next visit asks again; nothing the reader sees depends on it.
-    if (!data.textStored) background.send('annotations:keep-text', { page: pageFacts(scan, pageUrl), text: map.text }).catch(() => {});
+    if (!data.textStored) {
+      background.send('annotations:keep-text', { page: pageFacts(scan, pageUrl), text: map.text, structure: structure() }).catch(() => {});
+    }
   };
   try {
     await load();

@@ -48,8 +48,19 @@ describe('the background annotation service', () => {
     await service.save(annotation('urn:uuid:2', '92项'), page, 'second text');
     const stored = await db.pages.get(url);
     expect(stored).toMatchObject({ title: page.title, docNumber: page.docNumber, snapshot: 'first text' });
+    expect(stored).not.toHaveProperty('snapshotStructure');
     const data = await service.pageData(url);
     expect(data.annotations.map((a) => a.quote?.exact)).toEqual(['36项', '92项']);
+  });
+
+  it('keeps the structure that comes with the text, at a save and at a later visit', async () => {
+    const { db, service } = fresh();
+    const structure = { segments: [{ start: 0, end: 10 }], blocks: [{ start: 0, end: 5, tag: 'h1' }] };
+    await service.save(annotation('urn:uuid:1', '36项'), page, 'first text', structure);
+    expect((await db.pages.get(url))?.snapshotStructure).toEqual(structure);
+    const other = { ...page, url: `${url}?id=2` };
+    expect(await service.keepText(other, 'the page text', structure)).toBe(true);
+    expect((await db.pages.get(other.url))?.snapshotStructure).toEqual(structure);
   });
 
   it('asks for the text of a page whose annotations came without it, and keeps the text it is sent once', async () => {

@@ -44,6 +44,22 @@ describe('page repository', () => {
     expect(await pages.get(URL)).toMatchObject({ snapshot: '第一次的正文', snapshotAt: '2025-01-01T00:00:00.000Z', title: '再次访问' });
   });
 
+  it('keeps the text’s structure with it when it fits the text, and the text without it when it does not', async () => {
+    const text = '标题\n一、情况\n正文。';
+    const structure = { segments: [{ start: 0, end: text.length }], blocks: [{ start: 0, end: 2, tag: 'h1' }, { start: 3, end: 7, tag: 'p' }] };
+    await pages.upsert(meta);
+    expect(await pages.keepSnapshot(URL, text, undefined, structure)).toBe(true);
+    expect((await pages.get(URL))?.snapshotStructure).toEqual(structure);
+    // From a hostile page's content script: a block past the text's end. The text is kept, the structure is not.
+    const other = 'https://www.zhangdian.gov.cn/fzzf/2024.html';
+    await pages.upsert({ ...meta, url: other });
+    const wrong = { ...structure, blocks: [{ start: 0, end: 999, tag: 'p' }] };
+    expect(await pages.keepSnapshot(other, text, undefined, wrong)).toBe(true);
+    const kept = await pages.get(other);
+    expect(kept?.snapshot).toBe(text);
+    expect(kept).not.toHaveProperty('snapshotStructure');
+  });
+
   it('refuses a snapshot for a page it has no record of', async () => {
     const error = await pages.keepSnapshot('https://nowhere.example/', 'x').catch((e) => e);
     expect(error).toBeInstanceOf(StorageError);

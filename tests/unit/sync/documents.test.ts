@@ -67,6 +67,15 @@ describe('a record written as a document and read back', () => {
     expect(keyOfRecord('page', { ...page, lastSeen: '2025-01-01T00:00:00.000Z' })).toBe(keyOfRecord('page', page));
   });
 
+  it('keeps the page’s structure with its text, and leaves out one that is not a structure of that text', () => {
+    const snapshotStructure = { segments: [{ start: 0, end: 4 }], blocks: [{ start: 0, end: 2, tag: 'h1' }, { start: 2, end: 4, tag: 'p' }] };
+    const body = toBody('page', { ...page, snapshotStructure });
+    expect(body.ok && body.body.data).toMatchObject({ snapshot: page.snapshot, snapshotStructure });
+    const beyond = { segments: [{ start: 0, end: 500 }], blocks: [] };
+    const read = readDoc(asDoc('page', page.url, { ...page, snapshotStructure: beyond }));
+    expect(read.status === 'record' && 'snapshotStructure' in read.record).toBe(false);
+  });
+
   it('compares equal whatever order the fields were set in, and differs when a field differs', () => {
     const { note: text, ...rest } = note;
     const reordered = { note: text, ...rest };
