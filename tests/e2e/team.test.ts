@@ -1,19 +1,13 @@
 // A research team shares one codebook and its annotations through CouchDB: two browser profiles with the extension,
 // and a CouchDB-compatible server (pouchdb-server, with the team's security and validation) started here on
-// loopback, behind a proxy the test can cut.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import type { Page, Request } from 'playwright-core';
+// loopback, behind a proxy the test can cut. In both browsers; what only Chromium's driver can check (the worker's
+// own requests, a restart of the same profile) is in chromium-team.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTeamServer, type TeamServer } from '../../scripts/team-server.mjs';
 import type { AnnotationRecord, Term } from '../../model';
-import { launchWithExtension, visit, type ExtensionBrowser } from './harness';
+import { launchWithExtension, visit, type ExtensionBrowser, type Page } from './harness';
 import { highlightTexts, openSidePanel } from './page-helpers';
 import { basic, conflictsOf, editNote, readTable, readTeamKey, statusOf, tag, writeTeamKey } from './team-helpers';
-
-// Playwright reports the service worker's own requests only when asked to (Chromium).
-process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 
 const REPORT = 'zhangdian-2017-report';
 const PASSAGE = '将全区177项行政审批事项压缩至92项';
@@ -25,18 +19,11 @@ let a: ExtensionBrowser;
 let b: ExtensionBrowser;
 let pageA: Page;
 let pageB: Page;
-/** Every request the extension's worker sent, in both browsers. */
-const workerRequests: string[] = [];
 
 beforeAll(async () => {
   server = await startTeamServer({ users: [EDITOR, CODER] });
   a = await launchWithExtension();
-  b = await launchWithExtension({ fixtures: a.server });
-  for (const x of [a, b]) {
-    x.context.on('request', (r: Request) => {
-      if (r.serviceWorker()) workerRequests.push(r.url());
-    });
-  }
+  b = await launchWithExtension({ server: a.server });
   pageA = await a.context.newPage();
   pageB = await b.context.newPage();
 });
@@ -78,11 +65,11 @@ describe('a team of two browsers', () => {
 });
 
 /** The note of the one annotation on the report, in the browser's database. */
-const noteIn = async (x: ExtensionBrowser) => (await readTable<AnnotationRecord>(x, 'annotations')).find((r) => r.quote.exact === PASSAGE)?.note;
+const noteIn = async (x: ExtensionBrowser) => (await readTable<AnnotationRecord>(x, 'annotations')).find((r) => r.quote?.exact === PASSAGE)?.note;
 
 async function openLibraryTab(x: ExtensionBrowser, tab: RegExp): Promise<Page> {
   const library = await x.context.newPage();
-  await library.goto(`chrome-extension://${x.extensionId}/library.html`);
+  await library.goto(x.extensionUrl('library.html'));
   await library.getByRole('tab', { name: tab }).click();
   return library;
 }
@@ -197,9 +184,9 @@ describe('offline, conflicts and the codebook', () => {
   });
 });
 
-describe('credentials and requests', () => {
+describe('credentials', () => {
   it('a page and its content script cannot read the credentials or ask for the team’s status', async () => {
-    const answer = await a.serviceWorker.evaluate(async (url) => {
+    const answer = await a.evaluateInExtension(async (url) => {
       const { chrome } = globalThis as unknown as { chrome: {
         tabs: { query(q: object): Promise<{ id?: number; url?: string }[]> };
         scripting: { executeScript(o: object): Promise<{ result: unknown }[]> };
@@ -220,22 +207,18 @@ describe('credentials and requests', () => {
       });
       return { isolated: isolated.result as { storage: string; status: string }, main: main.result as string };
     }, pageA.url());
-    expect(answer.isolated.storage).toMatch(/^refused/);
+    // Chrome keeps extension storage from content scripts (setAccessLevel); Firefox has no such switch, which is why
+    // the password is never there: either way a content script finds no password.
+    if (a.name === 'chromium') expect(answer.isolated.storage).toMatch(/^refused/);
+    expect(answer.isolated.storage).not.toContain(EDITOR.password);
     expect(answer.isolated.status).not.toContain(EDITOR.password);
     expect(answer.isolated.status).toMatch(/"ok":false/);
     expect(answer.isolated.status).toMatch(/forbidden/);
     expect(JSON.parse(answer.main).hasChromeStorage).toBe(false);
-    expect(await pageA.content()).not.toContain(EDITOR.password);
+    expect(await pageA.evaluate(() => document.documentElement.outerHTML)).not.toContain(EDITOR.password);
     // Nowhere in extension storage either.
-    const everything = await a.serviceWorker.evaluate(async () => JSON.stringify(await (globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<unknown> } } } }).chrome.storage.local.get(null)));
+    const everything = await a.evaluateInExtension(async () => JSON.stringify(await (globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<unknown> } } } }).chrome.storage.local.get(null)), null);
     expect(everything).not.toContain(EDITOR.password);
-  });
-
-  it('the extension sent requests to the team server only', async () => {
-    const origin = new URL(server.url).origin;
-    expect(workerRequests.length).toBeGreaterThan(0);
-    expect(workerRequests.filter((u) => new URL(u).origin !== origin)).toEqual([]);
-    expect([...server.hostsSeen]).toEqual([new URL(server.url).host]);
   });
 });
 
@@ -289,50 +272,5 @@ describe('leaving and joining from the Team tab', () => {
     await writeTeamKey(b, { url: 'http://couch.example.edu/team', username: CODER.name, password: CODER.password });
     await expect.poll(async () => (await statusOf(b)).state, { timeout: 5000 }).toBe('invalid');
     expect((await statusOf(b)).problem?.en).toMatch(/HTTPS/);
-  });
-});
-
-describe('a browser closed in the middle of a first sync', () => {
-  it('completes it when started again with the same profile', async () => {
-    const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'pizhu-team-profile-'));
-    const total = 4000;
-    const docs = Array.from({ length: total }, (_, i) => {
-      const id = `urn:uuid:00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
-      return {
-        _id: `annotation:${id}`, type: 'annotation', schema: 1, by: 'admin',
-        data: { id, pageUrl: 'https://gov.example/bulk', sourceUrl: 'https://gov.example/bulk', quote: { exact: `引文${i}`, prefix: '', suffix: '' },
-          position: { start: i, end: i + 3 }, terms: [], note: '', created: '2024-01-01T00:00:00.000Z', modified: '2024-01-01T00:00:00.000Z' },
-      };
-    });
-    const put = await fetch(`${server.serverUrl}/_bulk_docs`, { method: 'POST', headers: basic(server.admin.name, server.admin.password), body: JSON.stringify({ docs }) });
-    expect(put.status).toBe(201);
-    const count = (x: ExtensionBrowser) => x.serviceWorker.evaluate(async () => {
-      const db = await new Promise<IDBDatabase>((resolve) => {
-        const req = indexedDB.open('pizhu');
-        req.onsuccess = () => resolve(req.result);
-      });
-      const n = await new Promise<number>((resolve) => {
-        const req = db.transaction('annotations').objectStore('annotations').count();
-        req.onsuccess = () => resolve(req.result);
-      });
-      db.close();
-      return n;
-    });
-    let c = await launchWithExtension({ profileDir, fixtures: a.server });
-    try {
-      await writeTeamKey(c, { url: server.url, username: CODER.name, password: CODER.password });
-      await expect.poll(async () => (await readTable(c, 'syncRevs')).length, { timeout: 30_000, interval: 50 }).toBeGreaterThan(0);
-      expect(await count(c)).toBeLessThan(total);
-    } finally {
-      await c.close();
-    }
-    c = await launchWithExtension({ profileDir, fixtures: a.server });
-    try {
-      await expect.poll(() => count(c), { timeout: 90_000 }).toBeGreaterThanOrEqual(total);
-      expect((await statusOf(c)).state).toBe('connected');
-    } finally {
-      await c.close();
-      fs.rmSync(profileDir, { recursive: true, force: true });
-    }
   });
 });
