@@ -135,6 +135,9 @@ async function tagToDrawing(a, b, runs) {
         return;
       }
     }, phrase);
+    // A key that extends a selection makes it the user's: Pizhu's one-key shortcuts tag only a selection the user
+    // made, never one a script set (as scripts/bench/reader.mjs does it).
+    await pageA.keyboard.press('Shift');
     // A term's one-key shortcut tags the selection at once ('1': the default codebook's first area).
     const started = Date.now();
     await pageA.keyboard.press('1');
