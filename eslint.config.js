@@ -7,7 +7,7 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const PURE = ['model', 'recognition', 'anchoring', 'study', 'taxonomy', 'exchange', 'annotator', 'agreement', 'indicators', 'reading'];
+const PURE = ['model', 'recognition', 'anchoring', 'study', 'taxonomy', 'exchange', 'annotator', 'agreement', 'indicators', 'reading', 'sync'];
 const inFolders = (folders) => folders.map((f) => `${f}/**/*.{ts,tsx}`);
 
 /** An import restriction: the folders named may not be imported, with why. */
@@ -64,7 +64,7 @@ export default tseslint.config(
     },
   },
   {
-    files: inFolders(['storage', 'library']),
+    files: inFolders(['storage', 'library', 'team']),
     rules: {
       'no-restricted-imports': ['error', {
         patterns: [ENTRYPOINTS, forbid(['components', 'page'], 'Storage and the library’s logic know nothing of the UI or the page.')],

@@ -12,9 +12,10 @@ export default defineConfig({
     default_locale: 'zh_CN',
     // storage: settings; sidePanel: the page's lists; contextMenus: "tag the selection"; scripting: study mode's
     // script, injected into a tab only when a panel asks for study mode there;
-    // unlimitedStorage: a research team's annotations and page snapshots outgrow the default quota.
+    // unlimitedStorage: a research team's annotations and page snapshots outgrow the default quota;
+    // alarms: a team's sync is started again after the browser stopped the idle worker.
     // (Firefox has a sidebar instead of Chrome's side panel, declared by WXT from the same entrypoint.)
-    permissions: ['storage', 'contextMenus', 'unlimitedStorage', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: ['storage', 'contextMenus', 'unlimitedStorage', 'scripting', 'alarms', ...(browser === 'firefox' ? [] : ['sidePanel'])],
     // The content script runs on every http(s) page anyway; the same host permission lets the side panel read its
     // tab's URL (to name the site it can turn Pizhu off for) without the broader "tabs" permission.
     host_permissions: ['http://*/*', 'https://*/*'],

@@ -53,6 +53,8 @@ export class AnnotationStore {
   private offeredTerms: Term[] = [];
   private shortcuts = new Map<string, Term>();
   private writes: Promise<unknown> = Promise.resolve();
+  /** Ids with a write queued or under way: what the page shows of them is newer than what is stored. */
+  private readonly unsaved = new Map<string, number>();
   /** Whether the page's text is stored already (a page that came with annotations has it). */
   private textKept = false;
   /** Stored positions count code points (the W3C model's characters); anchors are UTF-16 offsets into the text. */
@@ -70,18 +72,21 @@ export class AnnotationStore {
    * the position it anchored at, kept in the database for the next export.
    */
   load(annotations: readonly AnnotationRecord[], terms: readonly Term[]): void {
-    this.records.clear();
-    this.anchors.clear();
+    for (const a of annotations) this.records.set(a.id, a);
+    this.place(annotations);
+    this.textKept = annotations.length > 0;
+    this.indexTerms(terms);
+  }
+
+  /** Anchors these stored records anew (an orphan when it has no quote or is not found), learning missing positions. */
+  private place(annotations: readonly AnnotationRecord[]): void {
     const { units } = this;
     const quoted = annotations.filter((a) => a.quote);
     const found = anchorMany(this.page.text, quoted.map((a) => ({
       quote: a.quote!,
       position: a.position && { start: units.toUnit(a.position.start), end: units.toUnit(a.position.end) },
     })));
-    for (const a of annotations) {
-      this.records.set(a.id, a);
-      this.anchors.set(a.id, null);
-    }
+    for (const a of annotations) this.anchors.set(a.id, null);
     const learned: { id: string; position: TextPosition }[] = [];
     quoted.forEach((a, i) => {
       const f = found[i];
@@ -94,19 +99,6 @@ export class AnnotationStore {
     });
     // Not kept this time: the next visit learns it again; nothing shown depends on it.
     if (learned.length) this.persist.learnPositions(learned).catch(() => {});
-    this.textKept = annotations.length > 0;
-    this.indexTerms(terms);
-  }
-
-  /**
-   * The page's annotations as the database now holds them, after they were changed elsewhere (the library): what
-   * the page shows is replaced, anchored again, and redrawn. A text kept already stays kept.
-   */
-  reload(annotations: readonly AnnotationRecord[], terms: readonly Term[]): void {
-    const kept = this.textKept;
-    this.load(annotations, terms);
-    this.textKept ||= kept;
-    this.emit({ type: 'changed' });
   }
 
   get size(): number {
@@ -158,6 +150,31 @@ export class AnnotationStore {
   }
 
   // ── Changing ────────────────────────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * The page's annotations as stored now, after they changed elsewhere (in the library, or a teammate's arrived, was
+   * edited or deleted): each record is replaced, and anchored anew when it is new or its passage changed. An annotation whose
+   * own change is still being written here keeps what the page shows.
+   */
+  replaceStored(annotations: readonly AnnotationRecord[], terms: readonly Term[]): void {
+    const stored = new Map(annotations.map((a) => [a.id, a]));
+    for (const id of [...this.records.keys()]) {
+      if (!stored.has(id) && !this.unsaved.has(id)) {
+        this.records.delete(id);
+        this.anchors.delete(id);
+      }
+    }
+    const moved = annotations.filter((a) => {
+      if (this.unsaved.has(a.id)) return false;
+      const before = this.records.get(a.id);
+      this.records.set(a.id, a);
+      return !before || !this.anchors.has(a.id) || JSON.stringify([before.quote, before.position]) !== JSON.stringify([a.quote, a.position]);
+    });
+    this.place(moved);
+    if (annotations.length > 0) this.textKept = true;
+    this.indexTerms(terms);
+    this.emit({ type: 'changed' });
+  }
 
   /** The codebook changed elsewhere (renamed, recoloured, retired, added): the page shows it without a reload. */
   setTerms(terms: readonly Term[]): void {
@@ -305,9 +322,17 @@ export class AnnotationStore {
 
   /**
    * Queues the write of `next`; the promise settles with the stored record, or rejects once the change is taken
-   * back. `quiet`: the caller says why itself, so no 'write-failed' goes to the page.
+   * back. `quiet`: the caller says why itself, so no 'write-failed' goes to the page. Until it settles the record
+   * counts as unsaved, so that what arrives from the database meanwhile (replaceStored) does not undo it on screen.
    */
   private queueSave(next: AnnotationRecord, before: AnnotationRecord | undefined, quiet = false): Promise<AnnotationRecord> {
+    const id = next.id;
+    this.unsaved.set(id, (this.unsaved.get(id) ?? 0) + 1);
+    const settled = () => {
+      const left = (this.unsaved.get(id) ?? 1) - 1;
+      if (left > 0) this.unsaved.set(id, left);
+      else this.unsaved.delete(id);
+    };
     const done = this.writes.then(async () => {
       try {
         const stored = await this.persist.save(next, !this.textKept);
@@ -328,7 +353,7 @@ export class AnnotationStore {
         if (!quiet) this.emit({ type: 'write-failed', error });
         throw error;
       }
-    });
+    }).finally(settled);
     // The queue goes on after a failure; the caller's promise carries it.
     this.writes = done.catch(() => undefined);
     if (!quiet) done.catch(() => {});

@@ -2,12 +2,15 @@
 // step with each tab's scan, opens the side panel on click, and turns the context menu and the keyboard command
 // into "tag the selection" on the tab, and the previous / next commands into steps between its annotations.
 import { browser, defineBackground } from '#imports';
+import { normalizeUrl } from '../anchoring/url';
 import { t } from '../components/i18n';
-import { background, emitToAllTabs, events, tabs, type ScanStatus } from '../messaging';
+import { background, emitToAllTabs, events, tabs, type ScanStatus, type Sender } from '../messaging';
 import { AnnotationService } from '../storage/annotation-service';
-import { currentCoder } from '../storage/coder';
+import { currentCoder, setCoderName } from '../storage/coder';
 import { PizhuDB } from '../storage/db';
 import { settingsItem } from '../storage/settings';
+import { EngineError } from '../team/engine';
+import { TeamService } from '../team/service';
 
 const KIND_COLOURS = { report: '#b42318', document: '#1f6feb', none: '#6e7781' } as const;
 
@@ -22,6 +25,21 @@ function badgeFor(summary: ScanStatus | null): { text: string; colour: string; t
   };
 }
 
+/** Tells the tabs showing these pages (normalised URLs) that their annotations changed. */
+async function emitToPages(pages: Set<string>): Promise<void> {
+  const all = await browser.tabs.query({});
+  await Promise.all(all.map((tab) => {
+    if (tab.id === undefined || !tab.url) return undefined;
+    let url: string;
+    try {
+      url = normalizeUrl(tab.url);
+    } catch {
+      return undefined;
+    }
+    return pages.has(url) ? events.emitToTab(tab.id, 'annotations:synced') : undefined;
+  }));
+}
+
 export default defineBackground(() => {
   // Chrome: the toolbar button opens the side panel. Firefox: the button toggles the sidebar.
   const sidePanel = (browser as unknown as { sidePanel?: { setPanelBehavior(o: object): Promise<void> } }).sidePanel;
@@ -32,9 +50,26 @@ export default defineBackground(() => {
     browser.action.onClicked.addListener(() => void sidebar?.toggle());
   }
 
-  const service = new AnnotationService(new PizhuDB(), currentCoder);
+  const db = new PizhuDB();
+  const service = new AnnotationService(db, currentCoder);
+
+  // The team's sync: its settings, status and conflicts are for the extension's own pages, never a content script
+  // (whose renderer a hostile page shares).
+  const team = new TeamService(db, {
+    status: (status) => void events.emit('sync:status', status),
+    applied: ({ pages, codebook }) => {
+      if (codebook) void emitToAllTabs('codebook:changed');
+      if (pages.size) void emitToPages(pages);
+    },
+    identified: (name) => void currentCoder().then((coder) => (coder.name ? undefined : setCoderName(name))),
+  });
+  team.init();
+  const ownPages = browser.runtime.getURL('/');
+  const trusted = <T>(sender: Sender, answer: () => Promise<T>): Promise<T> =>
+    sender.url?.startsWith(ownPages) ? answer() : Promise.reject(new EngineError('只有扩展自己的页面可以查看团队同步。', 'Only the extension’s own pages may see the team’s sync.', 'forbidden'));
+
   background.handle({
-    'annotations:page': ({ url }) => service.pageData(url),
+    'annotations:page': async ({ url }) => ({ ...(await service.pageData(url)), coder: (await currentCoder()).id }),
     'annotations:save': ({ annotation, page, snapshot, structure }) => service.save(annotation, page, snapshot, structure),
     'annotations:keep-text': ({ page, text, structure }) => service.keepText(page, text, structure),
     'annotations:learn-positions': ({ positions }) => service.learnPositions(positions),
@@ -54,6 +89,11 @@ export default defineBackground(() => {
       await browser.scripting.executeScript({ target: { tabId: sender.tabId, frameIds: [0] }, files: ['/content-scripts/indicators.js'] });
       return true;
     },
+    'sync:status': (_, sender) => trusted(sender, () => team.status()),
+    'sync:join': (req, sender) => trusted(sender, () => team.join(req)),
+    'sync:leave': (_, sender) => trusted(sender, () => team.leave()),
+    'sync:conflicts': ({ pageUrl }, sender) => trusted(sender, () => team.conflicts(pageUrl)),
+    'sync:resolve': ({ id, resolution }, sender) => trusted(sender, () => team.resolve(id, resolution)),
   });
   // Extension storage is for the extension's own pages and worker: a content script, which a hostile page's
   // renderer hosts, cannot read it (Chrome; Firefox has no such switch yet, see sync's credentials). The switches

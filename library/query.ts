@@ -12,6 +12,8 @@ export interface LibraryQuery {
   /** A normalised page URL; '' for any. */
   page: string;
   kind: PageKind | '';
+  /** A coder's IRI (the annotation's creator); '' for anyone. */
+  coder: string;
   /** Creation date bounds, `YYYY-MM-DD`, inclusive; '' for open. */
   from: string;
   to: string;
@@ -24,6 +26,7 @@ export const EMPTY_QUERY: LibraryQuery = {
   term: '',
   page: '',
   kind: '',
+  coder: '',
   from: '',
   to: '',
   sort: 'created',
@@ -31,7 +34,7 @@ export const EMPTY_QUERY: LibraryQuery = {
 };
 
 export function isFiltered(q: LibraryQuery): boolean {
-  return q.text.trim() !== '' || q.term !== '' || q.page !== '' || q.kind !== '' || q.from !== '' || q.to !== '';
+  return q.text.trim() !== '' || q.term !== '' || q.page !== '' || q.kind !== '' || q.coder !== '' || q.from !== '' || q.to !== '';
 }
 
 /**
@@ -54,6 +57,7 @@ export function filterRows(rows: readonly LibraryRow[], q: LibraryQuery): Librar
     if (q.page && a.pageUrl !== q.page) continue;
     if (q.term && !a.terms.includes(q.term)) continue;
     if (q.kind && (row.page?.kind ?? 'none') !== q.kind) continue;
+    if (q.coder && a.creator?.id !== q.coder) continue;
     if (q.from || q.to) {
       const day = localDay(a.created);
       if (q.from && day < q.from) continue;

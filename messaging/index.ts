@@ -45,3 +45,4 @@ export async function emitToAllTabs<K extends keyof EventProtocol & string>(name
 
 export type * from './protocol';
 export { NoAnswerError, RemoteError } from './channel';
+export type { Sender } from './channel';

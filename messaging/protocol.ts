@@ -8,6 +8,8 @@
 import type { FigureRow, DocNumberRow } from '../exchange/rows';
 import type { IndicatorValue } from '../indicators/value';
 import type { AnnotationInput, AnnotationRecord, PageKind, PageMetadata, Settings, Term, TextPosition, TextStructure } from '../model';
+import type { Resolution } from '../sync/conflicts';
+import type { ConflictView, TeamStatus } from '../sync/status';
 import type { Category } from '../recognition/types';
 import type { StudyView } from '../study/view';
 
@@ -76,6 +78,8 @@ export interface PageData {
   terms: Term[];
   /** Whether the page's text is kept; false when its annotations came (by import or sync) without it. */
   textStored: boolean;
+  /** This browser's coder (IRI): their annotations are drawn as their own, a teammate's apart. */
+  coder?: string;
 }
 
 // ── Requests ───────────────────────────────────────────────────────────────────────────────────────────────────
@@ -105,6 +109,15 @@ export interface BackgroundProtocol {
   'picker:key': (data: { key: string }) => void;
   /** Injects indicator naming's script into the asking tab (page/indicator-handoff.ts); whether it ran. */
   'indicators:load': () => boolean;
+  // The team's sync (team/service.ts). Answered for the extension's own pages only, never for a content script.
+  'sync:status': () => TeamStatus;
+  /** Checks and stores the team settings (the password leaves extension storage at once), and connects. */
+  'sync:join': (req: { url: string; username?: string; password?: string }) => TeamStatus;
+  /** Stops sync and forgets the team's settings and replica; every record stays. */
+  'sync:leave': () => TeamStatus;
+  /** Documents with concurrent versions, every version in full; those of one page when `pageUrl` is given. */
+  'sync:conflicts': (req: { pageUrl?: string }) => ConflictView[];
+  'sync:resolve': (req: { id: string; resolution: Resolution }) => void;
 }
 
 /** Answered by the content script of a tab (study requests by study mode's script, injected when first asked). */
@@ -157,4 +170,8 @@ export interface EventProtocol {
   /** The key with which the tag picker's frame accepts its port (messaging/picker.ts). From the background to every
    * frame of the tab whose content script sent it (the request of the same name): no page can send or read it. */
   'picker:key': (data: { key: string }) => void;
+  /** The team's sync status changed. From the background to the extension's pages. */
+  'sync:status': (status: TeamStatus) => void;
+  /** Annotations of this tab's page arrived from the team. From the background to the tabs showing that page. */
+  'annotations:synced': () => void;
 }

@@ -5,6 +5,14 @@ export type * from './coder';
 export type * from './page';
 export type * from './taxonomy';
 export type * from './settings';
-export { DEFAULT_SETTINGS, isSiteDisabled, MAX_PAGE_KINDS, pageKindOf, withPageKind } from './settings';
+export {
+  DEFAULT_CODER_DISPLAY,
+  DEFAULT_SETTINGS,
+  isSiteDisabled,
+  MAX_PAGE_KINDS,
+  pageKindOf,
+  showsCoder,
+  withPageKind,
+} from './settings';
 export { newUuidIri } from './ids';
 export { guidForIri, isUuid, randomUuid, uuidV5 } from './uuid';

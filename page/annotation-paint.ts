@@ -1,10 +1,13 @@
 // Tagged passages drawn with the CSS Custom Highlight API in their term's colour. Term colours are the user's
 // (a codebook can be recoloured), so their ::highlight rules are made at run time, in a constructed stylesheet
 // adopted by the document: no element is added to the page. The underline every tagged passage has is a fixed rule
-// of highlights.css. `pizhu-annotation` holds every tagged range (tests and other tools read it).
+// of highlights.css. `pizhu-annotation` holds every tagged range (tests and other tools read it). In a team, a
+// teammate's annotations are told apart from one's own: a wavy underline in the term's colour instead of the fill
+// (`pizhu-annotation-others` holds them).
 import { HIGHLIGHT_ALPHA } from '../taxonomy/palette';
 
 export const ANNOTATION_HIGHLIGHT = 'pizhu-annotation';
+export const OTHERS_HIGHLIGHT = 'pizhu-annotation-others';
 /** The passage the tag picker is open for (its style is in highlights.css): marked while focus is in the picker. */
 export const PENDING_HIGHLIGHT = 'pizhu-pending';
 const PREFIX = 'pizhu-term-';
@@ -13,6 +16,8 @@ export interface PaintedAnnotation {
   range: Range;
   /** The colour of the annotation's first term, `#rrggbb`; undefined for an annotation without terms. */
   color?: string;
+  /** A teammate's annotation (false when it is this coder's own). */
+  other?: boolean;
 }
 
 function rgba(hex: string, alpha: number): string {
@@ -57,26 +62,37 @@ function setRules(css: string): void {
 export function paintAnnotations(items: PaintedAnnotation[]): void {
   const registry = CSS.highlights;
   for (const name of painted) registry.delete(name);
-  const byColor = new Map<string, Highlight>();
+  // By colour and by whose: own annotations filled, a teammate's underlined.
+  const groups = new Map<string, Highlight>();
   const all = new Highlight();
+  const others = new Highlight();
   for (const item of items) {
     all.add(item.range);
+    if (item.other) others.add(item.range);
     if (!item.color) continue;
-    let highlight = byColor.get(item.color);
-    if (!highlight) byColor.set(item.color, (highlight = new Highlight()));
+    const key = `${item.other ? 'o' : 'm'}${item.color}`;
+    let highlight = groups.get(key);
+    if (!highlight) groups.set(key, (highlight = new Highlight()));
     highlight.add(item.range);
   }
-  painted = [ANNOTATION_HIGHLIGHT];
+  painted = [ANNOTATION_HIGHLIGHT, OTHERS_HIGHLIGHT];
   registry.set(ANNOTATION_HIGHLIGHT, all);
+  registry.set(OTHERS_HIGHLIGHT, others);
   const rules: string[] = [];
   let i = 0;
-  for (const [color, highlight] of byColor) {
+  for (const [key, highlight] of groups) {
     const name = `${PREFIX}${i++}`;
-    // Drawn under the recognition highlights: a tagged figure still shows as a figure.
-    highlight.priority = -1;
+    const color = key.slice(1);
     registry.set(name, highlight);
     painted.push(name);
-    rules.push(`::highlight(${name}) { background-color: ${rgba(color, HIGHLIGHT_ALPHA)}; }`);
+    if (key[0] === 'o') {
+      highlight.priority = 1;
+      rules.push(`::highlight(${name}) { text-decoration: underline wavy 2px ${color}; text-decoration-skip-ink: none; }`);
+    } else {
+      // Drawn under the recognition highlights: a tagged figure still shows as a figure.
+      highlight.priority = -1;
+      rules.push(`::highlight(${name}) { background-color: ${rgba(color, HIGHLIGHT_ALPHA)}; }`);
+    }
   }
   setRules(rules.join('\n'));
 }

@@ -54,6 +54,10 @@ export function launchWithExtension(options?: {
   headless?: boolean;
   /** e.g. 'zh-CN' or 'en-US': the pages' and the browser's UI language. */
   locale?: string;
+  /** A profile folder to use and keep (a restart of the same browser); a fresh temporary one when absent. */
+  profileDir?: string;
+  /** Another browser's fixture server, so that both see the pages at the same URLs (left running on close). */
+  fixtures?: FixtureServer;
 }): Promise<ExtensionBrowser>;
 /** What visit and revisit ask of a page: Playwright's have it, and so do the e2e harness's Firefox pages. */
 export interface VisitedPage {

@@ -103,20 +103,24 @@ export function chromiumArgs({ dir = extensionDir, hosts, isolate = true }) {
 }
 
 /**
- * Serves the fixture pages and starts Chromium on a fresh profile with the built extension.
+ * Serves the fixture pages and starts Chromium on a fresh profile with the built extension (or on `profileDir`,
+ * which is kept when the browser closes, so that a test can start the same profile again). `fixtures`: another
+ * browser's fixture server (`.server`), to share its pages and URLs; it is left running when this one closes.
  * Resolves to { context, serviceWorker, extensionId, server, urlFor(name), close() }; `server` is what
  * serveFixtures returned (pages, url(host, path), port…).
  */
-export async function launchWithExtension({ extensionDir: dir = extensionDir, hosts = [], headless = true, locale } = {}) {
+export async function launchWithExtension({ extensionDir: dir = extensionDir, hosts = [], headless = true, locale, profileDir, fixtures } = {}) {
   if (!fs.existsSync(path.join(dir, 'manifest.json'))) {
     throw new Error(`no built extension in ${dir}: run npx wxt build first`);
   }
   assertChromium();
-  const server = await serveFixtures();
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'pizhu-chromium-'));
+  // Browsers that must see the same pages at the same URLs (a team's) share one fixture server.
+  const server = fixtures ?? await serveFixtures();
+  const profile = profileDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'pizhu-chromium-'));
+  if (profileDir) fs.mkdirSync(profileDir, { recursive: true });
   const cleanUp = async () => {
-    await server.close();
-    fs.rmSync(profile, { recursive: true, force: true });
+    if (!fixtures) await server.close();
+    if (!profileDir) fs.rmSync(profile, { recursive: true, force: true });
   };
   let context;
   try {

@@ -1,5 +1,6 @@
 // The coder: the person using this browser's Pizhu. The IRI is made once, the first time anything asks, and never
-// changes; the name is set in the library (or at the tag picker's first use) and can be changed at any time.
+// changes; the name is set in the library (or at the tag picker's first use; joining a team gives the team's user name
+// when there is none yet) and can be changed at any time.
 // Extension storage, not the database: the background and the extension's pages read it (content scripts do not: the
 // tag picker asks for the name in its own frame), and a backup restore must not replace who you are.
 import { storage } from '#imports';

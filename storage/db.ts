@@ -4,7 +4,9 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { AnnotationRecord, PageRecord, Taxonomy, Term } from '../model';
 import type { ResolutionRecord } from './resolutions';
 import type { IndicatorMergeRecord } from './indicator-merges';
+import { outboxMiddleware } from './outbox';
 import { declareSchema } from './schema';
+import type { ConflictRow, OutboxEntry, SyncMetaRow, SyncRev } from './sync-state';
 
 export const DB_NAME = 'pizhu';
 
@@ -16,9 +18,16 @@ export class PizhuDB extends Dexie {
   /** The adjudication's decisions, keyed [consensus coder, disagreement] (storage/resolutions.ts). */
   resolutions!: Table<ResolutionRecord, [string, string]>;
   indicatorMerges!: EntityTable<IndicatorMergeRecord, 'key'>;
+  // A team's sync (storage/sync-state.ts).
+  outbox!: EntityTable<OutboxEntry, 'seq'>;
+  syncRevs!: EntityTable<SyncRev, 'id'>;
+  syncMeta!: EntityTable<SyncMetaRow, 'key'>;
+  conflicts!: EntityTable<ConflictRow, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
     declareSchema(this);
+    // Every write to a shared table, from any page or the worker, leaves its outbox entry while in a team.
+    this.use(outboxMiddleware());
   }
 }

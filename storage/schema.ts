@@ -70,10 +70,18 @@ export function declareSchema(db: Dexie, upTo = SCHEMA_VERSION): void {
         });
       if (renamed.length) await tx.table('annotations').bulkPut(renamed);
     });
+  if (upTo < 6) return;
+  // v6: a team's sync (storage/sync-state.ts): the outbox of local writes, each synced document's base revision,
+  // the engine's checkpoints, and the conflicts waiting for the user. No record changes.
+  db.version(6).stores({
+    outbox: '++seq, [table+key]',
+    syncRevs: 'id',
+    syncMeta: 'key',
+    conflicts: 'id',
+  });
   if (upTo < 7) return;
   // v7: the adjudication's decisions (storage/resolutions.ts), one row per consensus coder and disagreement, so that
   // closing the library loses none of them; a page's rows are found by [consensus+pageUrl]. No record changes.
-  // (Version 6 is the team sync's, made on another line of work; Dexie needs increasing numbers, not consecutive ones.)
   db.version(7).stores({ resolutions: '[consensus+key], [consensus+pageUrl]' });
   if (upTo < 8) return;
   // v8: the user's merges of indicators in the library's Indicators view (storage/indicator-merges.ts), one row

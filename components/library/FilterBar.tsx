@@ -2,7 +2,7 @@
 // filters up to 100,000 rows.
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { isFiltered, type LibraryQuery } from '../../library/query';
-import type { PageRecord, Term } from '../../model';
+import type { Agent, PageRecord, Term } from '../../model';
 import { t } from '../i18n';
 import { L } from './strings';
 
@@ -14,13 +14,15 @@ interface Props {
   /** Term ids that occur in some annotation: only those are worth offering as a filter. */
   usedTerms: ReadonlySet<string>;
   usedPages: ReadonlySet<string>;
+  /** The coders of the annotations, by IRI: the coder filter shows when there are any. */
+  coders?: ReadonlyMap<string, Agent>;
 }
 
 // One collator for every comparison: localeCompare(b, 'zh') builds one per call, which made sorting the labels of
 // 1,000 imported terms a task of a few hundred milliseconds.
 const byLabel = new Intl.Collator('zh');
 
-export function FilterBar({ query, onChange, pages, terms, usedTerms, usedPages }: Props) {
+export function FilterBar({ query, onChange, pages, terms, usedTerms, usedPages, coders }: Props) {
   const [text, setText] = useState(query.text);
   useEffect(() => setText(query.text), [query.text]);
   useEffect(() => {
@@ -64,6 +66,17 @@ export function FilterBar({ query, onChange, pages, terms, usedTerms, usedPages 
           <option value="none">{t('kind_none')}</option>
         </select>
       </label>
+      {coders && coders.size > 0 && (
+        <label>
+          <span>{L('FilterCoder')}</span>
+          <select value={query.coder} onChange={(e) => set({ coder: e.currentTarget.value })} class="lib-coder-select">
+            <option value="">{L('Any')}</option>
+            {[...coders].sort((a, b) => byLabel.compare(a[1].name, b[1].name)).map(([id, { name }]) => (
+              <option key={id} value={id}>{name || id}</option>
+            ))}
+          </select>
+        </label>
+      )}
       <label>
         <span>{L('FilterFrom')}</span>
         <input type="date" value={query.from} onChange={(e) => set({ from: e.currentTarget.value })} />
@@ -73,7 +86,7 @@ export function FilterBar({ query, onChange, pages, terms, usedTerms, usedPages 
         <input type="date" value={query.to} onChange={(e) => set({ to: e.currentTarget.value })} />
       </label>
       {isFiltered(query) && (
-        <button type="button" onClick={() => onChange({ ...query, text: '', term: '', page: '', kind: '', from: '', to: '' })}>
+        <button type="button" onClick={() => onChange({ ...query, text: '', term: '', page: '', kind: '', coder: '', from: '', to: '' })}>
           {L('ClearFilters')}
         </button>
       )}

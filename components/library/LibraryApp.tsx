@@ -13,6 +13,7 @@ import { applyQuery, EMPTY_QUERY, isFiltered, type LibraryQuery, type SortKey } 
 import type { Agent, Coder, Term } from '../../model';
 import { AnnotationService } from '../../storage/annotation-service';
 import { coderItem, currentCoder, setCoderName } from '../../storage/coder';
+import type { TeamApi } from '../../library/team-api';
 import type { PizhuDB } from '../../storage/db';
 import { AnnotationEditor } from '../AnnotationEditor';
 import { AgreementTab } from './agreement/AgreementTab';
@@ -28,14 +29,16 @@ import { ProgressBar } from './ProgressBar';
 import { SelectionBar } from './SelectionBar';
 import { bilingual, L, Ln, type Bilingual } from './strings';
 import { TaxonomyEditor } from './TaxonomyEditor';
+import { TeamTab } from './TeamTab';
 import { useTask, type TaskControl } from './use-task';
 
 const NO_TERMS: ReadonlyMap<string, Term> = new Map();
 
-type Tab = 'annotations' | 'taxonomy' | 'backup' | 'agreement' | 'indicators';
+type Tab = 'annotations' | 'taxonomy' | 'backup' | 'agreement' | 'indicators' | 'team';
 
 const TAB_LABELS: Record<Tab, string> = {
   annotations: 'TabAnnotations', taxonomy: 'TabTaxonomy', backup: 'TabBackup', agreement: 'TabAgreement', indicators: 'TabIndicators',
+  team: 'TabTeam',
 };
 
 /** What a tab last said: a notice (done, cancelled) or an error. Kept per tab, so that an export's notice is not
@@ -51,9 +54,11 @@ export interface LibraryAppProps {
   db: PizhuDB;
   /** Annotations of these pages were changed here: open tabs showing one redraw (entrypoints wire it). */
   onAnnotationsStored?: (pages: string[]) => void;
+  /** The team's sync, reached through the background (the Team tab shows when it is given). */
+  team?: TeamApi;
 }
 
-export function LibraryApp({ db, onAnnotationsStored }: LibraryAppProps) {
+export function LibraryApp({ db, onAnnotationsStored, team }: LibraryAppProps) {
   const [tab, setTab] = useState<Tab>('annotations');
   const [load, setLoad] = useState<LoadState>({ status: 'loading', done: 0, total: 0 });
   const [query, setQuery] = useState<LibraryQuery>(EMPTY_QUERY);
@@ -215,7 +220,7 @@ export function LibraryApp({ db, onAnnotationsStored }: LibraryAppProps) {
       <header class="lib-top">
         <h1>{L('Title')}</h1>
         <nav class="lib-tabs" role="tablist">
-          {(['annotations', 'taxonomy', 'backup', 'agreement', 'indicators'] as Tab[]).map((t) => (
+          {(['annotations', 'taxonomy', 'backup', 'agreement', 'indicators', ...(team ? ['team' as const] : [])] as Tab[]).map((t) => (
             <button key={t} type="button" role="tab" aria-selected={tab === t} onClick={() => setTab(t)}>
               {L(TAB_LABELS[t])}
             </button>
@@ -260,7 +265,7 @@ export function LibraryApp({ db, onAnnotationsStored }: LibraryAppProps) {
           )}
           {data && data.rows.length > 0 && (
             <>
-              <FilterBar query={query} onChange={setQuery} pages={data.pages} terms={data.terms} usedTerms={used.terms} usedPages={used.pages} />
+              <FilterBar query={query} onChange={setQuery} pages={data.pages} terms={data.terms} usedTerms={used.terms} usedPages={used.pages} coders={used.coders} />
               {editing && (
                 <section class="lib-edit" aria-label={L('EditTitle')}>
                   <h2>{L('EditTitle')}</h2>
@@ -330,6 +335,11 @@ export function LibraryApp({ db, onAnnotationsStored }: LibraryAppProps) {
       {tab === 'indicators' && (
         <main class="lib-main lib-scroll">
           <IndicatorsTab db={db} />
+        </main>
+      )}
+      {tab === 'team' && team && (
+        <main class="lib-main lib-scroll">
+          <TeamTab api={team} terms={data?.terms ?? new Map()} coders={used.coders} />
         </main>
       )}
       {tab === 'backup' && (

@@ -13,7 +13,7 @@ import { normalizeUrl } from '../../anchoring/url';
 import { errorText, t } from '../../components/i18n';
 import { background, events, type AnnotationList } from '../../messaging';
 import type { PickerView } from '../../messaging/picker';
-import { newUuidIri, type AnnotationRecord } from '../../model';
+import { newUuidIri, showsCoder, type AnnotationRecord, type CoderDisplay } from '../../model';
 import { paintAnnotations } from '../../page/annotation-paint';
 import { offsetAtPoint, rangeCovers } from '../../page/hit-test';
 import { pageFacts } from '../../page/page-facts';
@@ -40,6 +40,8 @@ export interface AnnotationSession {
   attach(id: string): Promise<'attached' | 'no-selection'>;
   /** Opens the picker for the current selection (context menu, keyboard command, the button by the selection). */
   tagSelection(): void;
+  /** Whose annotations are drawn changed (the user's switches). */
+  setCoders(display: CoderDisplay | undefined): void;
   /** Pizhu was turned off for the site: nothing drawn, nothing listened to. */
   stop(): void;
 }
@@ -52,7 +54,7 @@ const gone = () => bilingualError('这条标注已不在页面上（可能已在
 
 const isEditable = (el: EventTarget | null) => el instanceof HTMLElement && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
 
-export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResult): Promise<AnnotationSession> {
+export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResult, coders?: CoderDisplay): Promise<AnnotationSession> {
   const started = performance.now();
   const map = scan.layout.map;
   const pageUrl = normalizeUrl(location.href);
@@ -74,9 +76,13 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
   // Why the page's data could not be had (the database unreachable, the default codebook not installed…): the
   // session still offers tagging, and tries again when the user tags, saying why when it still cannot.
   let unavailable: unknown = null;
+  // This browser's coder (IRI), as the background says with the page's data: their annotations are drawn as their own.
+  let me: string | undefined;
+  let display = coders;
   const load = async () => {
     const data = await background.send('annotations:page', { url: pageUrl });
     store.load(data.annotations, data.terms);
+    me = data.coder;
     // Annotations that came by import or sync before any visit: their page's text is kept now. Not kept this time,
     // the next visit asks again; nothing the reader sees depends on it.
     if (!data.textStored) {
@@ -118,8 +124,9 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
       else bar = overviewBar(() => placed(window.scrollY), colourOf, (id) => void reveal(id));
     }
     paintAnnotations(store.entries().flatMap(({ record }) => {
-      const range = rangeOf(record.id);
-      return range ? [{ range, color: colourOf(record.id) }] : [];
+      const creator = record.creator?.id;
+      const range = showsCoder(display, me, creator) ? rangeOf(record.id) : undefined;
+      return range ? [{ range, color: colourOf(record.id), other: creator !== undefined && creator !== me }] : [];
     }));
   };
 
@@ -164,17 +171,24 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
   const unwatchCodebook = events.on('codebook:changed', () => {
     background.send('terms:list').then((terms) => store.setTerms(terms), () => {});
   });
-  ctx.onInvalidated(unwatchCodebook);
-  // Annotations of this page changed in the library: shown as the database now holds them.
-  const unwatchStored = events.on('annotations:stored', ({ pages }) => {
-    if (!pages.includes(pageUrl)) return;
+  // Annotations of this page changed in the library, or a teammate's arrived, were edited or deleted: shown as the
+  // database now holds them, without a reload.
+  const fetchStored = () => {
     background.send('annotations:page', { url: pageUrl }).then((data) => {
       if (!active) return;
       unavailable = null;
-      store.reload(data.annotations, data.terms);
+      store.replaceStored(data.annotations, data.terms);
     }, () => {});
+  };
+  const unwatchStored = events.on('annotations:stored', ({ pages }) => {
+    if (pages.includes(pageUrl)) fetchStored();
   });
-  ctx.onInvalidated(unwatchStored);
+  const unwatchSynced = events.on('annotations:synced', fetchStored);
+  ctx.onInvalidated(() => {
+    unwatchCodebook();
+    unwatchStored();
+    unwatchSynced();
+  });
 
   // Deletes made from the side panel, whose undo the panel offers: kept for the last few.
   const panelUndos = new Map<string, () => Promise<void>>();
@@ -438,10 +452,15 @@ export async function startAnnotations(ctx: ContentScriptContext, scan: ScanResu
       tagger.hideButton();
       return 'attached';
     },
+    setCoders(next) {
+      display = next;
+      if (active) repaint();
+    },
     stop() {
       active = false;
       unwatchCodebook();
       unwatchStored();
+      unwatchSynced();
       tagger.closePicker();
       tagger.hideButton();
       card.hide();

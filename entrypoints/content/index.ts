@@ -37,7 +37,7 @@ export default defineContentScript({
       starting ??= (async () => {
         recognition = await startRecognition(ctx, settings.categories, kindSet());
         reportScan(recognition.status);
-        annotations = await startAnnotations(ctx, recognition.scan).catch((e) => {
+        annotations = await startAnnotations(ctx, recognition.scan, settings.coders).catch((e) => {
           // Recognition stands on its own: a page keeps its highlights when the database cannot be reached.
           console.warn('[Pizhu] annotations unavailable:', e);
           return null;
@@ -114,7 +114,10 @@ export default defineContentScript({
         // The reader said what this page is (or gave it back to the classifier): read it again as that.
         stop();
         void start();
-      } else recognition?.setSwitches(next.categories);
+      } else {
+        recognition?.setSwitches(next.categories);
+        annotations?.setCoders(next.coders);
+      }
     });
     ctx.onInvalidated(() => {
       removeGuestRoot();

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { LibraryApp } from '../../components/library/LibraryApp';
 import '../../components/library/library.css';
 import { onCodebookWritten } from '../../library/codebook-changes';
+import { teamApi } from '../../library/team-api';
 import { emitToAllTabs } from '../../messaging';
 import { PizhuDB } from '../../storage/db';
 
@@ -12,4 +13,4 @@ onCodebookWritten(db.name, () => void emitToAllTabs('codebook:changed'));
 if (import.meta.env.MODE === 'bench' && new URLSearchParams(location.search).get('bench') === '1') {
   void import('../../library/bench-hook').then(({ installBenchHook }) => installBenchHook(db));
 }
-render(<LibraryApp db={db} onAnnotationsStored={(pages) => void emitToAllTabs('annotations:stored', { pages })} />, document.getElementById('app')!);
+render(<LibraryApp db={db} team={teamApi} onAnnotationsStored={(pages) => void emitToAllTabs('annotations:stored', { pages })} />, document.getElementById('app')!);

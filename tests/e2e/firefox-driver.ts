@@ -716,7 +716,9 @@ export const firefoxClosedShadowRoots: ClosedShadowRoots = {
   },
 };
 
-export async function launchFirefox(options: { prefs?: Record<string, unknown> } = {}): Promise<ExtensionBrowser> {
+export async function launchFirefox(
+  options: { prefs?: Record<string, unknown>; server?: ExtensionBrowser['server'] } = {},
+): Promise<ExtensionBrowser> {
   const launched = await launchFirefoxWithExtension(options);
   const context = new FirefoxBrowser(launched);
   // evaluateInExtension's page: one of the extension's own (the library), since WebDriver BiDi cannot reach the

@@ -19,11 +19,19 @@ export const closedShadowRoots: ClosedShadowRoots = browserName === 'firefox' ? 
 
 /**
  * Serves the fixture pages and starts the browser of this run on a fresh profile with the built extension.
- * `firefoxPrefs` adds preferences to Firefox's profile (nothing in Chromium).
+ * `firefoxPrefs` adds preferences to Firefox's profile (nothing in Chromium). `server`: another browser's fixture
+ * server, so that both see the pages at the same URLs (a team's two browsers); it is left running on close.
+ * `chromiumProfileDir`: a profile folder kept when the browser closes, so that a test can start the same profile
+ * again (Chromium only: the Firefox launcher installs the add-on at a new address each time, another origin).
  */
-export async function launchWithExtension(options: { firefoxPrefs?: Record<string, unknown> } = {}): Promise<ExtensionBrowser> {
-  if (browserName === 'firefox') return launchFirefox({ prefs: options.firefoxPrefs });
-  const launched = await launchChromium();
+export async function launchWithExtension(
+  options: { firefoxPrefs?: Record<string, unknown>; server?: ExtensionBrowser['server']; chromiumProfileDir?: string } = {},
+): Promise<ExtensionBrowser> {
+  if (browserName === 'firefox') {
+    if (options.chromiumProfileDir) throw new Error('a kept profile is for Chromium only');
+    return launchFirefox({ prefs: options.firefoxPrefs, server: options.server });
+  }
+  const launched = await launchChromium({ fixtures: options.server, profileDir: options.chromiumProfileDir });
   return {
     name: 'chromium',
     // Playwright's own context and pages: driver.ts is a subset of them (its Locator's `has` takes the Locator

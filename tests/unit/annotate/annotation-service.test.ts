@@ -216,3 +216,15 @@ describe('changes from the library and the side panel', () => {
     await expect(service.retag(['urn:uuid:1'], { add: T2 })).rejects.toBeInstanceOf(StorageError);
   });
 });
+
+describe('the coder of an annotation', () => {
+  it('is this browser’s coder for one made here, and stays whoever made one from elsewhere', async () => {
+    const db = new PizhuDB(`service-test-${n++}`);
+    dbs.push(db);
+    const me = { id: 'urn:uuid:00000000-0000-4000-8000-00000000c0de', name: '李四' };
+    const service = new AnnotationService(db, async () => me);
+    expect((await service.save(annotation('urn:uuid:mine', '36项'), page)).creator).toEqual(me);
+    const theirs = { ...annotation('urn:uuid:theirs', '48.6%'), creator: { id: 'urn:uuid:other', name: '王五' } };
+    expect((await service.save(theirs, page)).creator).toEqual({ id: 'urn:uuid:other', name: '王五' });
+  });
+});

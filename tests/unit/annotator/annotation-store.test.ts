@@ -313,9 +313,9 @@ describe('changes from the side panel', () => {
 });
 
 describe('changes from the library', () => {
-  it('reload shows the page’s annotations as the database now holds them', () => {
+  it('replaceStored shows the page’s annotations as the database now holds them', () => {
     const { store, events } = open([stored('a', '36项'), stored('b', '12件')]);
-    store.reload([{ ...stored('a', '36项'), terms: ['t2'] }, stored('c', '48.6%')], TERMS);
+    store.replaceStored([{ ...stored('a', '36项'), terms: ['t2'] }, stored('c', '48.6%')], TERMS);
     expect(store.entries().map((e) => [e.record.id, e.record.terms[0]])).toEqual([['a', 't2'], ['c', 't1']]);
     expect(store.get('b')).toBeUndefined();
     expect(store.containing(passage('12件').start)).toEqual([]);
@@ -324,9 +324,34 @@ describe('changes from the library', () => {
 
   it('a page whose text is kept does not send it again after a reload that emptied it', async () => {
     const { store, db } = open([stored('a', '36项')]);
-    store.reload([], TERMS);
+    store.replaceStored([], TERMS);
     store.update('n', passage('12件'), (a) => ({ ...a, terms: ['t1'] }));
     await store.settled();
     expect(db.log).toEqual(['save n']);
+  });
+});
+
+describe('annotations changing elsewhere (a teammate’s, synced)', () => {
+  it('shows what arrived, was edited or deleted, anchored, without a reload', () => {
+    const { store, events } = open([stored('a', '36项'), stored('b', '48.6%')]);
+    const edited = { ...stored('a', '36项'), note: '队友的备注' };
+    store.replaceStored([edited, stored('c', '审查规范性文件12件')], TERMS);
+    expect(events).toEqual(['changed']);
+    expect(store.get('a')!.record.note).toBe('队友的备注');
+    expect(store.get('b')).toBeUndefined();
+    expect(store.get('c')!.anchor).toMatchObject({ start: TEXT.indexOf('审查规范性文件12件'), method: 'exact' });
+  });
+
+  it('keeps what the page shows of an annotation whose own change is still being written', async () => {
+    const { store } = open([stored('a', '36项')]);
+    store.update('a', passage('36项'), (a) => ({ ...a, note: '我正在写' }));
+    store.update('n', passage('48.6%'), (a) => ({ ...a, terms: ['t2'] }));
+    store.replaceStored([{ ...stored('a', '36项'), note: '旧的' }], TERMS);
+    expect(store.get('a')!.record.note).toBe('我正在写');
+    expect(store.get('n')).toBeDefined();
+    await store.settled();
+    store.replaceStored([{ ...stored('a', '36项'), note: '队友后改的' }], TERMS);
+    expect(store.get('a')!.record.note).toBe('队友后改的');
+    expect(store.get('n')).toBeUndefined();
   });
 });

@@ -29,6 +29,17 @@ describe('library query', () => {
     expect(search('不存在')).toEqual([]);
   });
 
+  it('filters by coder', () => {
+    const coded = [
+      toRow(annotation(5, { creator: { id: 'urn:uuid:li', name: '李四' } }), pages, terms),
+      toRow(annotation(6, { creator: { id: 'urn:uuid:wang', name: '王五' } }), pages, terms),
+      ...rows,
+    ];
+    expect(ids(filterRows(coded, { ...EMPTY_QUERY, coder: 'urn:uuid:wang' }))).toEqual([6]);
+    expect(filterRows(coded, EMPTY_QUERY)).toHaveLength(6);
+    expect(isFiltered({ ...EMPTY_QUERY, coder: 'urn:uuid:li' })).toBe(true);
+  });
+
   it('filters by term, page, page kind (a page not stored counts as none) and creation date', () => {
     expect(ids(filterRows(rows, { ...EMPTY_QUERY, term: 'T2' }))).toEqual([2, 3]);
     expect(ids(filterRows(rows, { ...EMPTY_QUERY, page: OTHER.url }))).toEqual([2]);

@@ -13,7 +13,9 @@ describe('schema versions', () => {
     const db = new PizhuDB(freshName());
     await db.open();
     expect(db.verno).toBe(SCHEMA_VERSION);
-    expect(db.tables.map((table) => table.name).sort()).toEqual(['annotations', 'indicatorMerges', 'pages', 'resolutions', 'taxonomies', 'terms']);
+    expect(db.tables.map((table) => table.name).sort()).toEqual([
+      'annotations', 'conflicts', 'indicatorMerges', 'outbox', 'pages', 'resolutions', 'syncMeta', 'syncRevs', 'taxonomies', 'terms',
+    ]);
     db.close();
   });
 
