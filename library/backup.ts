@@ -15,8 +15,9 @@
 // for. The page asks for confirmation and says how many records would be replaced by how many.
 //
 // Nothing in the file is taken on trust: each table must hold as many records as the file's `counts` say, and every
-// record is checked field by field and within bounds (model/validate.ts) before anything is replaced. And the page
-// downloads a backup of what it replaces before it restores (components/library/BackupPanel.tsx).
+// record is checked field by field and within bounds (model/validate.ts; annotations by exchange/record-check.ts)
+// before anything is replaced. And the page downloads a backup of what it replaces before it restores
+// (components/library/BackupPanel.tsx).
 import type { PizhuDB } from '../storage/db';
 import { docNumberKey } from '../storage/doc-number-key';
 import { toStorageError } from '../storage/errors';
