@@ -2,8 +2,7 @@
 // user typed stays in the form until it is stored: a failed save says why beside it and loses nothing.
 import { useState } from 'preact/hooks';
 import type { Term } from '../model';
-import { errorText } from './error-text';
-import { t } from './i18n';
+import { errorText, t } from './i18n';
 import './annotation-editor.css';
 
 export interface EditorProps {

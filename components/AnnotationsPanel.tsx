@@ -11,8 +11,7 @@ import type { Term } from '../model';
 import type { TabInfo } from './active-tab';
 import { AnnotationEditor } from './AnnotationEditor';
 import { Item } from './AnnotationItem';
-import { errorText } from './error-text';
-import { t } from './i18n';
+import { errorText, t } from './i18n';
 import { PageNote } from './PageNote';
 import { useTabRequest } from './use-tab-request';
 

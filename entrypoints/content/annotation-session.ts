@@ -48,7 +48,7 @@ export interface AnnotationSession {
 
 type Passage = { start: number; end: number };
 
-/** An error a panel shows in its own language (components/error-text.ts). */
+/** An error a panel shows in its own language (errorText of components/i18n.ts). */
 const bilingualError = (zh: string, en: string) => Object.assign(new Error(en), { zh, en });
 const gone = () => bilingualError('这条标注已不在页面上（可能已在别处删除）。', 'This annotation is no longer on the page (it may have been deleted elsewhere).');
 
