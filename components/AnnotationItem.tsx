@@ -44,3 +44,30 @@ export function Item({ item, terms, onClick, current, children }: ItemProps) {
   );
 }
 
+
+export interface TermFilterProps {
+  /** The annotations listed: the filter offers the terms they carry. */
+  items: readonly { record: { terms: readonly string[] } }[];
+  terms: ReadonlyMap<string, Term>;
+  /** The chosen term's id; '' for every annotation. */
+  value: string;
+  onChange(value: string): void;
+}
+
+/** The lists' filter by term (the side panel's and the reader's), offering only the terms in use. */
+export function TermFilter({ items, terms, value, onChange }: TermFilterProps) {
+  const used = [...new Set(items.flatMap((i) => i.record.terms))].map((id) => terms.get(id)).filter((x): x is Term => !!x);
+  return (
+    <label>
+      {t('annotationsFilter')}{' '}
+      <select value={value} onChange={(e) => onChange(e.currentTarget.value)}>
+        <option value="">{t('annotationsAll')}</option>
+        {used.map((term) => (
+          <option key={term.id} value={term.id}>
+            {term.notation} {term.label.zh}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

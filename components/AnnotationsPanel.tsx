@@ -7,10 +7,9 @@ import { useMemo, useState } from 'preact/hooks';
 import { browser } from '#imports';
 import { readerPath } from '../library/reader-url';
 import { tabs, type AnnotationItem } from '../messaging';
-import type { Term } from '../model';
 import type { TabInfo } from './active-tab';
 import { AnnotationEditor } from './AnnotationEditor';
-import { Item } from './AnnotationItem';
+import { Item, TermFilter } from './AnnotationItem';
 import { errorText, t } from './i18n';
 import { PageNote } from './PageNote';
 import { useTabRequest } from './use-tab-request';
@@ -146,7 +145,6 @@ export function AnnotationsPanel({ tab }: { tab: TabInfo }) {
     );
   }
 
-  const used = [...new Set(passages.flatMap((i) => i.record.terms))].map((id) => terms.get(id)).filter((x): x is Term => !!x);
   const shown = filter ? passages.filter((i) => i.record.terms.includes(filter)) : passages;
   const anchored = shown.filter((i) => i.anchor);
   const orphans = shown.filter((i) => !i.anchor);
@@ -156,17 +154,7 @@ export function AnnotationsPanel({ tab }: { tab: TabInfo }) {
       {memoBox}
       <div class="toolbar">
         <span>{t('annotationsCount', String(passages.length))}</span>
-        <label>
-          {t('annotationsFilter')}{' '}
-          <select value={filter} onChange={(e) => setFilter(e.currentTarget.value)}>
-            <option value="">{t('annotationsAll')}</option>
-            {used.map((term) => (
-              <option key={term.id} value={term.id}>
-                {term.notation} {term.label.zh}
-              </option>
-            ))}
-          </select>
-        </label>
+        <TermFilter items={passages} terms={terms} value={filter} onChange={setFilter} />
       </div>
       <ol class="annotation-list">
         {anchored.map((item) => (

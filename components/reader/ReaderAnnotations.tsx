@@ -2,8 +2,7 @@
 // term, a click goes to the passage; those the stored text cannot place either are listed apart, never dropped.
 // A passage clicked in the text, or the annotation the reader was opened at, is the current one.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Term } from '../../model';
-import { Item } from '../AnnotationItem';
+import { Item, TermFilter } from '../AnnotationItem';
 import { t } from '../i18n';
 import type { ReaderView } from './reader-view';
 
@@ -29,7 +28,6 @@ export function ReaderAnnotations({ view, ready, initial }: Props) {
   }, [current, filter]);
 
   if (entries.length === 0) return <p class="state">{t('readerAnnotationsEmpty')}</p>;
-  const used = [...new Set(entries.flatMap((e) => e.record.terms))].map((id) => terms.get(id)).filter((x): x is Term => !!x);
   const shown = filter ? entries.filter((e) => e.record.terms.includes(filter)) : entries;
   const anchored = shown.filter((e) => e.anchor);
   const orphans = shown.filter((e) => !e.anchor);
@@ -38,17 +36,7 @@ export function ReaderAnnotations({ view, ready, initial }: Props) {
     <section class="annotations" ref={list}>
       <div class="toolbar">
         <span>{t('readerAnnotationCount', String(entries.length))}</span>
-        <label>
-          {t('annotationsFilter')}{' '}
-          <select value={filter} onChange={(e) => setFilter(e.currentTarget.value)}>
-            <option value="">{t('annotationsAll')}</option>
-            {used.map((term) => (
-              <option key={term.id} value={term.id}>
-                {term.notation} {term.label.zh}
-              </option>
-            ))}
-          </select>
-        </label>
+        <TermFilter items={entries} terms={terms} value={filter} onChange={setFilter} />
       </div>
       {targetIsOrphan && <p class="reader-note" role="status">{t('readerOrphanTarget')}</p>}
       <ol class="annotation-list">
