@@ -65,7 +65,8 @@ export interface CodedLibraryOptions {
   seed?: number;
 }
 
-function seeded(seed: number): () => number {
+/** A seeded PRNG (mulberry32): the same synthetic library, and the same test data, on every run. */
+export function seededRng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
@@ -105,7 +106,7 @@ function reportText(rand: () => number, p: number, pageChars: number): string {
 
 export function syntheticCodedLibrary(options: CodedLibraryOptions): { pages: PageRecord[]; annotations: AnnotationRecord[] } {
   const { terms, coders } = options;
-  const rand = seeded(options.seed ?? 15);
+  const rand = seededRng(options.seed ?? 15);
   const pick = () => terms[Math.floor(rand() * terms.length)];
   const pages: PageRecord[] = [];
   const annotations: AnnotationRecord[] = [];
