@@ -3,10 +3,11 @@
 // When nothing matches, what was typed can be added to the codebook as a new term and applied at once. It is a
 // dialog: Tab and Shift+Tab cycle inside it, Escape closes it.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { PickerChoices } from '../messaging/picker';
 import type { Term } from '../model';
 import { t } from './i18n';
 
-export interface TagPickerProps {
+export interface TagPickerProps extends PickerChoices {
   /** Terms offered, in codebook order (retired terms left out by the caller). */
   terms: Term[];
   /** Every known term by id, for the chips of terms already applied (retired ones included). */
@@ -16,13 +17,6 @@ export interface TagPickerProps {
   note: string;
   /** The passage is not yet an annotation (nothing stored until a term or a note is given). */
   isNew: boolean;
-  onApply(termId: string, at: number): void;
-  onRemove(termId: string): void;
-  onNote(note: string): void;
-  onDelete(): void;
-  onClose(): void;
-  /** Nothing matched `label`: add it to the codebook as a new term and apply it. */
-  onAddTerm(label: string, at: number): void;
   /** Why the last change failed (a term that could not be added), shown until the next one. */
   error?: string;
   /** The coder's name; '' until given, and then the picker asks for it (once: it is kept in extension storage). */

@@ -20,6 +20,21 @@ export interface PickerOffer {
   key: string;
 }
 
+/**
+ * What the picker's choices do, on either side of the frame: the picker page calls them (components/TagPicker.tsx)
+ * and the content script answers them (entrypoints/content/tagger.tsx). `at` is the moment of the choice on the
+ * caller's own clock (performance.now()); the messages between them carry it as epoch time.
+ */
+export interface PickerChoices {
+  onApply(termId: string, at: number): void;
+  onRemove(termId: string): void;
+  onNote(note: string): void;
+  onDelete(): void;
+  onClose(): void;
+  /** Nothing matched `label`: add it to the codebook as a new term and apply it. */
+  onAddTerm(label: string, at: number): void;
+}
+
 /** What the picker shows; sent again, whole, after every change (same `passage`: the picker keeps its filter and focus). */
 export interface PickerView {
   /** Names the passage being tagged: a new value is a new picker. */

@@ -6,7 +6,7 @@ import { render } from 'preact';
 import type { ContentScriptContext } from '#imports';
 import { t } from '../../components/i18n';
 import taggerCss from '../../components/tagger.css?inline';
-import type { FromPicker, PickerView } from '../../messaging/picker';
+import type { FromPicker, PickerChoices, PickerView } from '../../messaging/picker';
 import { markPending } from '../../page/annotation-paint';
 import { guestLayer, isGuestHost } from '../../page/guest-root';
 import { placeBeside, type Side } from '../../page/placement';
@@ -18,15 +18,8 @@ export interface Toast {
   action?: { label: string; run(): void };
 }
 
-/** What the picker's choices do. Times are on this page's clock (performance.now()). */
-export interface PickerHandlers {
-  onApply(termId: string, at: number): void;
-  onRemove(termId: string): void;
-  onNote(note: string): void;
-  onDelete(): void;
-  onClose(): void;
-  onAddTerm(label: string, at: number): void;
-}
+/** What the picker's choices do on this page (times on this page's clock). */
+export type PickerHandlers = PickerChoices;
 
 export interface TaggerLayer {
   showButton(at: DOMRect, onClick: () => void): void;
