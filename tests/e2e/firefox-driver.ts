@@ -240,15 +240,29 @@ class FirefoxLocator implements Locator {
   }
 
   // Puppeteer places an element of a frame below the top by asking BiDi for the frame's element, with a locator
-  // Firefox 140 does not know: there the element's centre is placed from the frame's own origin, and clicked.
+  // Firefox 140 does not know: there the element's centre is placed from the frame's own origin, and clicked. As
+  // Playwright does before a click, the point must stand still (a frame that is placed again as its content grows,
+  // like the tag picker's, moves the element under the mouse) and the element must be what is at that point.
   private async clickOn(element: ElementHandle<Element>) {
     if (!this.frame.parentFrame()) return element.click();
     await element.scrollIntoView();
-    const [origin, centre] = await Promise.all([this.frame.origin(), element.evaluate((el) => {
-      const box = el.getBoundingClientRect();
-      return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
-    })]);
-    await this.frame.page.mouse.click(origin.x + centre.x, origin.y + centre.y);
+    const point = async () => {
+      const [origin, centre] = await Promise.all([this.frame.origin(), element.evaluate(async (el) => {
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        const box = el.getBoundingClientRect();
+        const x = box.left + box.width / 2;
+        const y = box.top + box.height / 2;
+        const there = document.elementFromPoint(x, y);
+        return { x, y, hit: !!there && (there === el || el.contains(there)) };
+      })]);
+      return { x: origin.x + centre.x, y: origin.y + centre.y, hit: centre.hit };
+    };
+    const at = await poll(() => `waiting for ${this.name} to stand still under the mouse`, async () => {
+      const before = await point();
+      const after = await point();
+      return after.hit && before.x === after.x && before.y === after.y ? after : undefined;
+    });
+    await this.frame.page.mouse.click(at.x, at.y);
   }
 
   // As Playwright's fill: the text replaces the field's content as typed text would (trusted input events),

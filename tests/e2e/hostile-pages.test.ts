@@ -126,11 +126,11 @@ describe('every hostile page, read and tagged through the content script', () =>
 const cases: Record<string, () => Promise<void>> = {
   async 'synthetic-events.html'() {
     const page = await open('synthetic-events.html', 'attack');
-    const frame = await openPicker(page, PASSAGE);
+    await openPicker(page, PASSAGE);
     await applyTerm(page, LABEL);
-    await frame.locator('textarea').click();
+    await picker(page).locator('textarea').click();
     await page.keyboard.type('用户写的备注');
-    await frame.getByRole('button', { name: /完成|Done/ }).click();
+    await picker(page).getByRole('button', { name: /完成|Done/ }).click();
     await expect.poll(async () => (await stored(page)).map((a) => a.note)).toEqual(['用户写的备注']);
 
     // Untrusted selection, mouseup, shortcuts, clicks on every line and on Pizhu's elements.
@@ -173,14 +173,14 @@ const cases: Record<string, () => Promise<void>> = {
 
   async 'keylogger.html'() {
     const page = await open('keylogger.html', 'attack');
-    const frame = await openPicker(page, PASSAGE);
+    await openPicker(page, PASSAGE);
     await page.evaluate(() => {
       const { hostile } = window as unknown as Hostile;
       hostile.log.length = 0;
       hostile.focus.length = 0;
     });
     await applyTerm(page, LABEL);
-    await frame.locator('textarea').click();
+    await picker(page).locator('textarea').click();
     await page.keyboard.type('secret note 机密');
     await page.keyboard.press('Tab'); // the note is kept when it loses focus
     await expect.poll(async () => (await stored(page)).map((a) => a.note)).toEqual(['secret note 机密']);

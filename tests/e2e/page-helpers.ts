@@ -143,8 +143,21 @@ export async function clickGuest(page: Page, selector: string, timeout = 10_000)
     await page.waitForTimeout(100);
     box = await guestBox(page, selector);
   }
-  if (!box) throw new Error(`nothing of Pizhu's UI matches ${selector} within ${timeout} ms`);
+  if (!box) throw new Error(`nothing of Pizhu's UI matches ${selector} within ${timeout} ms; ${await guestState(page)}`);
   await page.mouse.click((box.left + box.right) / 2, (box.top + box.bottom) / 2);
+}
+
+/** What a failure needs to be understood: the page's selection and focus, how often Pizhu read the page, its UI. */
+async function guestState(page: Page): Promise<string> {
+  const onPage = await page.evaluate(() => ({
+    selection: getSelection()?.toString().slice(0, 60),
+    focus: document.hasFocus(),
+    visibility: document.visibilityState,
+    readings: performance.getEntriesByName('pizhu:annotations').length,
+  })).catch((e: Error) => e.message);
+  const ui = await closedShadowRoots.evaluate(page, (roots) => roots.map((root) => root.innerHTML.replace(/<style>[^]*?<\/style>/g, '').slice(0, 400)), null)
+    .catch((e: Error) => e.message);
+  return `page: ${JSON.stringify(onPage)}; Pizhu's UI: ${JSON.stringify(ui)}`;
 }
 
 /** The tag picker's frame, once the content script has made it (null before). */
@@ -159,15 +172,33 @@ export function pickerBox(page: Page): Promise<Box | null> {
 
 /** The picker's dialog inside its frame (count 0 while the picker is closed, or before its frame is made). */
 export function picker(page: Page): Locator {
-  return locatorInFrame(() => pickerFrame(page), (frame) => frame.locator('[role="dialog"]'));
+  return locatorInFrame(() => pickerFrame(page), (frame) => frame.locator('[role="dialog"]'), () => pickerStill(page));
+}
+
+/**
+ * Resolves once the open picker stands still on the page (its box the same a little apart). The content script places
+ * the frame again when the picker's content grows (a term applied adds its chip), and a click aimed at a button in it
+ * just before would land where the button was: Playwright's own check that an element stands still looks inside the
+ * frame, which does not see the frame itself move. A closed picker is still too.
+ */
+async function pickerStill(page: Page): Promise<void> {
+  const end = Date.now() + 10_000;
+  let before = await pickerBox(page);
+  for (;;) {
+    await page.waitForTimeout(120);
+    const now = await pickerBox(page);
+    if (JSON.stringify(now) === JSON.stringify(before) || Date.now() > end) return;
+    before = now;
+  }
 }
 
 /**
  * A locator inside the frame `find` resolves to, found afresh at each use as with Playwright's frameLocator (which
- * cannot look into a closed root for the frame): while there is no frame it counts nothing, and actions wait for one.
+ * cannot look into a closed root for the frame): while there is no frame it counts nothing, and actions wait for one;
+ * a click waits for the frame to stand `still` on the page.
  */
-function locatorInFrame(find: () => Promise<Frame | null>, make: (frame: Frame) => Locator): Locator {
-  const within = (next: (locator: Locator) => Locator) => locatorInFrame(find, (frame) => next(make(frame)));
+function locatorInFrame(find: () => Promise<Frame | null>, make: (frame: Frame) => Locator, still: () => Promise<void>): Locator {
+  const within = (next: (locator: Locator) => Locator) => locatorInFrame(find, (frame) => next(make(frame)), still);
   const resolved = async () => {
     const end = Date.now() + 30_000;
     for (;;) {
@@ -186,7 +217,11 @@ function locatorInFrame(find: () => Promise<Frame | null>, make: (frame: Frame) 
     locator: (selector, options) => within((l) => l.locator(selector, options)),
     getByRole: (role, options) => within((l) => l.getByRole(role, options)),
     filter: (options) => within((l) => l.filter(options)),
-    click: async () => (await resolved()).click(),
+    click: async () => {
+      const locator = await resolved();
+      await still();
+      await locator.click();
+    },
     fill: async (value) => (await resolved()).fill(value),
     press: async (key) => (await resolved()).press(key),
     check: async () => (await resolved()).check(),

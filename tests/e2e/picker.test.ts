@@ -179,12 +179,11 @@ describe('hovering a tagged passage', () => {
   it('shows its terms and note beside it, and nothing once the pointer leaves', async () => {
     const PASSAGE = '村(社区)取消30项';
     await openFor(PASSAGE);
-    const frame = (await pickerFrame(page))!;
     await page.keyboard.type('放管服');
     await page.keyboard.press('Enter');
-    await frame.locator('textarea').click();
+    await picker(page).locator('textarea').click();
     await page.keyboard.type('村级证明');
-    await frame.getByRole('button', { name: /完成|Done/ }).click();
+    await picker(page).getByRole('button', { name: /完成|Done/ }).click();
     await expect.poll(pickerShown).toBe(false);
     await page.evaluate(() => getSelection()?.removeAllRanges());
 

@@ -81,7 +81,8 @@ async function finishPicker(page: Page, note: string | undefined): Promise<void>
   if (note !== undefined) await picker(page).locator('textarea').fill(note);
   await picker(page).getByRole('button', { name: /完成|Done/ }).click();
   await waitUntil('the picker closed', async () => (await picker(page).count()) === 0).catch(async (e: Error) => {
-    throw new Error(`${e.message}; it shows: ${await picker(page).textContent().catch(() => '?')}`);
+    const frame = await pickerBox(page).catch(() => '?');
+    throw new Error(`${e.message}; its frame on the page: ${JSON.stringify(frame)}; it shows: ${await picker(page).textContent().catch(() => '?')}`);
   });
 }
 
