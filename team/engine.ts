@@ -548,6 +548,14 @@ export async function endTeam(db: PizhuDB, keepSecret = false): Promise<void> {
   });
 }
 
+/**
+ * The local replica was made anew (one an earlier Pizhu kept was carried over into it): its changes feed is read
+ * again from the start. What Dexie holds already is passed over by its revision (syncRevs), not written twice.
+ */
+export async function rereadReplica(db: PizhuDB): Promise<void> {
+  await db.syncMeta.delete(META.since);
+}
+
 /** The team this database is in, if any. */
 export async function teamOf(db: PizhuDB): Promise<string | undefined> {
   return (await db.syncMeta.get(META.enabled))?.value as string | undefined;

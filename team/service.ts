@@ -19,8 +19,8 @@ import { teamRoles } from '../sync/design-doc.js';
 import { OFF_STATUS, type ConflictView, type TeamState, type TeamStatus } from '../sync/status';
 import { databaseName, parseTeamConfig, type Problem, type TeamConfig } from '../sync/team-config';
 import { readTeamConfig, removeTeamConfig, watchTeamConfig, writeTeamConfig } from './credentials';
-import { beginTeam, EngineError, endTeam, SyncEngine, teamOf } from './engine';
-import { asReplica, openRemote, openReplica, probe, replicate, serverFetch, type Fetch } from './replication';
+import { beginTeam, EngineError, endTeam, rereadReplica, SyncEngine, teamOf } from './engine';
+import { asReplica, carryOver, destroyReplica, openRemote, openReplica, probe, replicate, serverFetch, type Fetch } from './replication';
 import { pushedIds, Unpushed } from './unpushed';
 
 const ALARM = 'pizhu-team';
@@ -303,7 +303,7 @@ export class TeamService {
       if (joined && (!config || joined !== identity(config))) {
         // Left the team, or changed to another: the old replica and sync state go; every record stays.
         const old = JSON.parse(joined) as { url: string; username: string };
-        await (await openReplica({ url: old.url, username: old.username || undefined })).destroy().catch(() => {});
+        await destroyReplica({ url: old.url, username: old.username || undefined }).catch(() => {});
         await endTeam(this.db, config !== null);
       }
       if (!config) {
@@ -313,7 +313,9 @@ export class TeamService {
       }
       if (joined !== identity(config)) await beginTeam(this.db, identity(config));
       await browser.alarms.create(ALARM, { periodInMinutes: 0.5 });
-      const session = new Session(config, this.db, await openReplica(config), this.hooks, () => this.changed());
+      const replica = await openReplica(config);
+      if (await carryOver(config, replica)) await rereadReplica(this.db);
+      const session = new Session(config, this.db, replica, this.hooks, () => this.changed());
       this.session = session;
       this.changed();
       await session.start();

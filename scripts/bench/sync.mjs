@@ -47,7 +47,8 @@ async function fillServer(server) {
 
 /**
  * How many annotations the extension's database holds, and how many documents its local replica (PouchDB's
- * IndexedDB database `_pouch_pizhu-team-…`, store `document-store`) has pulled: the first sync's two halves.
+ * IndexedDB database `_pouch_pizhu-replica-…`, store `docs` of its `indexeddb` adapter) has pulled: the first sync's
+ * two halves.
  */
 const counts = (b) => b.serviceWorker.evaluate(async () => {
   const count = async (name, store) => {
@@ -65,8 +66,8 @@ const counts = (b) => b.serviceWorker.evaluate(async () => {
     db.close();
     return n;
   };
-  const replica = (await indexedDB.databases()).find((d) => d.name?.startsWith('_pouch_pizhu-team-'))?.name;
-  return { annotations: await count('pizhu', 'annotations'), replica: replica ? await count(replica, 'document-store') : 0 };
+  const replica = (await indexedDB.databases()).find((d) => d.name?.startsWith('_pouch_pizhu-replica-'))?.name;
+  return { annotations: await count('pizhu', 'annotations'), replica: replica ? await count(replica, 'docs') : 0 };
 });
 
 const join = (b, server, user) => b.serviceWorker.evaluate(

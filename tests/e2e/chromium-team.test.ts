@@ -3,6 +3,7 @@
 // cannot be listed there. A restart of the same profile: the Firefox launcher installs the add-on as a temporary one
 // at a new moz-extension:// address at each launch, another origin with none of the first launch's IndexedDB.
 // The rest of the team's tests run in both browsers (team.test.ts).
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -98,6 +99,51 @@ describe('a browser closed in the middle of a first sync', () => {
     } finally {
       await c.close();
       fs.rmSync(profileDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a replica an earlier Pizhu kept (PouchDB’s idb adapter)', () => {
+  it('is carried into the new one: a revision it had not pushed reaches the server and the library, and the old one goes', async () => {
+    const c = await launchWithExtension({ server: a.server });
+    try {
+      // The earlier replica, made in the worker with PouchDB's idb adapter as an earlier Pizhu made it: its name is
+      // `pizhu-team-` and the first 24 hex digits of SHA-256 of the database URL, a newline and the user name.
+      const { build } = await import('esbuild');
+      const bundle = await build({
+        stdin: { contents: "import P from 'pouchdb-core'; import idb from 'pouchdb-adapter-idb'; P.plugin(idb); globalThis.FormerPouchDB = P;", resolveDir: process.cwd() },
+        bundle: true, write: false, format: 'iife', platform: 'browser', define: { global: 'globalThis' },
+      });
+      const worker = (c.context as unknown as BrowserContext).serviceWorkers()[0];
+      // As a string, which the DevTools protocol evaluates beside the worker's CSP (no eval in extension code).
+      await worker.evaluate(bundle.outputFiles[0].text);
+      const hash = crypto.createHash('sha256').update(`${server.url}\n${CODER.name}`).digest('hex').slice(0, 24);
+      const id = 'urn:uuid:00000000-0000-4000-8000-00000000f0f0';
+      const doc = {
+        _id: `annotation:${id}`, _rev: '1-0123456789abcdef0123456789abcdef', type: 'annotation', schema: 1, by: CODER.name,
+        data: { id, pageUrl: 'https://gov.example/earlier', sourceUrl: 'https://gov.example/earlier', quote: { exact: '升级前的标注', prefix: '', suffix: '' },
+          position: { start: 0, end: 6 }, terms: [], note: '未推送', created: '2025-01-01T00:00:00.000Z', modified: '2025-01-01T00:00:00.000Z' },
+      };
+      const databases = () => worker.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+      await worker.evaluate(async ({ name, doc }) => {
+        const { FormerPouchDB } = globalThis as unknown as { FormerPouchDB: new (name: string, o: object) => { bulkDocs(d: object[], o: object): Promise<unknown>; close(): Promise<void> } };
+        const db = new FormerPouchDB(name, { adapter: 'idb' });
+        await db.bulkDocs([doc], { new_edits: false });
+        await db.close();
+      }, { name: `pizhu-team-${hash}`, doc });
+      expect(await databases()).toContain(`_pouch_pizhu-team-${hash}`);
+
+      await writeTeamKey(c, { url: server.url, username: CODER.name, password: CODER.password });
+      const onServer = () => fetch(`${server.serverUrl}/${encodeURIComponent(doc._id)}`, { headers: basic(server.admin.name, server.admin.password) })
+        .then(async (r) => (r.ok ? ((await r.json()) as { _rev: string })._rev : r.status));
+      await expect.poll(onServer, { timeout: 30_000 }).toBe(doc._rev);
+      await expect.poll(async () => (await readTable<AnnotationRecord>(c, 'annotations')).find((x) => x.id === id)?.note, { timeout: 30_000 }).toBe('未推送');
+      const after = await databases();
+      expect(after).not.toContain(`_pouch_pizhu-team-${hash}`);
+      expect(after).toContain(`_pouch_pizhu-replica-${hash}`);
+      await writeTeamKey(c, null);
+    } finally {
+      await c.close();
     }
   });
 });
