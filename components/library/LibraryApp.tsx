@@ -46,7 +46,9 @@ const TAB_LABELS: Record<Tab, string> = {
 type TabMessage = { kind: 'notice'; text: string } | { kind: 'error'; error: Bilingual };
 
 type LoadState =
-  | { status: 'loading'; done: number; total: number }
+  /** `previous`: what was shown before this reading (after an import, an undo…), kept on screen meanwhile, so that the
+   * list does not vanish and a search being typed is not lost with its box. */
+  | { status: 'loading'; done: number; total: number; previous?: LibraryData }
   | { status: 'error'; error: Bilingual }
   | { status: 'ready'; data: LibraryData };
 
@@ -95,13 +97,16 @@ export function LibraryApp({ db, onAnnotationsStored, team }: LibraryAppProps) {
   const [writing, setWriting] = useState(false);
 
   const reload = useCallback(async () => {
-    setLoad((s) => ({ status: 'loading', done: 0, total: s.status === 'ready' ? s.data.rows.length : 0 }));
+    setLoad((s) => {
+      const previous = s.status === 'ready' ? s.data : s.status === 'loading' ? s.previous : undefined;
+      return { status: 'loading', done: 0, total: previous?.rows.length ?? 0, previous };
+    });
     try {
       let lastPaint = 0;
       const data = await loadLibrary(db, (done, total) => {
         if (performance.now() - lastPaint > 100) {
           lastPaint = performance.now();
-          setLoad({ status: 'loading', done, total });
+          setLoad((s) => ({ status: 'loading', done, total, previous: s.status === 'loading' ? s.previous : undefined }));
         }
       });
       setLoad({ status: 'ready', data });
@@ -118,7 +123,7 @@ export function LibraryApp({ db, onAnnotationsStored, team }: LibraryAppProps) {
   const { text, term, page, kind, from, to } = query;
   useEffect(() => setSelected(new Set()), [text, term, page, kind, from, to]);
 
-  const data = load.status === 'ready' ? load.data : null;
+  const data = load.status === 'ready' ? load.data : load.status === 'loading' ? (load.previous ?? null) : null;
   const shown = useMemo(() => (data ? applyQuery(data.rows, query) : []), [data, query]);
   // The terms the selected rows carry: those a selection can have taken off.
   const carried = useMemo(

@@ -120,6 +120,27 @@ describe('library page', () => {
     await page.locator('#library-count[data-count="3"]').waitFor();
   });
 
+  it('keeps its rows, and the search being typed, while it reads the list again after an import', async () => {
+    // Every change to the list, watched from before the import: the fewest rows it ever showed.
+    await page.evaluate(() => {
+      const w = window as unknown as { fewestRows: number };
+      w.fewestRows = document.querySelectorAll('.lib-row[data-id]').length;
+      new MutationObserver(() => {
+        w.fewestRows = Math.min(w.fewestRows, document.querySelectorAll('.lib-row[data-id]').length);
+      }).observe(document.body, { childList: true, subtree: true });
+    });
+    await page.setInputFiles('input[type=file]', writeTemp('again.jsonld', JSON.stringify(sampleCollection())));
+    await page.getByRole('region', { name: /导入预览|Import preview/ }).waitFor();
+    await page.getByRole('button', { name: /导入|Import/ }).click();
+    await page.getByRole('searchbox').fill('营商');
+    await page.getByRole('status').filter({ hasText: /已导入 0 条|Imported 0 / }).waitFor();
+    await page.locator('#library-count[data-count="1"]').waitFor();
+    expect(await page.getByRole('searchbox').inputValue()).toBe('营商');
+    expect(await page.evaluate(() => (window as unknown as { fewestRows: number }).fewestRows)).toBeGreaterThanOrEqual(1);
+    await page.getByRole('searchbox').fill('');
+    await page.locator('#library-count[data-count="3"]').waitFor();
+  });
+
   it('opens a row at its passage with a text fragment', async () => {
     const [tab] = await Promise.all([
       browser.context.waitForEvent('page'),
