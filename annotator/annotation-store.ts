@@ -6,7 +6,7 @@
 import { anchorMany } from '../anchoring/anchor';
 import { codePointIndex, type CodePointIndex } from '../anchoring/code-points';
 import { describeRange } from '../anchoring/describe';
-import type { AnnotationRecord, Term, TextPosition } from '../model';
+import { byNotation, type AnnotationRecord, type Term, type TextPosition } from '../model';
 
 /** Where an annotation anchored in the page text; null for an orphan (kept, listed apart, never deleted). */
 export type Anchor = { start: number; end: number; method: 'exact' | 'position' | 'fuzzy' } | null;
@@ -42,8 +42,6 @@ export interface PageContext {
   sourceUrl: string;
   now?: () => string;
 }
-
-const byNotation = (a: Term, b: Term) => a.notation.localeCompare(b.notation, undefined, { numeric: true });
 
 export class AnnotationStore {
   private readonly records = new Map<string, AnnotationRecord>();

@@ -1,7 +1,7 @@
 // The terms and note of one annotation, edited where it is listed (the side panel, the library's table). What the
 // user typed stays in the form until it is stored: a failed save says why beside it and loses nothing.
 import { useState } from 'preact/hooks';
-import type { Term } from '../model';
+import { byNotation, type Term } from '../model';
 import { errorText, t } from './i18n';
 import './annotation-editor.css';
 
@@ -14,8 +14,6 @@ export interface EditorProps {
   onSave: (change: { terms: string[]; note: string }) => Promise<unknown>;
   onCancel: () => void;
 }
-
-const byNotation = (a: Term, b: Term) => a.notation.localeCompare(b.notation, undefined, { numeric: true });
 
 export function AnnotationEditor({ terms: initialTerms, note: initialNote, known, onSave, onCancel }: EditorProps) {
   const [terms, setTerms] = useState<string[]>([...initialTerms]);

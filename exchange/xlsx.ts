@@ -1,7 +1,7 @@
 // Excel workbooks. Cells keep their types (numbers as numbers, dates as Excel dates) so that the tables can be
 // sorted, filtered and summed without conversion; the header row is frozen.
 import writeExcelFile, { type Cell, type Row, type SheetData } from 'write-excel-file/universal';
-import type { AnnotationRecord, Term } from '../model';
+import { byNotation, type AnnotationRecord, type Term } from '../model';
 import type { ExportContext, Lang } from './export-context';
 import type { DocNumberRow, FigureRow, IndicatorLongRow, IndicatorWideRow } from './rows';
 import { batches, type Source, type StreamOptions } from './stream';
@@ -67,12 +67,8 @@ function table<R>(columns: readonly Column<R>[], items: Iterable<R>, lang: Lang,
   return sheet(columns, data, name);
 }
 
-function byNotation(a: Term, b: Term): number {
-  return (
-    a.taxonomyId.localeCompare(b.taxonomyId) ||
-    a.notation.localeCompare(b.notation, undefined, { numeric: true }) ||
-    a.order - b.order
-  );
+function byCodebookOrder(a: Term, b: Term): number {
+  return a.taxonomyId.localeCompare(b.taxonomyId) || byNotation(a, b) || a.order - b.order;
 }
 
 export interface XlsxOptions extends StreamOptions {
@@ -102,7 +98,7 @@ export async function annotationsXlsx(
     const page = ctx.pages.get(url);
     if (page) pages.push({ page, annotationCount });
   }
-  const terms = [...ctx.terms.values()].sort(byNotation);
+  const terms = [...ctx.terms.values()].sort(byCodebookOrder);
   options.signal?.throwIfAborted();
   return writeExcelFile([
     sheet(annotationColumns, data, SHEET_NAMES.annotations[lang]),

@@ -15,4 +15,5 @@ export {
   withPageKind,
 } from './settings';
 export { newUuidIri } from './ids';
+export { byNotation } from './taxonomy';
 export { guidForIri, isUuid, randomUuid, uuidV5 } from './uuid';

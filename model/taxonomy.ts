@@ -46,3 +46,10 @@ export interface Term {
   /** Order among siblings. */
   order: number;
 }
+
+// One collator for every comparison: `localeCompare` with options builds a collator per call, which made sorting the
+// codebook's terms (offered to the picker at every page load) take milliseconds of each page's time.
+const numeric = new Intl.Collator(undefined, { numeric: true });
+
+/** Terms in the order of their numbers as people read them: 2.9 before 2.10. */
+export const byNotation = (a: Pick<Term, 'notation'>, b: Pick<Term, 'notation'>): number => numeric.compare(a.notation, b.notation);

@@ -1,5 +1,5 @@
 // What can be done to the rows chosen in the table: delete them, add a term to them, take a term off them.
-import type { Term } from '../../model';
+import { byNotation, type Term } from '../../model';
 import { L } from './strings';
 
 interface Props {
@@ -14,8 +14,6 @@ interface Props {
   onRemoveTerm: (id: string) => void;
   onClear: () => void;
 }
-
-const byNotation = (a: Term, b: Term) => a.notation.localeCompare(b.notation, undefined, { numeric: true });
 
 export function SelectionBar({ count, terms, carried, busy, onDelete, onAddTerm, onRemoveTerm, onClear }: Props) {
   const all = [...terms.values()].sort(byNotation);
