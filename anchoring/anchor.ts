@@ -28,6 +28,8 @@ export function anchorQuote(text: string, sel: AnchorSelectors): AnchorResult | 
 
 /** Anchors many annotations against one text, folding the text once. Results are in the order of `sels`. */
 export function anchorMany(text: string, sels: readonly AnchorSelectors[]): (AnchorResult | null)[] {
+  // Most pages have no annotations: folding their text for none would cost every page load a pass over it.
+  if (sels.length === 0) return [];
   const view = foldText(text);
   return sels.map((sel) => anchorInView(view, sel));
 }

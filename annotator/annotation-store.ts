@@ -55,12 +55,16 @@ export class AnnotationStore {
   private readonly unsaved = new Map<string, number>();
   /** Whether the page's text is stored already (a page that came with annotations has it). */
   private textKept = false;
-  /** Stored positions count code points (the W3C model's characters); anchors are UTF-16 offsets into the text. */
-  private readonly units: CodePointIndex;
-
-  constructor(private readonly page: PageContext, private readonly persist: PersistService) {
-    this.units = codePointIndex(page.text);
+  /**
+   * Stored positions count code points (the W3C model's characters); anchors are UTF-16 offsets into the text. Made
+   * at the first annotation read or written: most pages have none, and the index is a pass over the whole text.
+   */
+  private unitIndex: CodePointIndex | undefined;
+  private get units(): CodePointIndex {
+    return (this.unitIndex ??= codePointIndex(this.page.text));
   }
+
+  constructor(private readonly page: PageContext, private readonly persist: PersistService) {}
 
   // ── Reading ─────────────────────────────────────────────────────────────────────────────────────────────────
 
@@ -78,6 +82,7 @@ export class AnnotationStore {
 
   /** Anchors these stored records anew (an orphan when it has no quote or is not found), learning missing positions. */
   private place(annotations: readonly AnnotationRecord[]): void {
+    if (annotations.length === 0) return;
     const { units } = this;
     const quoted = annotations.filter((a) => a.quote);
     const found = anchorMany(this.page.text, quoted.map((a) => ({
