@@ -352,6 +352,10 @@ export class SyncEngine {
         keys.forEach((k, i) => existing.set(`${table}\u0000${k}`, found[i] as AnyRecord | undefined));
       }
       const newRevs: SyncRev[] = [];
+      // Written once for the batch after the loop: a request per document, each awaited, made a first sync of
+      // 100,000 annotations spend most of its time here.
+      const conflictRows: ConflictRow[] = [];
+      const noConflict: string[] = [];
 
       for (const { doc, read } of ours) {
         const { kind, key } = read;
@@ -366,11 +370,10 @@ export class SyncEngine {
         if (conflicts.length > 0 && !doc._deleted) {
           if (askUser(kind)) {
             const pageUrl = read.status === 'record' && kind === 'annotation' ? (read.record as AnnotationRecord).pageUrl : undefined;
-            const row: ConflictRow = { id, kind, key, revs: [doc._rev!, ...conflicts], seen, ...(pageUrl ? { pageUrl } : {}) };
-            await db.conflicts.put(row);
+            conflictRows.push({ id, kind, key, revs: [doc._rev!, ...conflicts], seen, ...(pageUrl ? { pageUrl } : {}) });
             if (pageUrl) changedPages.add(pageUrl);
           } else autoSettle.push(id);
-        } else await db.conflicts.delete(id);
+        } else noConflict.push(id);
 
         if (!opts.force && revs.get(id)?.rev === doc._rev) continue;
         const before = existing.get(`${table}\u0000${key}`);
@@ -399,6 +402,8 @@ export class SyncEngine {
         if (CODEBOOK_KINDS.has(kind) && (read.status === 'record' || read.status === 'deleted')) codebook = true;
       }
 
+      if (conflictRows.length) await db.conflicts.bulkPut(conflictRows);
+      if (noConflict.length) await db.conflicts.bulkDelete(noConflict);
       for (const [table, { puts, deletes }] of byTable) {
         if (puts.length) await db.table(table).bulkPut(puts);
         if (deletes.length) await db.table(table).bulkDelete(deletes);
