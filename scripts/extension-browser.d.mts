@@ -69,3 +69,4 @@ export interface VisitedPage {
 }
 export function visit(page: VisitedPage, url: string, options?: { timeout?: number }): Promise<string | null>;
 export function revisit(page: VisitedPage, options?: { timeout?: number }): Promise<string | null>;
+export function selectPhraseInPage(phrase: string): boolean;

@@ -245,6 +245,26 @@ export async function revisit(page, { timeout = 8000 } = {}) {
   return settle(page, timeout);
 }
 
+/**
+ * Runs in a page (page.evaluate): selects the first occurrence of `phrase` in its text, as a script would, which
+ * Pizhu takes for no user's selection until a key extends it. True when the phrase was there.
+ */
+export function selectPhraseInPage(phrase) {
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    const node = walker.currentNode;
+    const at = node.data.indexOf(phrase);
+    if (at < 0) continue;
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + phrase.length);
+    getSelection().removeAllRanges();
+    getSelection().addRange(range);
+    return true;
+  }
+  return false;
+}
+
 async function settle(page, timeout) {
   await page.waitForFunction(() => !!document.documentElement.dataset.pizhuKind, null, { timeout }).catch(() => {});
   await page.waitForTimeout(150);

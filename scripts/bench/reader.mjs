@@ -6,29 +6,12 @@
 // structure kept at annotation time and with the text alone (a record from before the reader, an import), and with
 // an orphan to look for in the whole text; the 1 MB page's text (360,000 characters) also three times over, a
 // million characters. Also the study tab of the 1 MB copy: its first items, then all of them when asked for.
-import { visit } from '../extension-browser.mjs';
+import { selectPhraseInPage, visit } from '../extension-browser.mjs';
 
 export const title = 'reader of a stored copy: open to ready, longest task, vs. the live scan';
 
 const PAGES = ['zhangdian-2017-report', 'zhangdian-report-1mb'];
 const PHRASES = ['精简率达48.6%', '办结时限缩短70%以上'];
-
-// In the report page: selects the first occurrence of a phrase, as a reader's drag would.
-function selectPhrase(phrase) {
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  while (walker.nextNode()) {
-    const node = walker.currentNode;
-    const at = node.data.indexOf(phrase);
-    if (at < 0) continue;
-    const range = document.createRange();
-    range.setStart(node, at);
-    range.setEnd(node, at + phrase.length);
-    getSelection().removeAllRanges();
-    getSelection().addRange(range);
-    return true;
-  }
-  return false;
-}
 
 // In the service worker: the page record, and a copy of it without its structure under another key with the same
 // annotations and one whose passage the text does not hold (re-anchoring then searches the whole text).
@@ -131,7 +114,7 @@ export async function run({ browser, runs, median, ratio, ms, table }) {
     }
     for (const phrase of PHRASES) {
       await tab.waitForFunction(() => performance.getEntriesByName('pizhu:annotations').length > 0, null, { timeout: 20_000 });
-      if (!(await tab.evaluate(selectPhrase, phrase))) throw new Error(`bench: no ${phrase} on ${name}`);
+      if (!(await tab.evaluate(selectPhraseInPage, phrase))) throw new Error(`bench: no ${phrase} on ${name}`);
       // A key that extends a selection makes it the user's (Pizhu tags only a selection the user made).
       await tab.keyboard.press('Shift');
       await tab.keyboard.press('4');

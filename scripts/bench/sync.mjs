@@ -4,7 +4,7 @@
 // - a tag in one browser to its drawing on the same page open in another (target: 5 s): from the key press in A to
 //   the frame in which B's page holds the new highlight.
 // Each first sync starts a fresh browser profile; the server keeps its data between runs.
-import { benchExtensionDir, extensionDir, launchWithExtension, visit } from '../extension-browser.mjs';
+import { benchExtensionDir, extensionDir, launchWithExtension, selectPhraseInPage, visit } from '../extension-browser.mjs';
 import { startTeamServer } from '../team-server.mjs';
 
 export const title = 'team sync: first sync of 100,000 annotations; a tag in A drawn in B';
@@ -122,20 +122,7 @@ async function tagToDrawing(a, b, runs) {
   const times = [];
   for (const phrase of phrases) {
     const before = await pageB.evaluate(() => CSS.highlights.get('pizhu-annotation-others')?.size ?? 0);
-    await pageA.evaluate((phrase) => {
-      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-      while (walker.nextNode()) {
-        const node = walker.currentNode;
-        const at = node.data.indexOf(phrase);
-        if (at < 0) continue;
-        const range = document.createRange();
-        range.setStart(node, at);
-        range.setEnd(node, at + phrase.length);
-        getSelection().removeAllRanges();
-        getSelection().addRange(range);
-        return;
-      }
-    }, phrase);
+    await pageA.evaluate(selectPhraseInPage, phrase);
     // A key that extends a selection makes it the user's: Pizhu's one-key shortcuts tag only a selection the user
     // made, never one a script set (as scripts/bench/reader.mjs does it).
     await pageA.keyboard.press('Shift');
