@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stripVTControlCharacters } from 'node:util';
 
 const projectRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const vitest = path.join(projectRoot, 'node_modules', 'vitest', 'vitest.mjs');
@@ -48,6 +49,17 @@ for (const project of ['unit', 'e2e', 'e2e-firefox']) {
     totals.skipped += counts.numPendingTests + counts.numTodoTests;
   }
   for (const f of unloaded) problems.push(`${project}: ${path.relative(projectRoot, f.name)} failed outside its tests`);
+  // Each failed test again at the end, with the first lines of its message: CI shows only the output's tail, and a
+  // failure early in a long run would otherwise be a bare count there.
+  for (const file of counts?.testResults ?? []) {
+    for (const t of file.assertionResults.filter((r) => r.status === 'failed')) {
+      const lines = stripVTControlCharacters(t.failureMessages?.[0] ?? '').split('\n');
+      const stack = lines.findIndex((line) => /^\s+at /.test(line));
+      const message = lines.slice(0, stack === -1 ? undefined : stack).filter((line) => line.trim()).slice(0, 8)
+        .map((line) => `    ${line.slice(0, 300)}`).join('\n');
+      problems.push(`${project}: ✗ ${path.relative(projectRoot, file.name)} > ${t.fullName}\n${message}`);
+    }
+  }
   // Nor does a run whose global setup throws or that crashes.
   if (status !== 0 && !counts?.numFailedTests && !unloaded.length) {
     totals.failed += 1;
