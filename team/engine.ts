@@ -32,6 +32,7 @@ import {
   type PageData,
   type TeamDoc,
 } from '../sync/documents';
+import { FIRST_BATCH, nextBatchSize } from '../sync/batch-size';
 import { planWrite, resolutionDocs, revisionDoc, type WritePlan } from '../sync/revisions';
 import type { ConflictView } from '../sync/status';
 import { docNumberKey } from '../storage/doc-number-key';
@@ -39,6 +40,7 @@ import type { PizhuDB } from '../storage/db';
 import { META, type ConflictRow, type OutboxEntry, type SyncRev } from '../storage/sync-state';
 import type { Replica } from './replica';
 
+/** Local changes handed to the replica at a time (outbox entries and the first upload's records). */
 const BATCH = 500;
 
 export interface EngineOptions {
@@ -96,6 +98,8 @@ export class SyncEngine {
   private readonly rejected = new Map<string, string>();
   private readonly unsendable = new Map<string, string>();
   private readonly refused = new Map<string, string>();
+  /** How many documents the next read of the replica's changes takes (sync/batch-size.ts). */
+  private incoming = FIRST_BATCH;
 
   constructor(private readonly o: EngineOptions) {}
 
@@ -295,9 +299,11 @@ export class SyncEngine {
     for (;;) {
       if (await this.meta(META.scan)) return;
       const since = (await this.meta<number | string>(META.since)) ?? 0;
-      const res = await this.o.replica.changes({ since, limit: BATCH, include_docs: true, conflicts: true, return_docs: true });
+      const res = await this.o.replica.changes({ since, limit: this.incoming, include_docs: true, conflicts: true, return_docs: true });
       if (res.results.length === 0) return;
-      await this.applyDocs(res.results.flatMap((r) => (r.doc ? [r.doc] : [])), { since: res.last_seq });
+      const docs = res.results.flatMap((r) => (r.doc ? [r.doc] : []));
+      await this.applyDocs(docs, { since: res.last_seq });
+      this.incoming = nextBatchSize(docs, this.incoming);
     }
   }
 
@@ -328,7 +334,7 @@ export class SyncEngine {
       const reads = docs.map((doc) => ({ doc, read: readDoc(doc) }));
       const ours = reads.filter((r): r is typeof r & { read: { kind: DocKind; key: string } } => r.read.status !== 'foreign');
       const ids = ours.map((r) => r.doc._id);
-      const revs = new Map((await db.syncRevs.bulkGet(ids)).flatMap((r) => (r ? [[r.id, r]] : [])));
+      const revs = new Map((await db.syncRevs.where(':id').anyOf(ids).toArray()).map((r) => [r.id, r]));
       const waitingPairs = ours.map((r) => [TABLE_OF[r.read.kind], r.read.key]);
       const waiting = new Set(
         (await db.outbox.count()) === 0
@@ -348,8 +354,9 @@ export class SyncEngine {
       const existing = new Map<string, AnyRecord | undefined>();
       for (const table of new Set(ours.map((r) => TABLE_OF[r.read.kind]))) {
         const keys = ours.filter((r) => TABLE_OF[r.read.kind] === table).map((r) => r.read.key);
-        const found = await db.table(table).bulkGet(keys);
-        keys.forEach((k, i) => existing.set(`${table}\u0000${k}`, found[i] as AnyRecord | undefined));
+        await db.table(table).where(':id').anyOf(keys).each((record: AnyRecord, cursor) => {
+          existing.set(`${table}\u0000${String(cursor.primaryKey)}`, record);
+        });
       }
       const newRevs: SyncRev[] = [];
       // Written once for the batch after the loop: a request per document, each awaited, made a first sync of
@@ -403,7 +410,10 @@ export class SyncEngine {
       }
 
       if (conflictRows.length) await db.conflicts.bulkPut(conflictRows);
-      if (noConflict.length) await db.conflicts.bulkDelete(noConflict);
+      // Only the rows there are: a delete of every document's id (nearly all without a row) cost a first sync
+      // an IndexedDB request per document.
+      const settledRows = noConflict.length ? ((await db.conflicts.where(':id').anyOf(noConflict).primaryKeys()) as string[]) : [];
+      if (settledRows.length) await db.conflicts.bulkDelete(settledRows);
       for (const [table, { puts, deletes }] of byTable) {
         if (puts.length) await db.table(table).bulkPut(puts);
         if (deletes.length) await db.table(table).bulkDelete(deletes);

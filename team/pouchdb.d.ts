@@ -51,6 +51,9 @@ declare module 'pouchdb-core' {
     back_off_function?: (delay: number) => number;
     heartbeat?: number;
     timeout?: number;
+    /** sync() only: options for one direction, over the shared ones. */
+    push?: Omit<SyncOptions, 'push' | 'pull'>;
+    pull?: Omit<SyncOptions, 'push' | 'pull'>;
   }
 
   export interface PouchDBStatic {
