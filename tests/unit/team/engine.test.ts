@@ -2,6 +2,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TaxonomyRepository } from '../../../storage/taxonomies';
+import { FIRST_BATCH } from '../../../sync/batch-size';
 import { DOC_SCHEMA, docId } from '../../../sync/documents';
 import { DEFAULT_TAXONOMY_ID, defaultTaxonomy } from '../../../taxonomy/default';
 import type { Replica } from '../../../team/replica';
@@ -272,6 +273,38 @@ describe('two browsers of one team', () => {
     await a.service.save(note, page);
     await exchange(server, a);
     expect(await server.get(newer._id)).toMatchObject({ schema: DOC_SCHEMA + 1, data: { future: true } });
+  });
+
+  it('reads the replica in batches that grow while documents are light and shrink when pages bring their text', async () => {
+    const limits: (number | undefined)[] = [];
+    const reader = await browser('carol', {
+      wrap: (r) => Object.assign(Object.create(r) as Replica, {
+        changes: (opts: Parameters<Replica['changes']>[0]) => {
+          limits.push(opts.limit);
+          return r.changes(opts);
+        },
+      }),
+    });
+    const annotationDoc = (i: number) => {
+      const key = `urn:uuid:00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+      return { _id: docId('annotation', key), type: 'annotation', schema: DOC_SCHEMA, by: 'eve', data: { ...note, id: key } };
+    };
+    const pageDoc = (i: number) => {
+      const pageUrl = `https://gov.example/p${i}`;
+      return { _id: docId('page', pageUrl), type: 'page', schema: DOC_SCHEMA, by: 'eve', data: { url: pageUrl, title: `报告${i}`, kind: 'report', snapshot: '字'.repeat(250_000) } };
+    };
+    // In the changes feed's order: a run of annotations, a run of pages with their text, annotations again.
+    await reader.replica.bulkDocs(Array.from({ length: 600 }, (_, i) => annotationDoc(i)));
+    await reader.replica.bulkDocs(Array.from({ length: 20 }, (_, i) => pageDoc(i)));
+    await reader.replica.bulkDocs(Array.from({ length: 100 }, (_, i) => annotationDoc(600 + i)));
+    await reader.engine.run();
+    expect(await reader.db.annotations.count()).toBe(700);
+    expect(await reader.db.pages.count()).toBe(20);
+    expect(limits[0]).toBe(FIRST_BATCH);
+    expect(limits[1]).toBeGreaterThan(FIRST_BATCH);
+    expect(limits.at(-1)).toBeLessThan(FIRST_BATCH);
+    reader.db.close();
+    await reader.replica.destroy();
   });
 
   it('settles concurrent versions of a page by itself, the same way on both machines', async () => {
