@@ -52,6 +52,9 @@ type LoadState =
   | { status: 'error'; error: Bilingual }
   | { status: 'ready'; data: LibraryData };
 
+/** The rows on screen in a state: those read, or while reading again those read before. */
+const onScreen = (s: LoadState): LibraryData | undefined => (s.status === 'ready' ? s.data : s.status === 'loading' ? s.previous : undefined);
+
 export interface LibraryAppProps {
   db: PizhuDB;
   /** Annotations of these pages were changed here: open tabs showing one redraw (entrypoints wire it). */
@@ -98,7 +101,7 @@ export function LibraryApp({ db, onAnnotationsStored, team }: LibraryAppProps) {
 
   const reload = useCallback(async () => {
     setLoad((s) => {
-      const previous = s.status === 'ready' ? s.data : s.status === 'loading' ? s.previous : undefined;
+      const previous = onScreen(s);
       return { status: 'loading', done: 0, total: previous?.rows.length ?? 0, previous };
     });
     try {
@@ -123,7 +126,7 @@ export function LibraryApp({ db, onAnnotationsStored, team }: LibraryAppProps) {
   const { text, term, page, kind, from, to } = query;
   useEffect(() => setSelected(new Set()), [text, term, page, kind, from, to]);
 
-  const data = load.status === 'ready' ? load.data : load.status === 'loading' ? (load.previous ?? null) : null;
+  const data = onScreen(load) ?? null;
   const shown = useMemo(() => (data ? applyQuery(data.rows, query) : []), [data, query]);
   // The terms the selected rows carry: those a selection can have taken off.
   const carried = useMemo(
