@@ -23,11 +23,16 @@ declare module 'pouchdb-core' {
     cancel(): void;
   }
 
+  /** Per document, the revisions asked about that the database lacks (documents lacking none are left out). */
+  export type RevsDiff = Record<string, { missing?: string[] }>;
+
   export interface Database {
     name: string;
+    revsDiff(request: Record<string, string[]>): Promise<RevsDiff>;
     changes(options: { live: true; since: 'now' | number | string; return_docs?: boolean }): ChangesFeed;
     get(id: string, options?: object): Promise<StoredDoc>;
-    allDocs(options?: object): Promise<{ rows: { id: string; key: string; value: { rev: string; deleted?: boolean }; doc?: StoredDoc }[] }>;
+    /** With `keys`, a key the database does not hold gives a row with `error: 'not_found'` and no value. */
+    allDocs(options?: object): Promise<{ rows: { id: string; key: string; error?: string; value: { rev: string; deleted?: boolean }; doc?: StoredDoc }[] }>;
     bulkDocs(docs: object[], options?: object): Promise<unknown[]>;
     info(): Promise<{ update_seq: number | string; doc_count: number }>;
     close(): Promise<void>;

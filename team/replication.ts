@@ -9,6 +9,7 @@ import replication from 'pouchdb-replication';
 import { nextRetryDelay } from '../sync/backoff';
 import { serverRoot, type TeamConfig } from '../sync/team-config';
 import type { Replica } from './replica';
+import { batchRevsDiff } from './revs-diff';
 
 // `indexeddb` keeps the replica; `idb` only opens a replica an earlier Pizhu kept, to carry it over (carryOver).
 PouchDB.plugin(indexeddb).plugin(idb).plugin(http).plugin(replication);
@@ -37,7 +38,7 @@ const teamHash = async (config: TeamConfig) => (await sha256Hex(`${config.url}\n
  * it was synced at.
  */
 export async function openReplica(config: TeamConfig): Promise<Database> {
-  return new PouchDB(`pizhu-replica-${await teamHash(config)}`, { adapter: 'indexeddb' });
+  return batchRevsDiff(new PouchDB(`pizhu-replica-${await teamHash(config)}`, { adapter: 'indexeddb' }));
 }
 
 /** The name under which an earlier Pizhu kept the team's replica (PouchDB's `idb` adapter). */
