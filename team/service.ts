@@ -11,7 +11,7 @@
 //   server, the engine's in Dexie (the outbox, the replica's read position, the first upload's progress).
 import { browser } from '#imports';
 import Dexie from 'dexie';
-import type { Database, ReplicationInfo, Replication, ChangesFeed } from 'pouchdb-core';
+import type { Database, ReplicationInfo, Replication } from 'pouchdb-core';
 import type { PizhuDB } from '../storage/db';
 import { META } from '../storage/sync-state';
 import type { Resolution } from '../sync/conflicts';
@@ -68,7 +68,6 @@ class Session {
   /** This browser's changes in the replica that the server has not had yet (counted as waiting). */
   readonly unpushed: Unpushed;
   private replication: Replication | null = null;
-  private feed: ChangesFeed | null = null;
   private keepAlive: ReturnType<typeof setInterval> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private stopped = false;
@@ -109,7 +108,6 @@ class Session {
     await this.unpushed.load();
     // Local writes from any page (their outbox entries) and what replication brings into the replica.
     Dexie.on('storagemutated', this.onMutated);
-    this.feed = this.replica.changes({ live: true, since: 'now', return_docs: false }).on('change', () => this.schedule()).on('error', () => {});
     this.keepAlive = setInterval(() => void browser.runtime.getPlatformInfo().catch(() => {}), KEEP_ALIVE_MS);
     this.schedule();
     await this.connect();
@@ -190,7 +188,10 @@ class Session {
         if (info.direction === 'push') {
           this.pushPending = pending;
           this.unpushed.pushed(pushedIds(info));
-        } else this.pullPending = pending;
+        } else {
+          this.pullPending = pending;
+          this.schedule();
+        }
         this.synced();
       },
       // Whether the server answers is told by the requests themselves (observe); these say how far sync is.
@@ -259,7 +260,6 @@ class Session {
   async stop(): Promise<void> {
     this.stopped = true;
     this.stopReplication();
-    this.feed?.cancel();
     Dexie.on('storagemutated').unsubscribe(this.onMutated);
     clearInterval(this.keepAlive);
     clearTimeout(this.timer);
