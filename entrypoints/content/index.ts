@@ -5,6 +5,7 @@ import { background, events, tabs } from '../../messaging';
 import { removeGuestRoot } from '../../page/guest-root';
 import { watchLateContent } from '../../page/late-content';
 import { publishScan } from '../../page/scan-handoff';
+import { idle } from '../../page/slices';
 import { clearOutline } from '../../page/study-drawing';
 import { normalizeUrl } from '../../anchoring/url';
 import { DEFAULT_SETTINGS, isSiteDisabled, pageKindOf, type Settings } from '../../model';
@@ -102,7 +103,11 @@ export default defineContentScript({
     });
 
     if (isSiteDisabled(settings, host)) reportScan(null);
-    else await start();
+    else {
+      // The page's own loading first: the scan waits for a moment the page leaves idle (half a second at most).
+      await idle(500);
+      await start();
+    }
 
     const unwatch = events.on('settings:changed', (next) => {
       const kindBefore = kindSet();

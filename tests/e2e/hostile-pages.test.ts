@@ -124,6 +124,17 @@ describe('every hostile page, read and tagged through the content script', () =>
 });
 
 const cases: Record<string, () => Promise<void>> = {
+  async 'busy-loading.html'() {
+    const page = await open('busy-loading.html', 'attack');
+    const { busyUntil, scanStart } = await page.evaluate(() => ({
+      busyUntil: Number(document.documentElement.dataset.busyUntil),
+      scanStart: performance.getEntriesByName('pizhu:scan', 'measure')[0].startTime,
+    }));
+    expect(busyUntil).toBeGreaterThan(0);
+    expect(scanStart).toBeGreaterThanOrEqual(busyUntil);
+    await page.close();
+  },
+
   async 'synthetic-events.html'() {
     const page = await open('synthetic-events.html', 'attack');
     await openPicker(page, PASSAGE);
