@@ -42,18 +42,18 @@ export interface Layout {
   hasMetadata: boolean;
 }
 
-const isHan = (c: number) => (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff);
-// Prose punctuation: ， , 、 ； ; 。
-const isComma = (c: number) => c === 0xff0c || c === 0x2c || c === 0x3001 || c === 0xff1b || c === 0x3b || c === 0x3002;
-
-/** Chinese characters and prose punctuation in text[start, end): a plain loop, no allocation (runs over megabytes). */
+/**
+ * Chinese characters and prose punctuation (， , 、 ； ; 。) in text[start, end): a plain loop, no allocation (runs over
+ * megabytes). The tests are written out in the loop, not called: a page's scan runs this code cold, in V8's
+ * interpreter, where a call per character made it the scan's costliest function on a report page (1.5 ms a load).
+ */
 function proseCounts(text: string, start: number, end: number): { han: number; commas: number } {
   let han = 0;
   let commas = 0;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
-    if (isHan(c)) han++;
-    else if (isComma(c)) commas++;
+    if (c >= 0x3400 ? c <= 0x9fff || (c >= 0xf900 && c <= 0xfaff) : false) han++;
+    else if (c === 0xff0c || c === 0x2c || c === 0x3001 || c === 0xff1b || c === 0x3b || c === 0x3002) commas++;
   }
   return { han, commas };
 }
