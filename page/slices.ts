@@ -26,6 +26,23 @@ export function idle(timeoutMs: number): Promise<void> {
 }
 
 /**
+ * Resolves after the browser has drawn a frame, or after `timeoutMs` when it draws none (a hidden tab): a task begun
+ * then is in a frame of its own.
+ */
+export function afterFrame(timeoutMs = 100): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, timeoutMs);
+    const frame = (globalThis as { requestAnimationFrame?: (cb: () => void) => number }).requestAnimationFrame;
+    frame?.(() =>
+      setTimeout(() => {
+        clearTimeout(timer);
+        resolve();
+      }, 0),
+    );
+  });
+}
+
+/**
  * What a task may take, ms, while slices keep to the times their meters predict. Slices do not always keep to them:
  * the machine is busy with something else, the garbage collector runs, a node costs more than most. What a slice ran
  * over its prediction lately is taken off the budget (TASK_LIMIT_MS less that overrun, at most TASK_BUDGET_MS), so
@@ -101,6 +118,7 @@ export class Slicer {
     private readonly targetMs = TASK_BUDGET_MS,
     private readonly yieldToPage: () => Promise<void> = pause,
     private readonly now: () => number = () => performance.now(),
+    private readonly toNextFrame: () => Promise<void> = afterFrame,
   ) {
     this.taskStart = now();
   }
@@ -125,6 +143,18 @@ export class Slicer {
   async next(): Promise<void> {
     this.longest = Math.max(this.longest, this.now() - this.taskStart);
     await this.yieldToPage();
+    this.taskStart = this.now();
+  }
+
+  /**
+   * Leaves room for work the browser does once this task ends, `ms` of it, such as drawing highlights just
+   * registered: the browser reckons a frame's drawing with its longest task, so when this task and that work would
+   * together pass TASK_LIMIT_MS, this task ends here and the next one begins in a frame of its own.
+   */
+  async leaveRoom(ms: number): Promise<void> {
+    if (this.targetMs === Infinity || this.now() - this.taskStart + ms <= TASK_LIMIT_MS) return;
+    this.longest = Math.max(this.longest, this.now() - this.taskStart);
+    await this.toNextFrame();
     this.taskStart = this.now();
   }
 

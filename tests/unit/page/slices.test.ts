@@ -77,6 +77,25 @@ describe('a slicer', () => {
     expect(slicer.budget()).toBeCloseTo(40, 0);
   });
 
+  it('ends the task before work the browser does after it when both together would be long, and only then', async () => {
+    let clock = 0;
+    let frames = 0;
+    const slicer = new Slicer(30, async () => {}, () => clock, async () => {
+      frames++;
+      clock += 16;
+    });
+    clock = 25;
+    await slicer.leaveRoom(10); // 25 + 10: room enough
+    expect(frames).toBe(0);
+    await slicer.leaveRoom(28); // 25 + 28 would be a long frame: drawn in one of its own
+    expect(frames).toBe(1);
+    expect(slicer.longestTask()).toBe(25);
+    clock += 1;
+    await slicer.leaveRoom(28); // a new task, 1 ms old
+    expect(frames).toBe(1);
+    await expect(Slicer.unsliced().leaveRoom(1000)).resolves.toBeUndefined();
+  });
+
   it('never sets a budget below what makes a slice worth its yield', () => {
     const meter = new Meter(0.01);
     let clock = 0;
