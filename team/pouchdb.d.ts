@@ -17,19 +17,12 @@ declare module 'pouchdb-core' {
     cancel(): void;
   }
 
-  export interface ChangesFeed {
-    on(event: 'change', listener: (change: { id: string; seq: number | string }) => void): this;
-    on(event: 'error', listener: (error: unknown) => void): this;
-    cancel(): void;
-  }
-
   /** Per document, the revisions asked about that the database lacks (documents lacking none are left out). */
   export type RevsDiff = Record<string, { missing?: string[] }>;
 
   export interface Database {
     name: string;
     revsDiff(request: Record<string, string[]>): Promise<RevsDiff>;
-    changes(options: { live: true; since: 'now' | number | string; return_docs?: boolean }): ChangesFeed;
     get(id: string, options?: object): Promise<StoredDoc>;
     /** With `keys`, a key the database does not hold gives a row with `error: 'not_found'` and no value. */
     allDocs(options?: object): Promise<{ rows: { id: string; key: string; error?: string; value: { rev: string; deleted?: boolean }; doc?: StoredDoc }[] }>;

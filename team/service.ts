@@ -106,7 +106,8 @@ class Session {
   async start(): Promise<void> {
     this.lastSync = (await this.db.syncMeta.get(META.lastSync))?.value as string | undefined;
     await this.unpushed.load();
-    // Local writes from any page (their outbox entries) and what replication brings into the replica.
+    // Local writes from any page (their outbox entries); what replication brings into the replica is told by its
+    // pull events (startReplication).
     Dexie.on('storagemutated', this.onMutated);
     this.keepAlive = setInterval(() => void browser.runtime.getPlatformInfo().catch(() => {}), KEEP_ALIVE_MS);
     this.schedule();
@@ -190,6 +191,8 @@ class Session {
           this.unpushed.pushed(pushedIds(info));
         } else {
           this.pullPending = pending;
+          // The pull wrote into the replica. Told by its own event rather than by a live changes feed of the
+          // replica, which read every pulled document back once more (a first sync of 100,000: 66.5 s → 62.6 s).
           this.schedule();
         }
         this.synced();
