@@ -30,6 +30,13 @@ export function chromeTest(doc: Document): (el: Element, tag?: string) => boolea
     if (total < 0) total = doc.body?.textContent?.length ?? 0;
     return (el.textContent?.length ?? 0) < total * 0.3;
   };
+  // A page repeats its class names (every paragraph a MsoNormal, every cell a td_xx): each is split into words once.
+  const verdicts = new Map<string, boolean>();
+  const namesChrome = (value: string): boolean => {
+    let verdict = verdicts.get(value);
+    if (verdict === undefined) verdicts.set(value, (verdict = words(value).some((w) => CHROME_WORDS.has(w))));
+    return verdict;
+  };
   return (el, tag = el.tagName.toUpperCase()) => {
     if (CHROME_TAGS.has(tag)) return true;
     // Most elements of a page carry no attribute at all (a <span> of a run of text): one call tells.
@@ -40,7 +47,7 @@ export function chromeTest(doc: Document): (el: Element, tag?: string) => boolea
     if (tag === 'FORM') return small(el);
     const cls = el.getAttribute('class');
     const id = el.getAttribute('id');
-    const guessed = (cls && words(cls).some((w) => CHROME_WORDS.has(w))) || (id && words(id).some((w) => CHROME_WORDS.has(w)));
+    const guessed = (cls && namesChrome(cls)) || (id && namesChrome(id));
     return !!guessed && small(el);
   };
 }
