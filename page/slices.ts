@@ -140,9 +140,14 @@ export class Slicer {
   }
 
   /** Ends the current task: the page runs, then a new task (with a whole budget) begins. */
-  async next(): Promise<void> {
+  next(): Promise<void> {
+    return this.endTask(this.yieldToPage);
+  }
+
+  /** Ends the current task, noting how long it took, and begins the next once `resume` resolves. */
+  private async endTask(resume: () => Promise<void>): Promise<void> {
     this.longest = Math.max(this.longest, this.now() - this.taskStart);
-    await this.yieldToPage();
+    await resume();
     this.taskStart = this.now();
   }
 
@@ -153,9 +158,7 @@ export class Slicer {
    */
   async leaveRoom(ms: number): Promise<void> {
     if (this.targetMs === Infinity || this.now() - this.taskStart + ms <= TASK_LIMIT_MS) return;
-    this.longest = Math.max(this.longest, this.now() - this.taskStart);
-    await this.toNextFrame();
-    this.taskStart = this.now();
+    await this.endTask(this.toNextFrame);
   }
 
   /**
