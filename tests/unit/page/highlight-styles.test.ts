@@ -2,18 +2,12 @@
 // ::highlight that overflows its text (a decoration, a shadow) makes Chromium recompute the visual overflow of every
 // text node it touches whenever any highlight of the page changes: on a 1 MB report, a frame of 50-100 ms after the
 // scan and at each tag (measured with scripts/bench/scan.mjs). So these have fills and colours only.
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ADJACENT_HIGHLIGHT, HIGHLIGHT_NAMES } from '../../../page/highlights';
+import { declarationsFor as rulesIn } from '../../support/css';
 
-const css = fs.readFileSync(path.join(__dirname, '../../../entrypoints/content/highlights.css'), 'utf8').replace(/\/\*[\s\S]*?\*\//g, '');
-
-/** Every declaration block of a rule whose selector names `::highlight(name)`, @media blocks included. */
-function declarationsFor(name: string): string[] {
-  const rule = new RegExp(`::highlight\\(${name}\\)[^{]*\\{([^}]*)\\}`, 'g');
-  return [...css.matchAll(rule)].map((m) => m[1]);
-}
+/** Every declaration block of a rule for `::highlight(name)` in the content script's sheet, @media blocks included. */
+const declarationsFor = (name: string) => rulesIn('entrypoints/content/highlights.css', `::highlight(${name})`);
 
 describe('recognition highlight styles', () => {
   const names = [...Object.values(HIGHLIGHT_NAMES), ADJACENT_HIGHLIGHT];
