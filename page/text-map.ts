@@ -172,26 +172,36 @@ function liveRange(startNode: Text, startOffset: number, endNode: Text, endOffse
 export class TextCursor {
   private i = 0;
   private readonly doc: Document | undefined;
+  /**
+   * Text nodes the ranges made so far reach into, each range's counted: what drawing them costs the browser, which
+   * marks each text node of a highlighted range on its own (a figure split over three <span>s costs three).
+   */
+  textNodes = 0;
 
   constructor(private readonly map: TextMap) {
     this.doc = map.nodes[0]?.ownerDocument;
   }
 
   range(start: number, end: number): Range {
-    const [startNode, startOffset] = this.point(start, 'start');
-    const [endNode, endOffset] = this.point(end, 'end');
-    return liveRange(startNode, startOffset, endNode, endOffset, this.doc);
+    const from = this.nodeAt(start, 'start');
+    const to = this.nodeAt(end, 'end');
+    this.textNodes += to - from + 1;
+    return liveRange(this.map.nodes[from], this.offsetIn(from, start), this.map.nodes[to], this.offsetIn(to, end), this.doc);
   }
 
-  private point(at: number, bias: 'start' | 'end'): [Text, number] {
+  /** Index of the node a range's start or end at text offset `at` lies in. A start on a separator moves on. */
+  private nodeAt(at: number, bias: 'start' | 'end'): number {
     const { starts, nodes } = this.map;
     const target = bias === 'end' ? Math.max(0, at - 1) : at;
     if (target < starts[this.i]) this.i = nodeIndexAt(this.map, target);
     else while (this.i + 1 < starts.length && starts[this.i + 1] <= target) this.i++;
-    const node = nodes[this.i];
-    const local = at - starts[this.i];
-    if (bias === 'start' && local >= node.data.length && this.i + 1 < nodes.length) return [nodes[this.i + 1], 0];
-    return [node, Math.max(0, Math.min(node.data.length, local))];
+    const atEnd = at - starts[this.i] >= nodes[this.i].data.length;
+    return bias === 'start' && atEnd && this.i + 1 < nodes.length ? this.i + 1 : this.i;
+  }
+
+  /** Text offset `at` as an offset into node `index`, within its data. */
+  private offsetIn(index: number, at: number): number {
+    return Math.max(0, Math.min(this.map.nodes[index].data.length, at - this.map.starts[index]));
   }
 }
 

@@ -58,7 +58,7 @@ export class ReaderView {
     }));
     // Ranges and highlights in slices, as on the live page: a megabyte report has thousands of figures.
     const slicer = new Slicer(undefined, yieldToPage);
-    this.matchRanges = await rangesFor(map, this.reading.matches, slicer);
+    this.matchRanges = (await rangesFor(map, this.reading.matches, slicer)).ranges;
     const highlights = await buildHighlights(this.reading.matches, this.matchRanges, slicer);
     if (signal.aborted) return;
     paintHighlights(highlights, ALL_CATEGORIES);

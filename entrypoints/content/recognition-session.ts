@@ -4,7 +4,7 @@ import { events, type ItemSummary, type PageSummary, type RecognitionRows, type 
 import { nameMatches, type MatchIndicators } from '../../page/page-indicators';
 import { headingAt, outlineHeadings, recognitionRows, type Heading } from '../../page/recognition-rows';
 import { sentenceAround } from '../../recognition/sentence';
-import { buildHighlights, clearHighlights, DRAW_MS_PER_RANGE, paintHighlights, rangesFor } from '../../page/highlights';
+import { buildHighlights, clearHighlights, DRAW_MS_PER_TEXT_NODE, paintHighlights, rangesFor } from '../../page/highlights';
 import { matchAtPoint, matchAtSelection } from '../../page/hit-test';
 import { framedDocument } from '../../page/framed-document';
 import { revealRange } from '../../page/reveal';
@@ -70,10 +70,10 @@ export async function startRecognition(ctx: ContentScriptContext, switches: Cate
   const scan = await scanPage(document, slicer, kind);
   const { matches } = scan;
   const map = scan.layout.map;
-  const ranges = await rangesFor(map, matches, slicer);
+  const { ranges, textNodes } = await rangesFor(map, matches, slicer);
   const highlights = await buildHighlights(matches, ranges, slicer);
   let on = switches;
-  await slicer.leaveRoom(ranges.length * DRAW_MS_PER_RANGE);
+  await slicer.leaveRoom(textNodes * DRAW_MS_PER_TEXT_NODE);
   paintHighlights(highlights, on);
   document.documentElement.dataset.pizhuKind = scan.kind;
   performance.measure('pizhu:scan', {

@@ -65,4 +65,19 @@ describe('text map', () => {
       expect([b.startContainer, b.startOffset, b.endContainer, b.endOffset]).toEqual([a.startContainer, a.startOffset, a.endContainer, a.endOffset]);
     }
   });
+
+  it('counts the text nodes its ranges reach into, which is what drawing them costs', () => {
+    const map = buildTextMap(body('<p>精简率达<span>48</span>.6%，共36项</p><p>第<b>1</b>段</p>'));
+    const cursor = new TextCursor(map);
+    const range = (s: string) => {
+      const start = map.text.indexOf(s);
+      return cursor.range(start, start + s.length);
+    };
+    range('48.6%'); // 48 | .6%，共36项: two nodes
+    expect(cursor.textNodes).toBe(2);
+    range('36项'); // inside one node
+    expect(cursor.textNodes).toBe(3);
+    range('第1段'); // 第 | 1 | 段
+    expect(cursor.textNodes).toBe(6);
+  });
 });
