@@ -43,6 +43,9 @@ const CODE_MARKS = new CharSet('/／#№_');
 /** Before a number, these following a digit make it the tail of a dotted or timed sequence. */
 const SEQUENCE_MARKS = new CharSet('.．:：');
 
+/** Signs of a negative number: hyphen-minus, its full-width form, the minus sign. */
+const MINUS_SIGNS = new CharSet('-－−');
+
 /** Qualifiers may stack (累计超过); more than this is prose, not a qualifier. */
 const MAX_STACKED_QUALIFIERS = 3;
 
@@ -128,7 +131,9 @@ function figureAt(text: string, start: number, numberEnd: number): FigureMatch |
   if (isPointInTime(text, start, unit, end)) return null;
   const limit = limitAfter(text, unit, end);
   if (limit) end++;
-  const number = foldedDigits(text, start, numberEnd);
+  const sign = isMinusSignAt(text, start - 1) ? '-' : '';
+  const number = sign + foldedDigits(text, start, numberEnd);
+  if (sign) start--;
   return {
     category: 'figure',
     start,
@@ -143,6 +148,15 @@ function figureAt(text: string, start: number, numberEnd: number): FigureMatch |
     before: qualifiersBefore(text, start),
     after: AFTER_QUALIFIERS.longestAt(text, end),
   };
+}
+
+/**
+ * A minus sign of the number after it (增长率为-3.19‰, 分别为-9.4%、23.0%): a hyphen or minus not joined to a digit or
+ * a letter before it, which would make it a range (0-17岁, 5-10%) or a code (A-3).
+ */
+function isMinusSignAt(text: string, i: number): boolean {
+  if (!MINUS_SIGNS.at(text, i)) return false;
+  return i === 0 || (digitAt(text, i - 1) < 0 && !isAsciiLetterAt(text, i - 1) && !CONTINUATIONS.at(text, i - 1));
 }
 
 function qualifiersBefore(text: string, start: number): string {

@@ -28,7 +28,7 @@ export interface KindVerdict {
 // and Hong Kong republish mainland reports in traditional script.
 const REPORT_TITLE = /(?:报告|報告|总结|總結)(?:全文)?$|(?:建设|建設|工作|行政)(?:情况|情況)$/;
 const DOCUMENT_TITLE =
-  /(?:意见|意見|通知|方案|办法|辦法|决定|決定|规定|規定|批复|批覆|公告|通告|令|细则|細則|规则|規則|规划|規劃|纲要|綱要|条例|條例|决议|決議|通报|通報|函|复函|覆函|规范|規範|制度|清单|清單|指引|计划|計劃|要点|要點|纪要|紀要)$|(?:令|公告)(?:\d{4}年)?第?[\d一二三四五六七八九十百零〇]+[号號]$/;
+  /(?:意见|意見|通知|方案|办法|辦法|决定|決定|规定|規定|批复|批覆|公告|通告|公报|公報|令|细则|細則|规则|規則|规划|規劃|纲要|綱要|条例|條例|决议|決議|通报|通報|函|复函|覆函|规范|規範|制度|清单|清單|指引|计划|計劃|要点|要點|纪要|紀要)$|(?:令|公告)(?:\d{4}年)?第?[\d一二三四五六七八九十百零〇]+[号號]$/;
 // Pages about a document rather than the document: interpretations and Q&A, whatever their grammar…
 const INTERPRETATION_TITLE = /解读|解讀|答记者问|答記者問|问答|問答|图解|圖解|一图读懂|一圖讀懂|访谈|訪談|专访|專訪|发布会|發佈會|视频|視頻/;
 // …and news of a document's release or adoption ("区政府发布2017年法治政府建设报告"). An official title has the
@@ -36,13 +36,17 @@ const INTERPRETATION_TITLE = /解读|解讀|答记者问|答記者問|问答|問
 const NEWS_VERB = /召开|召開|举行|舉行|审议|審議|听取|聽取|通过|通過|出炉|出爐|亮相|晒出|曬出|发布|發佈|發布|公布|学习|學習|传达|傳達|部署|获悉|獲悉|走进|走進/;
 const OFFICIAL_TITLE_FORM = /关于|關於/;
 
-// Opening words of official writing that a news report about it would not use.
-const OFFICIAL_MARKERS = /现将[^。\n]{0,30}(?:报告|報告|通知|印发|印發)如下|現將[^。\n]{0,30}報告如下|特此(?:报告|報告|通知|公告|通告|批复|批覆)|经[^。\n]{0,20}同意|經[^。\n]{0,20}同意|各(?:区|县|市|乡镇|街道|部门|單位|单位|有关)[^。\n]{0,40}[:：]|根据《|根據《|为(?:贯彻|深入|进一步|加快|全面)|為(?:貫徹|深入|進一步|加快|全面)/;
-const SECTION_HEADING = /(?:^|\n)[ \t\u3000]*[一二三四五六七八九十]{1,3}[、，,．.]/g;
+// Opening words of official writing that a news report about it would not use: a report's or notice's formula, a
+// report laid before a congress (受…委托，现将…提请…审议), a decree's promulgation (现予公布，自…起施行), the
+// statistics bureau's 初步核算 opening a communiqué's accounts.
+const OFFICIAL_MARKERS = /现将[^。\n]{0,30}(?:报告|報告|通知|印发|印發)如下|現將[^。\n]{0,30}報告如下|特此(?:报告|報告|通知|公告|通告|批复|批覆)|经[^。\n]{0,20}同意|經[^。\n]{0,20}同意|各(?:区|县|市|乡镇|街道|部门|單位|单位|有关)[^。\n]{0,40}[:：]|根据《|根據《|为(?:贯彻|深入|进一步|加快|全面)|為(?:貫徹|深入|進一步|加快|全面)|(?:提请|提請|请予|請予)[^。\n]{0,20}(?:审议|審議|审查|審查)|(?:现予|現予)(?:公布|公佈|发布|發佈)|自[^。\n]{0,20}起施行|初步核算/;
+// Headings that structure official writing: numbered sections (一、) and, in regulations, chapters and articles (第一条).
+const SECTION_HEADING = /(?:^|\n)[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[、，,．.]|第[一二三四五六七八九十百]{1,4}[章条條])/g;
 
-/** Strips what sites append to a title: "(全文)", "【2018】", trailing punctuation. */
+/** Strips what sites append to a title: "(全文)", "【2018】", a year label after a space (…统计公报 2022), trailing punctuation. */
 function coreTitle(title: string): string {
   return title
+    .replace(/\s+(?:19|20)\d{2}年?$/u, '')
     .replace(/\s+/g, '')
     .replace(/[（(【[][^（）()【】[\]]{0,30}[)）】\]]$/u, '')
     .replace(/[。.!！?？:：、,，]+$/u, '');

@@ -47,6 +47,19 @@ describe('figures: quantities of the rules', () => {
     expect(figureTexts('3个工作日以内')).toEqual(['3个工作日']);
   });
 
+  // From a county's statistical communiqué (tests/fixtures/pages/yunhe-2022-statistical-bulletin-mirror.html).
+  it('reads a change of a per-mille rate in 个千分点 as one figure', () => {
+    expect(figureTexts('自然增长率为-3.19‰,比上年下降3.18个千分点。')).toEqual(['-3.19‰', '3.18个千分点']);
+    expect(recognizeFigures('下降0.5千分点')[0]).toMatchObject({ text: '0.5千分点', unit: '千分点' });
+  });
+
+  it('takes the minus sign of a negative figure into its span and value, but not the dash of a range or a code', () => {
+    expect(recognizeFigures('人口自然增长率为-3.19‰')[0]).toMatchObject({ text: '-3.19‰', number: '-3.19', value: -3.19, before: '为' });
+    expect(figureTexts('增速分别为-9.4%、23.0%、－1.5%和−2%')).toEqual(['-9.4%', '23.0%', '－1.5%', '−2%']);
+    expect(figureTexts('0-17岁、18-34岁户籍人口')).toEqual(['17岁', '34岁']);
+    expect(figureTexts('增长5-10%,型号A-3台')).toEqual(['10%', '3台']);
+  });
+
   it('takes the longest unit', () => {
     expect(recognizeFigures('3个工作日内').map((m) => m.unit)).toEqual(['个工作日']);
     expect(recognizeFigures('5200人次').map((m) => m.unit)).toEqual(['人次']);

@@ -1,0 +1,67 @@
+// The page-kind classifier on the features of pages of genres first met on unseen real pages (tests/fixtures:
+// statistical communiqués, budget reports laid before a congress, regulations on law-text mirrors), each cut short
+// the way a stored copy or a page's first screen is.
+import { describe, expect, it } from 'vitest';
+import { classifyPage, type PageFeatures } from '../../../recognition/page-kind';
+
+const HAN = /\p{Script=Han}/gu;
+function features(title: string, lines: string[]): PageFeatures {
+  const mainText = [title, ...lines].join('\n');
+  return { title, mainText, articleHan: mainText.match(HAN)?.length ?? 0, linkDensity: 0, hasMetadata: false };
+}
+
+const bulletin = [
+  '2022年,全县上下坚持稳中求进工作总基调,全县经济稳定恢复、持续向好,人民福祉不断改善。',
+  '一、综合',
+  '初步核算,全年全县地区生产总值341881万元,比上年增长7.23%。其中,第一产业增加值56789万元,增长5.25%;第二产业增加值80349万元,增长19.44%。',
+];
+
+describe('statistical communiqués (统计公报), one of the kinds of official documents', () => {
+  it('are documents by their title', () => {
+    expect(classifyPage(features('2022年和政县国民经济和社会发展统计公报', bulletin)).kind).toBe('document');
+  });
+
+  it('are documents when a mirror writes the year after the title (…统计公报 2022)', () => {
+    expect(classifyPage(features('2022年云和县国民经济和社会发展统计公报 2022', bulletin)).kind).toBe('document');
+  });
+
+  it('news about a communiqué stays none', () => {
+    expect(classifyPage(features('县统计局发布2022年国民经济和社会发展统计公报', bulletin)).kind).toBe('none');
+  });
+});
+
+describe('official writing told by its formulas when the text is short', () => {
+  it('a budget report laid before a congress (受…委托，现将…提请…审议) is a report', () => {
+    const lines = [
+      '各位代表:',
+      '受区人民政府委托,现将2021年财政预算执行情况及2022年财政预算草案提请各位代表审议,并请区政协各位委员提出意见。',
+      '一、2021年财政预算执行情况',
+      '2021年全区一般公共预算收入完成147.1亿元,完成年度预算的100.2%,同比增长7.2%。',
+    ];
+    expect(classifyPage(features('财政报告', lines)).kind).toBe('report');
+  });
+
+  it('a decree promulgating a regulation (现予公布，自…起施行) is a document', () => {
+    const lines = [
+      '政府令〔2010〕第15号',
+      '《河北省人工影响天气管理规定》已经省政府常务会议通过,现予公布,自2011年2月1日起施行。',
+      '省长',
+      '第一条为加强对人工影响天气工作的管理,防御和减轻气象灾害,保障人民群众生命财产安全,制定本规定。',
+    ];
+    expect(classifyPage(features('河北省人工影响天气管理规定', lines)).kind).toBe('document');
+  });
+
+  it('a regulation set out in articles (第一条, 第二条) is a document', () => {
+    const lines = [
+      '第一条为加强对人工影响天气工作的管理,防御和减轻气象灾害,结合本省实际,制定本规定。',
+      '第二条本规定所称人工影响天气,是指为避免或者减轻气象灾害,合理利用气候资源的活动。',
+      '第三条在本省行政区域内从事和管理人工影响天气活动,应当遵守本规定。',
+    ];
+    expect(classifyPage(features('河北省人工影响天气管理规定', lines)).kind).toBe('document');
+  });
+
+  it('a short text under a document title without any such formula stays none', () => {
+    const lines = ['本站整理了有关人工影响天气的规定,供大家参考。', '欢迎下载。'];
+    expect(classifyPage(features('河北省人工影响天气管理规定', lines)).kind).toBe('none');
+  });
+});
