@@ -5,7 +5,7 @@
 import { recognizeDocNumbers } from '../recognition/docno';
 import { chromeTest } from './chrome';
 import { Meter, Slicer } from './slices';
-import { TextMapBuilder, isBlock, type TextMap } from './text-map';
+import { TextMapBuilder, isBlockTag, type TextMap } from './text-map';
 
 export interface Segment {
   start: number;
@@ -101,16 +101,16 @@ export async function analyzeLayout(doc: Document, slicer: Slicer = Slicer.unsli
   const skip = chromeTest(doc);
   const builder = new TextMapBuilder(body, {
     skip,
-    leave(el, start, end, tag) {
+    leave(el, start, end, tag, parent) {
       if (tag === 'A') {
         if (end > start) links.push({ start, end });
         return;
       }
       // <br> and <hr> break lines but do not make their parent a container of paragraphs: an article written
       // as one <div> of <br>-separated lines is still one paragraph-holder.
-      if (!isBlock(el) || el === body || tag === 'BR' || tag === 'HR') return;
+      if (!isBlockTag(tag) || el === body || tag === 'BR' || tag === 'HR') return;
       spans.set(el, { start, end });
-      if (el.parentElement) hasBlockChild.add(el.parentElement);
+      if (parent) hasBlockChild.add(parent);
       if (!hasBlockChild.has(el) && end > start) paragraphs.push({ el, start, end });
       if (end - start >= 4 && end - start <= 160 && (TITLE_TAGS.has(tag) || TITLE_WORDS.test(`${el.className} ${el.id}`))) {
         titleCandidates.push({ el, start, end });

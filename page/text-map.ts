@@ -23,8 +23,9 @@ const BLOCK_TAGS = new Set([
 /** Subtrees that never hold readable text. */
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SELECT', 'SVG', 'CANVAS', 'IFRAME', 'OBJECT', 'HEAD']);
 
-export function isBlock(el: Element): boolean {
-  return BLOCK_TAGS.has(el.tagName.toUpperCase());
+/** Whether an element of upper-case tag name `tag` separates text. */
+export function isBlockTag(tag: string): boolean {
+  return BLOCK_TAGS.has(tag);
 }
 
 /**
@@ -34,8 +35,11 @@ export function isBlock(el: Element): boolean {
 export interface WalkHooks {
   /** Subtrees to leave out entirely (page chrome). */
   skip?: (el: Element, tag: string) => boolean;
-  /** Called when the walk leaves an element, with the text offsets it covered: [start, end). */
-  leave?: (el: Element, start: number, end: number, tag: string) => void;
+  /**
+   * Called when the walk leaves an element, with the text offsets it covered: [start, end), and the element the walk
+   * came down through to it (its parent; null for the root), which the walk has at hand and the DOM would be asked for.
+   */
+  leave?: (el: Element, start: number, end: number, tag: string, parent: Element | null) => void;
 }
 
 interface Frame {
@@ -78,7 +82,7 @@ export class TextMapBuilder {
         stack.pop();
         if (frame.pre) this.preDepth--;
         if (frame.block) this.pendingBreak = true;
-        this.hooks.leave?.(frame.el, frame.start, this.length, frame.tag);
+        this.hooks.leave?.(frame.el, frame.start, this.length, frame.tag, stack.length ? stack[stack.length - 1].el : null);
         continue;
       }
       frame.next = node.nextSibling;

@@ -80,4 +80,16 @@ describe('text map', () => {
     range('第1段'); // 第 | 1 | 段
     expect(cursor.textNodes).toBe(6);
   });
+
+  it("tells the leave hook each element's parent, as the DOM has it", () => {
+    const root = body('<div id="a"><p id="b">一<span id="c">二</span></p><table id="d"><tbody id="e"><tr id="f"><td id="g">三</td></tr></tbody></table></div>');
+    const seen: string[] = [];
+    buildTextMap(root, {
+      leave(el, _start, _end, _tag, parent) {
+        expect(parent).toBe(el === root ? null : el.parentElement);
+        seen.push(el.id || el.tagName);
+      },
+    });
+    expect(seen).toEqual(['c', 'b', 'g', 'f', 'e', 'd', 'a', 'BODY']);
+  });
 });
