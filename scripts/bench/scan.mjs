@@ -6,11 +6,17 @@
 // 100,000 spans). Also the scan's longest task (none may pass 50 ms), as its slicer timed it and as the browser saw
 // it, and how the scan grows from 0.5 MB to 1 MB.
 //
+// Every load is a visit from another page, as a reader goes from page to page: the fixtures' pages are served under
+// their sites' hosts, so most loads start in a renderer process of their own, where neither the scan's code nor
+// Readability's has been compiled yet (a reload of the same page reuses the process and its compiled code, and
+// measured both at about half). In a fresh process about 3 ms of a small page's scan is V8 compiling the scan's
+// functions at their first call (measured with --js-flags=--no-lazy, which compiles them with the script).
+//
 // The browser's view is the Long Animation Frames API's blocking time (the part of a frame's tasks past 50 ms), not
 // the Long Tasks API: that one reports no task of an extension's content script (measured here: no entry during
 // scans whose own tasks took 70 ms, which frames overlapping them did show as blocking).
 import { createRequire } from 'node:module';
-import { revisit, visit } from '../extension-browser.mjs';
+import { visit } from '../extension-browser.mjs';
 
 export const title = 'recognition scan vs. text-walk floor and Readability';
 
@@ -60,20 +66,50 @@ function sampleInPage() {
   };
 }
 
+/**
+ * The pages in a different order each run (the same orders from one bench to the next): a page scanned right after
+ * a heavy one pays for that page's garbage, collected in the same renderer during its scan. Taken in a fixed order,
+ * every run of the pages after the 100,000-span page paid it (the Zhangdian templates: 6-12 ms a scan against 3-5 ms
+ * elsewhere in the list); shuffled, each page meets a different predecessor in each run, and the median sees past it.
+ */
+function orderOfRun(pages, run) {
+  let seed = 0x9e3779b9 ^ (run + 1);
+  const random = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const order = [...pages];
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [order[i], order[j]] = [order[j], order[i]];
+  }
+  return order;
+}
+
 export async function run({ browser, runs, median, ratio, ms, table }) {
   await browser.context.addInitScript(recordLongFrames);
   const page = await browser.context.newPage();
-  const results = new Map();
-  for (const fixture of browser.server.pages) {
-    const samples = [];
-    let kind = null;
-    for (let i = 0; i < runs; i++) {
-      // Without a published kind there is no scan to wait for: later loads only settle.
-      const timeout = i === 0 || kind ? 30_000 : 500;
-      kind = i === 0 ? await visit(page, browser.urlFor(fixture.name), { timeout }) : await revisit(page, { timeout });
+  const pages = browser.server.pages;
+  const samplesOf = new Map(pages.map((fixture) => [fixture.name, []]));
+  // The kind each page's first load published: a page without one has no scan to wait for, and later loads only settle.
+  const kinds = new Map();
+  for (let i = 0; i < runs; i++) {
+    for (const fixture of orderOfRun(pages, i)) {
+      const seen = kinds.has(fixture.name);
+      const kind = await visit(page, browser.urlFor(fixture.name), { timeout: !seen || kinds.get(fixture.name) ? 30_000 : 500 });
+      if (!seen) kinds.set(fixture.name, kind);
       await page.addScriptTag({ path: readabilityPath });
-      samples.push(await page.evaluate(sampleInPage));
+      samplesOf.get(fixture.name).push(await page.evaluate(sampleInPage));
     }
+  }
+  await page.close();
+
+  const results = new Map();
+  for (const fixture of pages) {
+    const samples = samplesOf.get(fixture.name);
+    const kind = kinds.get(fixture.name);
     const pick = (k) => median(samples.map((s) => s[k]));
     results.set(fixture.name, {
       kind,
@@ -87,7 +123,6 @@ export async function run({ browser, runs, median, ratio, ms, table }) {
       worstOwnTask: samples.some((s) => s.ownTask != null) ? Math.max(...samples.map((s) => s.ownTask ?? 0)) : null,
     });
   }
-  await page.close();
 
   const rows = [...results].map(([name, r]) => [name, r.kind ?? '—', r.kb, r.textChars, ms(r.scan), ms(r.floor), ms(r.readability),
     ratio(r.scan, r.readability), ratio(r.scan, r.floor), ms(r.worstOwnTask), ms(r.worstBlocking)]);
