@@ -88,8 +88,12 @@ const UNIT_WORDS = new WordList([...SIMPLE_UNITS, ...NOT_UNITS]);
 const notUnits = new Set(NOT_UNITS);
 const timeUnits = new Set(TIME_UNITS);
 const latinUnits = new Set([...LATIN_UNITS, ...LATIN_DENOMINATORS]);
-/** What may stand after the slash of a compound unit: any unit, and the year (万元/年). */
-const DENOMINATORS = new WordList([...SIMPLE_UNITS, ...LATIN_DENOMINATORS, '年', ...NOT_UNITS]);
+/**
+ * What may stand after the slash of a compound unit besides any unit: single-letter symbols (120km/h, 500t/d) and the
+ * year (万元/年). A list of their own rather than a second copy of the units (a WordList is built on every page the
+ * content script runs on): each is one character, so a unit word found at the same place is never shorter.
+ */
+const DENOMINATOR_ONLY = new WordList([...LATIN_DENOMINATORS, '年']);
 
 const SLASH = 0x2f;
 const FULLWIDTH_SLASH = 0xff0f;
@@ -97,8 +101,8 @@ const NEI = '内'.charCodeAt(0);
 const NEI_TRADITIONAL = '內'.charCodeAt(0);
 
 /** A unit word at text[i] (no compound), or ''. Latin symbols must end where the letters do (5kg, not 5kgx). */
-function simpleUnitAt(text: string, i: number, words: WordList): string {
-  const w = words.longestAt(text, i);
+function simpleUnitAt(text: string, i: number, afterSlash = false): string {
+  const w = UNIT_WORDS.longestAt(text, i) || (afterSlash ? DENOMINATOR_ONLY.longestAt(text, i) : '');
   if (!w || notUnits.has(w)) return '';
   if (latinUnits.has(w) && isLatinAt(text, i + w.length)) return '';
   return w;
@@ -114,14 +118,14 @@ function isLatinAt(text: string, i: number): boolean {
  * or a concentration (35微克/立方米, 1.2万元/人, 0.45吨标准煤/万元, 120km/h). The denominator may carry a magnitude.
  */
 export function unitAt(text: string, i: number): string {
-  const unit = simpleUnitAt(text, i, UNIT_WORDS);
+  const unit = simpleUnitAt(text, i);
   if (!unit) return '';
   const slash = i + unit.length;
   const c = text.charCodeAt(slash);
   if (c !== SLASH && c !== FULLWIDTH_SLASH) return unit;
   let d = slash + 1;
   const mag = MAGNITUDE_WORDS.longestAt(text, d);
-  const denominator = simpleUnitAt(text, d + mag.length, DENOMINATORS);
+  const denominator = simpleUnitAt(text, d + mag.length, true);
   // 3项/5项 are two counts, not a rate: a slash before a digit is no compound.
   if (!denominator) return unit;
   d += mag.length + denominator.length;

@@ -24,6 +24,8 @@ describe('figures: quantities of the rules', () => {
     '120km/h', '2.5mg/L', '95.5分', '30摄氏度', '38℃', '60分贝', '5星级', '500毫米', '3.2万平方公里', '1.5亿立方米', '130根',
     '2分钱', '40分钟', '30日', '3双', '12集',
     '86.5公顷', '3000元/平方米', '6.5张/千人', '12.5万亩', '5000公斤', '20立方米/秒', '800兆帕', '10GB',
+    // Denominators that are no unit on their own: the year, single-letter symbols.
+    '1.8万元/年', '500m³/d', '3万吨/年', '2.4kWh/d',
   ])('%s is one figure, spanning exactly itself', (figure) => {
     expect(figureTexts(`全年${figure}，`)).toEqual([figure]);
   });
