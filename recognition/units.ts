@@ -89,7 +89,7 @@ const notUnits = new Set(NOT_UNITS);
 const timeUnits = new Set(TIME_UNITS);
 const latinUnits = new Set([...LATIN_UNITS, ...LATIN_DENOMINATORS]);
 /**
- * What may stand after the slash of a compound unit besides any unit: single-letter symbols (120km/h, 500t/d) and the
+ * What may stand after the slash of a compound unit besides any unit: single-letter symbols (120km/h, 500m³/d) and the
  * year (万元/年). A list of their own rather than a second copy of the units (a WordList is built on every page the
  * content script runs on): each is one character, so a unit word found at the same place is never shorter.
  */
