@@ -26,7 +26,7 @@ export interface KindVerdict {
 
 // What the title says the page is. Traditional forms are listed beside simplified ones: mirror sites in Taiwan
 // and Hong Kong republish mainland reports in traditional script.
-const REPORT_TITLE = /(?:报告|報告|总结|總結)(?:全文)?$|(?:建设|建設|工作|行政)(?:情况|情況)$/;
+const REPORT_TITLE = /(?:报告|報告|总结|總結)$|(?:建设|建設|工作|行政)(?:情况|情況)$/;
 const DOCUMENT_TITLE =
   /(?:意见|意見|通知|方案|办法|辦法|决定|決定|规定|規定|批复|批覆|公告|通告|公报|公報|令|细则|細則|规则|規則|规划|規劃|纲要|綱要|条例|條例|决议|決議|通报|通報|函|复函|覆函|规范|規範|制度|清单|清單|指引|计划|計劃|要点|要點|纪要|紀要)$|(?:令|公告)(?:\d{4}年)?第?[\d一二三四五六七八九十百零〇]+[号號]$/;
 // Pages about a document rather than the document: interpretations and Q&A, whatever their grammar…
@@ -43,12 +43,16 @@ const OFFICIAL_MARKERS = /现将[^。\n]{0,30}(?:报告|報告|通知|印发|印
 // Headings that structure official writing: numbered sections (一、) and, in regulations, chapters and articles (第一条).
 const SECTION_HEADING = /(?:^|\n)[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[、，,．.]|第[一二三四五六七八九十百]{1,4}[章条條])/g;
 
-/** Strips what sites append to a title: "(全文)", "【2018】", a year label after a space (…统计公报 2022), trailing punctuation. */
+/**
+ * Strips what sites append to a title: "(全文)", "【2018】", a year label after a space (…统计公报 2022), the label
+ * 全文 or 原文 however it is joined (…政府工作报告—全文, …报告全文, …意见_原文), trailing punctuation.
+ */
 function coreTitle(title: string): string {
   return title
     .replace(/\s+(?:19|20)\d{2}年?$/u, '')
     .replace(/\s+/g, '')
     .replace(/[（(【[][^（）()【】[\]]{0,30}[)）】\]]$/u, '')
+    .replace(/[—–\-_|·:：]*(?:全文|原文)$/u, '')
     .replace(/[。.!！?？:：、,，]+$/u, '');
 }
 

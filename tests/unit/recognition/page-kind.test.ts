@@ -30,6 +30,25 @@ describe('statistical communiqués (统计公报), one of the kinds of official 
   });
 });
 
+describe('a title labelled as the full text (全文, 原文), as document-sharing and news sites label it', () => {
+  const report = [
+    '各位代表:',
+    '我代表区人民政府,向大会作政府工作报告,请予审议,并请政协各位委员和其他列席人员提出意见。',
+    '2021年,全区实现地区生产总值468亿元,增长4.1%;规模以上工业总产值847亿元,增长2.2%。',
+  ];
+  it.each(['2022年珠海市斗门区政府工作报告—全文', '2022年斗门区政府工作报告——全文', '2022年斗门区政府工作报告-全文', '2022年斗门区政府工作报告全文', '2022年斗门区政府工作报告_原文'])(
+    '%s is a report',
+    (title) => {
+      expect(classifyPage(features(title, report)).kind).toBe('report');
+    },
+  );
+
+  it('the label does not hide a news verb or an interpretation', () => {
+    expect(classifyPage(features('区政府发布2022年政府工作报告全文', report)).kind).toBe('none');
+    expect(classifyPage(features('2022年政府工作报告解读—全文', report)).kind).toBe('none');
+  });
+});
+
 describe('official writing told by its formulas when the text is short', () => {
   it('a budget report laid before a congress (受…委托，现将…提请…审议) is a report', () => {
     const lines = [
