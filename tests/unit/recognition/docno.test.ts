@@ -78,6 +78,10 @@ describe('document numbers: where the agency code starts', () => {
     ['“鲁办发〔2017〕49号”', '鲁办发〔2017〕49号'],
     ['区政府办公室张政办字〔2017〕26号', '张政办字〔2017〕26号'],
     ['根据国令第843号', '国令第843号'],
+    // a site's note pointing at a later announcement: 请看 is a verb, not part of the issuer
+    ['请看国家税务总局公告2020年第9号', '国家税务总局公告2020年第9号'],
+    ['参见国家税务总局令第43号', '国家税务总局令第43号'],
+    ['參看穗府〔2011〕15號', '穗府〔2011〕15號'],
     ['鲁经信字〔2017〕3号', '鲁经信字〔2017〕3号'],
   ])('%s', (text, want) => {
     expect(texts(text).join('|')).toBe(want);
