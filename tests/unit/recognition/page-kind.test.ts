@@ -79,6 +79,16 @@ describe('official writing told by its formulas when the text is short', () => {
     expect(classifyPage(features('河北省人工影响天气管理规定', lines)).kind).toBe('document');
   });
 
+  it('a short opinion in traditional script is a document by its addressees (各區、縣級市人民政府…：)', () => {
+    const lines = [
+      '穗府〔2011〕15號',
+      '各區、縣級市人民政府,市政府各部門、各直屬機構:',
+      '為增強我市對國內外資本的吸引力,發揮招商引資在產業轉型升級中的作用,現提出如下指導意見:',
+      '一、總體要求',
+    ];
+    expect(classifyPage(features('關于進一步加強招商引資促進產業轉型升級的指導意見', lines)).kind).toBe('document');
+  });
+
   it('a short text under a document title without any such formula stays none', () => {
     const lines = ['本站整理了有关人工影响天气的规定,供大家参考。', '欢迎下载。'];
     expect(classifyPage(features('河北省人工影响天气管理规定', lines)).kind).toBe('none');
