@@ -43,17 +43,29 @@ const OFFICIAL_MARKERS = /现将[^。\n]{0,30}(?:报告|報告|通知|印发|印
 // Headings that structure official writing: numbered sections (一、) and, in regulations, chapters and articles (第一条).
 const SECTION_HEADING = /(?:^|\n)[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[、，,．.]|第[一二三四五六七八九十百]{1,4}[章条條])/g;
 
+// A document's own number printed with its title (京政办发〔2016〕26号《…的通知》, …的通知 国办发〔2020〕17号): an agency
+// code, a bracketed year and a serial. Before the title it ends at the title; after it, a space or a dash parts them
+// (without one the code could not be told from the title's last words).
+const BRACKET_YEAR_SERIAL = String.raw`[〔[【(（﹝［]\s*(?:19|20)\d{2}\s*[〕\]】)）﹞］]\s*第?\s*\d{1,7}\s*[号號]`;
+const LEADING_NUMBER = new RegExp(String.raw`^[^\s《》]{1,16}${BRACKET_YEAR_SERIAL}\s*`, 'u');
+const TRAILING_NUMBER = new RegExp(String.raw`[\s_—–|-]+[^\s《》_—–|-]{1,16}${BRACKET_YEAR_SERIAL}$`, 'u');
+
 /**
- * Strips what sites append to a title: "(全文)", "【2018】", a year label after a space (…统计公报 2022), the label
- * 全文 or 原文 however it is joined (…政府工作报告—全文, …报告全文, …意见_原文), trailing punctuation.
+ * Strips what sites add to a title: the document's own number before or after it, "(全文)", "【2018】", a year label
+ * after a space (…统计公报 2022), the label 全文 or 原文 however it is joined (…政府工作报告—全文, …报告全文,
+ * …意见_原文), trailing punctuation, and 《》 around the whole title (《…的通知》).
  */
 function coreTitle(title: string): string {
   return title
+    .trim()
+    .replace(LEADING_NUMBER, '')
+    .replace(TRAILING_NUMBER, '')
     .replace(/\s+(?:19|20)\d{2}年?$/u, '')
     .replace(/\s+/g, '')
     .replace(/[（(【[][^（）()【】[\]]{0,30}[)）】\]]$/u, '')
     .replace(/[—–\-_|·:：]*(?:全文|原文)$/u, '')
-    .replace(/[。.!！?？:：、,，]+$/u, '');
+    .replace(/[。.!！?？:：、,，]+$/u, '')
+    .replace(/^《([^《》]+)》$/u, '$1');
 }
 
 const tellsType = (title: string) => REPORT_TITLE.test(title) || DOCUMENT_TITLE.test(title);

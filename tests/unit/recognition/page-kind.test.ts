@@ -94,3 +94,26 @@ describe('official writing told by its formulas when the text is short', () => {
     expect(classifyPage(features('河北省人工影响天气管理规定', lines)).kind).toBe('none');
   });
 });
+
+describe("a title printed with the document's own number", () => {
+  const notice = [
+    '各区人民政府,市政府各委、办、局,各市属机构:',
+    '《北京市2016年政务公开工作要点》已经市政府同意,现印发给你们,请结合实际认真贯彻落实。',
+    '北京市人民政府办公厅',
+    '2016年5月28日',
+  ];
+  it.each([
+    '京政办发〔2016〕26号《北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉的通知》',
+    '《北京市人民政府办公厅关于印发〈北京市2016年政务公开工作要点〉的通知》',
+    '北京市人民政府办公厅关于印发北京市2016年政务公开工作要点的通知 京政办发〔2016〕26号',
+    '北京市人民政府办公厅关于印发北京市2016年政务公开工作要点的通知_京政办发[2016]26号',
+    '京政办发〔2016〕26号 北京市人民政府办公厅关于印发北京市2016年政务公开工作要点的通知',
+  ])('%s is a document', (title) => {
+    expect(classifyPage(features(title, notice)).kind).toBe('document');
+  });
+
+  it('the number does not hide a news verb, and a cited title in 《》 is no title of the page', () => {
+    expect(classifyPage(features('京政办发〔2016〕26号 市政府发布政务公开工作要点的通知', notice)).kind).toBe('none');
+    expect(classifyPage(features('市政府印发《北京市2016年政务公开工作要点》', notice)).kind).toBe('none');
+  });
+});
