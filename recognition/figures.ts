@@ -20,6 +20,8 @@ import {
   foldedDigits,
   isAsciiLetterAt,
   isDecimalPointAt,
+  isHanAt,
+  isInlineSpaceAt,
   skipInlineSpaces,
   skipInlineSpacesBack,
 } from './chars';
@@ -99,8 +101,32 @@ function excludedByWhatPrecedes(text: string, i: number): boolean {
   return text[k - 1] === '第';
 }
 
+/** A printed line at least this long that ends in a number was wrapped there, not ended (see unitAfterWrap). */
+const MIN_WRAPPED_LINE = 12;
+/** Between two blocks the text may hold white-space-only lines (the page source's indentation); no more than this. */
+const MAX_WRAP_GAP = 8;
+
+/**
+ * Where the unit after i starts when i is the end of a printed line that wrapped inside the figure starting at
+ * `start`: a report converted from PDF puts every printed line in a block of its own, and a line may end after
+ * the number (…收入达到 6.6 / 亿元) or its magnitude (…高标准农田 13 万 / 亩). Only the end of a long line of
+ * prose counts, the number written after a Han character: a short block ending in a number is a table cell or a
+ * label, and a code (MB1598451/2023-11279) is no quantity, so the next block is no unit of either. Returns i when
+ * nothing wraps.
+ */
+function unitAfterWrap(text: string, start: number, i: number): number {
+  if (text.charCodeAt(i) !== 0x0a) return i;
+  const lineStart = text.lastIndexOf('\n', i - 1) + 1;
+  if (i - lineStart < MIN_WRAPPED_LINE) return i;
+  const before = skipInlineSpacesBack(text, start, 1) - 1;
+  if (before < lineStart || !isHanAt(text, before)) return i;
+  let j = i + 1;
+  while (j - i <= MAX_WRAP_GAP && (text.charCodeAt(j) === 0x0a || isInlineSpaceAt(text, j))) j++;
+  return j - i > MAX_WRAP_GAP ? i : j;
+}
+
 function figureAt(text: string, start: number, numberEnd: number): FigureMatch | null {
-  const k = skipInlineSpaces(text, numberEnd, 1);
+  const k = unitAfterWrap(text, start, skipInlineSpaces(text, numberEnd, 1));
   let unit = unitAt(text, k);
   let approx: FigureMatch['approx'] = '';
   let magnitude = '';
@@ -124,6 +150,11 @@ function figureAt(text: string, start: number, numberEnd: number): FigureMatch |
     }
     if (!approx && !magnitude) return null;
     unit = unitAt(text, p);
+    if (!unit && magnitude) {
+      const q = unitAfterWrap(text, start, p);
+      unit = q > p ? unitAt(text, q) : '';
+      if (unit) p = q;
+    }
     if (unit) end = p + unit.length;
     else if (magnitude && isStandaloneMagnitude(magnitude)) end = p;
     else return null;

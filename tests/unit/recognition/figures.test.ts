@@ -141,3 +141,21 @@ describe('figures: offsets', () => {
     expect(text.slice(m.start, m.end)).toBe(m.text);
   });
 });
+
+describe('figures across the printed lines of a report converted from PDF', () => {
+  it('join a number at the end of a long line of prose to its unit on the next line', () => {
+    const text = '地方一般公共预算收入达到 6.6 \n \n亿元,同口径年均增长 10.8%;\n现代农业园区建成高标准农田 13 万\n \n亩,新增耕地 7000 亩';
+    expect(recognizeFigures(text).map((m) => m.text.replace(/\s+/g, ''))).toEqual([
+      '6.6亿元',
+      '10.8%',
+      '13万亩',
+      '7000亩',
+    ]);
+  });
+
+  it('leave a short block, a code and a line that ends a paragraph without a unit after it alone', () => {
+    expect(figureTexts('合计 783\n张三负责')).toEqual([]);
+    expect(figureTexts('索引号：MB1598451/2023-11279\n分类：法治政府建设')).toEqual([]);
+    expect(figureTexts('全区共有学校数量统计如下 58\n一、基本情况')).toEqual([]);
+  });
+});
