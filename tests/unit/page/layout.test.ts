@@ -177,4 +177,20 @@ describe('pieces of text for recognition', () => {
       }
     }
   });
+
+  it('are not cut where a figure runs on to the next printed line (a report converted from PDF)', async () => {
+    const { linePieces } = await import('../../../recognition/pieces');
+    const { recognize } = await import('../../../recognition/recognize');
+    const lines = ['全年实现地区生产总值达到 6.6', '亿元，同比增长8.2%，新建高标准农田 13 万', '亩，完成造林绿化面积1200', '公顷。'];
+    const text = Array.from({ length: 30 }, () => lines.join('\n \n')).join('\n');
+    const whole = recognize(text).map((m) => `${m.start}:${m.text}`);
+    expect(whole).toContain(`${text.indexOf('6.6')}:6.6\n \n亿元`);
+    for (let size = 5; size < 120; size += 3) {
+      const found: string[] = [];
+      for (const [from, to] of linePieces(text, 0, text.length, size)) {
+        for (const m of recognize(text.slice(from, to))) found.push(`${m.start + from}:${m.text}`);
+      }
+      expect(found).toEqual(whole);
+    }
+  });
 });
