@@ -68,6 +68,9 @@ function coreTitle(title: string): string {
     .replace(/^《([^《》]+)》$/u, '$1');
 }
 
+/** Chinese characters beyond an opening paragraph: how much a report's text under a metadata block runs to at least. */
+const REPORT_UNDER_METADATA = 300;
+
 const tellsType = (title: string) => REPORT_TITLE.test(title) || DOCUMENT_TITLE.test(title);
 
 export function classifyPage(f: PageFeatures): KindVerdict {
@@ -81,10 +84,17 @@ export function classifyPage(f: PageFeatures): KindVerdict {
   // Short notices (公告, 通告) exist; shorter than this they are a caption, not a document.
   if (han < 60) return { kind: 'none', reason: 'too little text' };
   const sections = f.mainText.match(SECTION_HEADING)?.length ?? 0;
-  const official = OFFICIAL_MARKERS.test(f.mainText) || sections >= 2 || f.hasMetadata;
+  // The report's own writing: its formulas or its numbered sections.
+  const written = OFFICIAL_MARKERS.test(f.mainText) || sections >= 2;
+  const official = written || f.hasMetadata;
   if (INTERPRETATION_TITLE.test(title)) return { kind: 'none', reason: 'interpretation' };
   if (NEWS_VERB.test(title) && !OFFICIAL_TITLE_FORM.test(title)) return { kind: 'none', reason: 'news about a document' };
-  if (REPORT_TITLE.test(title)) return official || han >= 800 ? { kind: 'report', reason: 'report title' } : { kind: 'none', reason: 'short text under a report title' };
+  // A metadata block records that a report was published, not that its text is here: sites publish a report as an
+  // attachment (附件下载) under a page with its title, its metadata and no more than an opening paragraph (a paragraph
+  // of official prose runs to some 100–250 characters). Under metadata a report needs more text than that; a short
+  // notice may rest on its metadata alone (a 公告 with its 文号).
+  const reportText = written || han >= 800 || (f.hasMetadata && han >= REPORT_UNDER_METADATA);
+  if (REPORT_TITLE.test(title)) return reportText ? { kind: 'report', reason: 'report title' } : { kind: 'none', reason: 'short text under a report title' };
   if (DOCUMENT_TITLE.test(title)) return official || han >= 800 ? { kind: 'document', reason: 'document title' } : { kind: 'none', reason: 'short text under a document title' };
   // No telling title (a mirror site may title a page with the site's own words): the text speaks for itself.
   if (/(?:现将|現將)[^。\n]{0,30}(?:报告如下|報告如下)/.test(f.mainText) && sections >= 2) return { kind: 'report', reason: 'reports in its text' };

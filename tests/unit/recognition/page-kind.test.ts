@@ -117,3 +117,32 @@ describe("a title printed with the document's own number", () => {
     expect(classifyPage(features('市政府印发《北京市2016年政务公开工作要点》', notice)).kind).toBe('none');
   });
 });
+
+describe('a report published as an attachment (附件下载): its page carries the title and metadata, not the text', () => {
+  const opening =
+    '2023年,静海区坚持以习近平新时代中国特色社会主义思想为指导,认真学习党的二十大精神,全面贯彻习近平法治思想,按照《静海区法治政府建设实施纲要(2021—2025年)》目标要求,加快构建职责明确、依法行政的政府治理体系,全面建设职能科学、权责法定、执法严明、公开公正、智能高效、廉洁诚信、人民满意的法治政府,为静海区推进高质量发展“十项行动”提供坚强法治保障。';
+  const withMetadata = (f: PageFeatures): PageFeatures => ({ ...f, hasMetadata: true });
+
+  it('an opening paragraph and the attachments under the metadata table is none', () => {
+    const page = withMetadata(features('静海区2023年度法治政府建设情况报告', [opening, '报告全文请见附件。', '附件下载:', '静海区2023年度法治政府建设情况报告.pdf']));
+    expect(classifyPage(page)).toEqual({ kind: 'none', reason: 'short text under a report title' });
+  });
+
+  it('the report’s text under the metadata table stays a report, even cut after its first section', () => {
+    const text = [
+      '一、全县收支决算情况',
+      '(一)一般公共预算。',
+      '2021年全县一般公共预算本级收入238965万元,增长3.98%,加上:上年结转4550万元、上级补助收入318586万元、地方政府债券转贷收入268000万元、调入资金98065万元、动用预算稳定调节基金1227万元,收入总计929393万元。全县一般公共预算本级支出623396万元,下降11.44%,加上:上解支出33067万元、债务还本支出268007万元、安排预算稳定调节基金365万元、年终结余4558万元(其中:本级791万元),支出总计929393万元。',
+      '与2021年执行数(县第十九届人民代表大会第一次会议上审查批准,下同)相比,有以下变化。一是收入增加3627万元,其中:本级收入增加365万元(税收增加146万元、非税增加219万元)、上级补助收入增加3262万元。二是本级支出增加1050万元、地方政府债务还本支出因收舍原因增加1万元、上解支出增加2162万元、增加安排稳定调节基金365万元。三是年终结余增加49万元。',
+      '表1:2021年全县一般公共预算收支决算平衡表',
+      '单位:万元',
+      '收入 预算数 调整预算数 执行数 决算数 支出 预算 调整预算数 执行数 决算数',
+    ];
+    expect(classifyPage(withMetadata(features('丰都县人民政府关于2021年决算情况的报告', text))).kind).toBe('report');
+  });
+
+  it('a short notice still rests on its metadata', () => {
+    const notice = ['各乡镇人民政府,县政府各部门:', '经县人民政府同意,现将有关事项通知如下:自2024年1月1日起,县政务服务中心周六上午开放办理不动产登记业务。'];
+    expect(classifyPage(withMetadata(features('关于县政务服务中心延时服务的通知', notice))).kind).toBe('document');
+  });
+});
