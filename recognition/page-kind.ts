@@ -40,8 +40,10 @@ const OFFICIAL_TITLE_FORM = /关于|關於/;
 // report laid before a congress (受…委托，现将…提请…审议), a decree's promulgation (现予公布，自…起施行), the
 // statistics bureau's 初步核算 opening a communiqué's accounts.
 const OFFICIAL_MARKERS = /现将[^。\n]{0,30}(?:报告|報告|通知|印发|印發)如下|現將[^。\n]{0,30}報告如下|特此(?:报告|報告|通知|公告|通告|批复|批覆)|经[^。\n]{0,20}同意|經[^。\n]{0,20}同意|各(?:区|區|县|縣|市|乡镇|鄉鎮|街道|部门|部門|單位|单位|有关|有關)[^。\n]{0,40}[:：]|根据《|根據《|为(?:贯彻|深入|进一步|加快|全面)|為(?:貫徹|深入|進一步|加快|全面)|(?:提请|提請|请予|請予)[^。\n]{0,20}(?:审议|審議|审查|審查)|(?:现予|現予)(?:公布|公佈|发布|發佈)|自[^。\n]{0,20}起施行|初步核算/;
-// Headings that structure official writing: numbered sections (一、) and, in regulations, chapters and articles (第一条).
-const SECTION_HEADING = /(?:^|\n)[ \t\u3000]*(?:[一二三四五六七八九十]{1,3}[、，,．.]|第[一二三四五六七八九十百]{1,4}[章条條])/g;
+// Headings that structure official writing: numbered sections (一、) and their subsections ((一)), and, in
+// regulations, chapters and articles (第一条). Sites indent paragraphs with spaces, ideographic spaces or &nbsp;.
+const SECTION_HEADING =
+  /(?:^|\n)[ \t\u00a0\u3000]*(?:[一二三四五六七八九十]{1,3}[、，,．.]|[（(][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十百]{1,4}[章条條])/g;
 
 // A document's own number printed with its title (京政办发〔2016〕26号《…的通知》, …的通知 国办发〔2020〕17号): an agency
 // code, a bracketed year and a serial. Before the title it ends at the title; after it, a space or a dash parts them

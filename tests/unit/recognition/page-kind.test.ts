@@ -146,3 +146,31 @@ describe('a report published as an attachment (附件下载): its page carries t
     expect(classifyPage(withMetadata(features('关于县政务服务中心延时服务的通知', notice))).kind).toBe('document');
   });
 });
+
+describe('the section structure of a report cut short, as sites indent it', () => {
+  const nbsp = '\u00a0'.repeat(4);
+  it('counts numbered sections behind &nbsp; indentation (a county bureau’s year-end report on a model-essay site)', () => {
+    const lines = [
+      `${nbsp}根据县委办公室要求,现将县教育体育局2020年度工作总结报告如下。`,
+      `${nbsp}一、基本情况`,
+      `${nbsp}2020年,全县共有各级各类学校487所。共有在校学生122203人,教职工8070人。`,
+      `${nbsp}二、主要工作情况`,
+      `${nbsp}一是教育投入不断增加。共完成教育固定资产投资6.1547亿元,完成年度目标任务的99.27%。`,
+    ];
+    expect(classifyPage(features('县教育体育局年终工作总结报告范本', lines)).kind).toBe('report');
+  });
+
+  it('counts subsections ((一), (二)) under a single numbered section (a city bureau’s rule-of-law report)', () => {
+    const lines = [
+      `${nbsp}一、2022年度法治政府建设的主要举措和成效`,
+      `${nbsp}(一)切实加强政治引领,推动法治政府建设。组织全市1.19万人参加网络专题班学习,考核通过率100%。`,
+      `${nbsp}(二)积极发挥职能作用,打造法治化营商环境。全市建成公共法律服务中心8个,公共法律服务工作站143个。`,
+    ];
+    expect(classifyPage(features('六安市司法局关于2022年法治政府建设情况的报告', lines)).kind).toBe('report');
+  });
+
+  it('a short text under a report title without such structure stays none', () => {
+    const lines = ['近日,市司法局法治政府建设情况的报告在市政府网站公开,全文共分三个部分,市民可登录网站查阅。'];
+    expect(classifyPage(features('市司法局2022年法治政府建设情况的报告', lines)).kind).toBe('none');
+  });
+});
