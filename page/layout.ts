@@ -40,6 +40,11 @@ export interface Layout {
   articleHan: number;
   /** Whether a metadata block (索引号 / 文号 / 发布机构 …) was found. */
   hasMetadata: boolean;
+  /**
+   * Whether the article is a listing's item or holds a listing: one of several like siblings each headed by a link to
+   * another page (search results, a column's titles with abstracts), or their container.
+   */
+  listing: boolean;
 }
 
 const NOT_HAN = /[^\u3400-\u9fff\uf900-\ufaff]+/g;
@@ -95,7 +100,7 @@ export async function analyzeLayout(doc: Document, slicer: Slicer = Slicer.unsli
   const scores = new Map<Element, number>();
   const hasBlockChild = new WeakSet<Element>();
   const paragraphs: Array<{ el: Element; start: number; end: number }> = [];
-  const links: Segment[] = [];
+  const links: Link[] = [];
   const titleCandidates: Candidate[] = [];
   const metadataCandidates: Candidate[] = [];
   const spans = new Map<Element, Segment>();
@@ -105,7 +110,7 @@ export async function analyzeLayout(doc: Document, slicer: Slicer = Slicer.unsli
     skip,
     leave(el, start, end, tag, parent) {
       if (tag === 'A') {
-        if (end > start) links.push({ start, end });
+        if (end > start) links.push({ start, end, el });
         return;
       }
       // <br> and <hr> break lines but do not make their parent a container of paragraphs: an article written
@@ -238,6 +243,7 @@ export async function analyzeLayout(doc: Document, slicer: Slicer = Slicer.unsli
     linkDensity: articleSpan ? linkCharsIn(articleSpan) / Math.max(1, articleSpan.end - articleSpan.start) : 1,
     articleHan: articleSpan ? proseCounts(text, articleSpan.start, articleSpan.end).han : 0,
     hasMetadata: !!metadata,
+    listing: !!article && isListing(article, spans, links),
   };
 }
 
@@ -315,19 +321,64 @@ function signatureEnd(text: string, paragraphs: Segment[], end: number, linkChar
   return end;
 }
 
+interface Link extends Segment {
+  el: Element;
+}
+
+/** Index of the first link starting at or after `x` in links sorted by start. */
+function firstLinkFrom(links: Segment[], x: number): number {
+  let lo = 0;
+  let hi = links.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (links[mid].start < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** How many items a listing shows at least: two results with abstracts could be a report and its summary. */
+const LISTING_ITEMS = 3;
+/** Characters before an item's heading link (a number, a bullet, a date) and in its link at least (a title). */
+const ITEM_LEAD = 6;
+const ITEM_TITLE = 6;
+
+/**
+ * Whether the article is a listing: an item (or the paragraph of one) among like siblings headed by links to other
+ * pages, or the container of such items. Search results and column listings with abstracts lend the article vote
+ * to one abstract or to the whole list, and their link density stays low, since an abstract is longer than its
+ * heading. Looks only at the article's and its parent's siblings and the article's children, through the spans and
+ * links the walk recorded.
+ */
+function isListing(article: Element, spans: Map<Element, Segment>, links: Link[]): boolean {
+  const headed = (item: Element): boolean => {
+    const span = spans.get(item);
+    if (!span) return false;
+    const link = links[firstLinkFrom(links, span.start)];
+    if (!link || link.start - span.start > ITEM_LEAD || link.end > span.end || link.end - link.start < ITEM_TITLE) return false;
+    const href = link.el.getAttribute('href')?.trim() ?? '';
+    return !!href && !href.startsWith('#') && !/^javascript:/i.test(href);
+  };
+  const like = (a: Element, b: Element) => a.tagName === b.tagName && a.className === b.className;
+  const headedLike = (parent: Element, model: Element): number => {
+    let n = 0;
+    for (const c of parent.children) if (like(c, model) && headed(c)) n++;
+    return n;
+  };
+  for (let x: Element | null = article, up = 0; x?.parentElement && up < 2; x = x.parentElement, up++) {
+    if (headed(x) && headedLike(x.parentElement, x) >= LISTING_ITEMS) return true;
+  }
+  const first = [...article.children].find(headed);
+  return !!first && headedLike(article, first) >= LISTING_ITEMS;
+}
+
 /** Link characters inside any span, in O(log n): links never nest, so prefix sums over them suffice. */
 function linkCounter(links: Segment[]): (seg: Segment) => number {
   links.sort((a, b) => a.start - b.start);
   const before: number[] = [0];
   for (const l of links) before.push(before[before.length - 1] + (l.end - l.start));
   const covered = (x: number) => {
-    let lo = 0;
-    let hi = links.length; // first link starting at or after x
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (links[mid].start < x) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstLinkFrom(links, x);
     if (lo === 0) return 0;
     const last = links[lo - 1];
     return before[lo - 1] + Math.min(x, last.end) - last.start;

@@ -29,6 +29,7 @@ export function pageFeatures(layout: Layout): PageFeatures {
     articleHan: layout.articleHan,
     linkDensity: layout.linkDensity,
     hasMetadata: layout.hasMetadata,
+    listing: layout.listing,
   };
 }
 

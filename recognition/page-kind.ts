@@ -16,6 +16,8 @@ export interface PageFeatures {
   linkDensity: number;
   /** A metadata block (索引号 / 文号 / 发布机构 …) was found next to the text. */
   hasMetadata: boolean;
+  /** The article is an item of a listing, or holds one: like siblings each headed by a link to another page. */
+  listing?: boolean;
 }
 
 export interface KindVerdict {
@@ -81,8 +83,9 @@ export function classifyPage(f: PageFeatures): KindVerdict {
   const title = !tellsType(coreTitle(f.title)) && tellsType(first) ? first : coreTitle(f.title);
   const han = f.articleHan;
   if (!title && han === 0) return { kind: 'none', reason: 'no text' };
-  // A page whose body is mostly links is a listing or a portal, whatever its title says.
-  if (f.linkDensity > 0.45) return { kind: 'none', reason: 'listing' };
+  // A page whose body is mostly links is a listing or a portal, whatever its title says; so is one whose body is a
+  // listing's items (search results, titles with abstracts), however much an abstract quotes of a report.
+  if (f.linkDensity > 0.45 || f.listing) return { kind: 'none', reason: 'listing' };
   // Short notices (公告, 通告) exist; shorter than this they are a caption, not a document.
   if (han < 60) return { kind: 'none', reason: 'too little text' };
   const sections = f.mainText.match(SECTION_HEADING)?.length ?? 0;

@@ -174,3 +174,21 @@ describe('the section structure of a report cut short, as sites indent it', () =
     expect(classifyPage(features('市司法局2022年法治政府建设情况的报告', lines)).kind).toBe('none');
   });
 });
+
+describe('a listing whose items quote a report (search results, titles with abstracts)', () => {
+  const abstract = [
+    '静海区政务服务办始终坚持以习近平新时代中国特色社会主义思想为指导,深入学习贯彻党的二十大精神,全面贯彻习近平法治思想……',
+    '现将法治政府建设工作完成情况报告如下:',
+    '一、2022年度推进法治政府建设的主要举措和成效',
+    '(一)深入落实“放管服”改革……',
+  ];
+  const title = '天津市静海区人民政府政务服务办公室2022年法治政府建设年度报告';
+
+  it('is none, however much of the report its text holds', () => {
+    expect(classifyPage({ ...features(title, abstract), listing: true })).toEqual({ kind: 'none', reason: 'listing' });
+  });
+
+  it('the same text as a page’s own article is a report', () => {
+    expect(classifyPage(features(title, abstract)).kind).toBe('report');
+  });
+});
