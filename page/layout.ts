@@ -345,7 +345,7 @@ const ITEM_TITLE = 6;
 
 /**
  * Whether the article is a listing: an item (or the paragraph of one) among like siblings headed by links to other
- * pages, or the container of such items. Search results and column listings with abstracts lend the article vote
+ * pages that make up most of their container, or the container of such items. Search results and column listings with abstracts lend the article vote
  * to one abstract or to the whole list, and their link density stays low, since an abstract is longer than its
  * heading. Looks only at the article's and its parent's siblings and the article's children, through the spans and
  * links the walk recorded.
@@ -360,16 +360,25 @@ function isListing(article: Element, spans: Map<Element, Segment>, links: Link[]
     return !!href && !href.startsWith('#') && !/^javascript:/i.test(href);
   };
   const like = (a: Element, b: Element) => a.tagName === b.tagName && a.className === b.className;
-  const headedLike = (parent: Element, model: Element): number => {
+  // Like items headed by links, at least LISTING_ITEMS of them, that hold most of their container's text: a notice's
+  // few linked attachments (附件：1.…doc) under its text are no listing.
+  const listOf = (parent: Element, model: Element): boolean => {
+    const whole = spans.get(parent);
     let n = 0;
-    for (const c of parent.children) if (like(c, model) && headed(c)) n++;
-    return n;
+    let chars = 0;
+    for (const c of parent.children) {
+      if (!like(c, model) || !headed(c)) continue;
+      n++;
+      const span = spans.get(c)!;
+      chars += span.end - span.start;
+    }
+    return n >= LISTING_ITEMS && !!whole && chars * 2 >= whole.end - whole.start;
   };
   for (let x: Element | null = article, up = 0; x?.parentElement && up < 2; x = x.parentElement, up++) {
-    if (headed(x) && headedLike(x.parentElement, x) >= LISTING_ITEMS) return true;
+    if (headed(x) && listOf(x.parentElement, x)) return true;
   }
   const first = [...article.children].find(headed);
-  return !!first && headedLike(article, first) >= LISTING_ITEMS;
+  return !!first && listOf(article, first);
 }
 
 /** Link characters inside any span, in O(log n): links never nest, so prefix sums over them suffice. */

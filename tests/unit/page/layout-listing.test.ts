@@ -58,4 +58,16 @@ describe('reports that are no listing', () => {
     expect(layout.listing).toBe(false);
     expect(kind).toBe('report');
   });
+
+  it('a notice whose text ends in a list of linked attachments is a document', async () => {
+    const attachments = ['某区行政执法公示制度实施办法', '某区执法全过程记录制度实施办法', '某区重大执法决定法制审核制度实施办法']
+      .map((t, i) => `<p>${i ? '' : '附件：'}<a href="/files/${i + 1}.doc">${i + 1}.${t}</a></p>`)
+      .join('');
+    const doc = domFrom(`<title>关于印发某区全面推行行政执法三项制度实施方案的通知</title><body>${header}<div class="content">
+      <h1>关于印发某区全面推行行政执法三项制度实施方案的通知</h1><div class="article"><p>各街道办事处,区政府各部门:</p>
+      <p>${prose}现将《某区全面推行行政执法三项制度实施方案》印发给你们,请认真贯彻执行。</p><p>${prose}${prose}</p>${attachments}</div></div></body>`);
+    const { layout, kind } = await verdictOf(doc);
+    expect(layout.listing).toBe(false);
+    expect(kind).toBe('document');
+  });
 });
