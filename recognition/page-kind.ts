@@ -32,7 +32,7 @@ const REPORT_TITLE = /(?:报告|報告|总结|總結)$|(?:建设|建設|工作|�
 const DOCUMENT_TITLE =
   /(?:意见|意見|通知|方案|办法|辦法|决定|決定|规定|規定|批复|批覆|公告|通告|公报|公報|令|细则|細則|规则|規則|规划|規劃|纲要|綱要|条例|條例|决议|決議|通报|通報|函|复函|覆函|规范|規範|制度|清单|清單|指引|计划|計劃|要点|要點|纪要|紀要)$|(?:令|公告)(?:\d{4}年)?第?[\d一二三四五六七八九十百零〇]+[号號]$/;
 // Pages about a document rather than the document: interpretations and Q&A, whatever their grammar…
-const INTERPRETATION_TITLE = /解读|解讀|答记者问|答記者問|问答|問答|图解|圖解|一图读懂|一圖讀懂|访谈|訪談|专访|專訪|发布会|發佈會|视频|視頻/;
+const INTERPRETATION_TITLE = /解读|解讀|答记者问|答記者問|问答|問答|图解|圖解|一图读懂|一圖讀懂|访谈|訪談|专访|專訪|发布会|發佈會|招待会|招待會|视频|視頻/;
 // …and news of a document's release or adoption ("区政府发布2017年法治政府建设报告"). An official title has the
 // form 关于…的<type>, in which such verbs are part of the subject ("关于召开…会议的通知") and prove nothing.
 const NEWS_VERB = /召开|召開|举行|舉行|审议|審議|听取|聽取|通过|通過|出炉|出爐|亮相|晒出|曬出|发布|發佈|發布|公布|学习|學習|传达|傳達|部署|获悉|獲悉|走进|走進/;

@@ -47,6 +47,10 @@ describe('a title labelled as the full text (全文, 原文), as document-sharin
     expect(classifyPage(features('区政府发布2022年政府工作报告全文', report)).kind).toBe('none');
     expect(classifyPage(features('2022年政府工作报告解读—全文', report)).kind).toBe('none');
   });
+
+  it('a press conference about a report is no report, however much of it the answers quote', () => {
+    expect(classifyPage(features('2022年法治政府建设情况报告记者招待会', report))).toEqual({ kind: 'none', reason: 'interpretation' });
+  });
 });
 
 describe('official writing told by its formulas when the text is short', () => {
