@@ -114,3 +114,29 @@ describe('titles that carry the site name or the column', () => {
     expect(classifyPage(features(`区人大常委会听取审计工作报告_汕头市潮阳区人民政府`, lines)).kind).toBe('none');
   });
 });
+
+describe('numbers spaced inside the way publications and page sources space them', () => {
+  // GB/T 15835—2011 groups digits in threes with a quarter-em space (千分空); pages print it as any of these.
+  it.each([' ', '\u00a0', '\u2005', '\u2009', '\u202f'])('digits grouped by %j', (sp) => {
+    const s = `报告期间内共完成审计(调查)项目19个,涉及违规金额2${sp}377.2万元,管理不规范金额126${sp}932.39万元,提出审计建议47条。`;
+    expect(found(s, 'figure')).toEqual(['19个', `2${sp}377.2万元`, `126${sp}932.39万元`, '47条']);
+  });
+
+  it('reads the grouped value', () => {
+    expect(recognize('管理不规范金额126\u2009932.39万元').find((m) => m.category === 'figure')).toMatchObject({ value: 1269323900 });
+  });
+
+  it('a year or a long number followed by a space and three digits is not one grouped number', () => {
+    expect(found('2022 100人参加', 'figure')).toEqual(['100人']);
+    expect(found('审计项目19  330项', 'figure')).toEqual(['330项']);
+  });
+
+  it('a decimal point after a space (two inline pieces on two source lines: <span>48</span>\\n<span>.6%</span>)', () => {
+    expect(found('审计整改率达48 .6%,', 'figure')).toEqual(['48 .6%']);
+  });
+
+  it('a section number with its point stays apart from the figure after it', () => {
+    expect(found('1. 30个项目完成审计', 'figure')).toEqual(['30个']);
+    expect(found('1．\u3000330项问题已整改', 'figure')).toEqual(['330项']);
+  });
+});
