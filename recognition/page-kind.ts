@@ -2,7 +2,7 @@
 // Decided from the page itself: its title, and whether its main text is the document (long, running prose
 // with the structure of official writing) rather than a listing, a news item about a report, or a shop.
 import type { PageKind } from '../model';
-import { INLINE_SPACE_CLASS } from './chars';
+import { INLINE_SPACE_CLASS, foldDigits } from './chars';
 
 export interface PageFeatures {
   /** The title of the main content (its heading, or the document's title). */
@@ -65,7 +65,8 @@ const TITLE_SPACES = new RegExp(INLINE_SPACE_CLASS, 'g');
  * …意见_原文), trailing punctuation, and 《》 around the whole title (《…的通知》).
  */
 function coreTitle(title: string): string {
-  return title
+  // Full-width digits read as ASCII ones (国家税务总局公告２０２６年第６号): the title's patterns are written with \d.
+  return foldDigits(title)
     .replace(TITLE_SPACES, ' ')
     .trim()
     .replace(LEADING_NUMBER, '')

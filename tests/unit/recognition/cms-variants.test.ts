@@ -140,3 +140,18 @@ describe('numbers spaced inside the way publications and page sources space them
     expect(found('1．\u3000330项问题已整改', 'figure')).toEqual(['330项']);
   });
 });
+
+describe('titles written with full-width digits', () => {
+  // From the announcement of fixtures/pages/chinatax-2018-small-taxpayer-announcement-mirror.html.
+  const notice = [
+    '现将统一小规模纳税人标准等若干增值税问题公告如下:',
+    '一、同时符合以下条件的一般纳税人,可选择按照《财政部税务总局关于统一增值税小规模纳税人标准的通知》(财税[2018]33号)第二条的规定,转登记为小规模纳税人,或选择继续作为一般纳税人:',
+    '(一)根据《中华人民共和国增值税暂行条例》第十三条和《中华人民共和国增值税暂行条例实施细则》第二十八条的有关规定,登记为一般纳税人。',
+  ];
+  it.each(['国家税务总局公告２０１８年第１８号', '财政部 税务总局关于统一增值税小规模纳税人标准的通知 财税[２０１８]３３号', '财税[２０１８]３３号 财政部 税务总局关于统一增值税小规模纳税人标准的通知'])(
+    '%s is a document',
+    (title) => {
+      expect(classifyPage(features(title, notice)).kind).toBe('document');
+    },
+  );
+});
