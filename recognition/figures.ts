@@ -84,7 +84,7 @@ function readNumber(text: string, i: number): { end: number; plausible: boolean 
   while (digitAt(text, j) >= 0) j++;
   let integerDigits = j - i;
   const spaceGrouped = integerDigits <= 3;
-  while ((text.charCodeAt(j) === 0x2c || (spaceGrouped && GROUP_SPACES.at(text, j))) && isDigitRun(text, j + 1, 3)) {
+  while ((text.charCodeAt(j) === 0x2c || isFullWidthComma(text, j) || (spaceGrouped && GROUP_SPACES.at(text, j))) && isDigitRun(text, j + 1, 3)) {
     j += 4;
     integerDigits += 3;
   }
@@ -96,6 +96,15 @@ function readNumber(text: string, i: number): { end: number; plausible: boolean 
   const continues = CONTINUATIONS.at(text, j) && digitAt(text, j + 1) >= 0;
   return { end: j, plausible: integerDigits <= MAX_INTEGER_DIGITS && !continues };
 }
+
+/**
+ * A full-width comma between full-width digits: a number typed in full-width mode groups its thousands with it
+ * (１，２００人). Beside half-width digits it is the list comma it usually is (1，200人 lists 1 and 200人).
+ */
+function isFullWidthComma(text: string, j: number): boolean {
+  return text.charCodeAt(j) === 0xff0c && FULL_WIDTH_DIGITS.at(text, j - 1) && FULL_WIDTH_DIGITS.at(text, j + 1);
+}
+const FULL_WIDTH_DIGITS = new CharSet('０１２３４５６７８９');
 
 /** Exactly n digits at i, not followed by another digit. */
 function isDigitRun(text: string, i: number, n: number): boolean {

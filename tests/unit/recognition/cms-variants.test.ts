@@ -155,3 +155,15 @@ describe('titles written with full-width digits', () => {
     },
   );
 });
+
+describe('numbers typed in full-width mode', () => {
+  it('a full-width comma groups full-width digits', () => {
+    expect(found('管理不规范金额１２６，９３２．３９万元，提出审计建议４７条。', 'figure')).toEqual(['１２６，９３２．３９万元', '４７条']);
+    expect(recognize('共查出问题１，３３０项').find((m) => m.category === 'figure')).toMatchObject({ text: '１，３３０项', value: 1330 });
+  });
+
+  it('beside half-width digits a full-width comma lists', () => {
+    expect(found('审计项目1，330项', 'figure')).toEqual(['330项']);
+    expect(found('审计项目１，330项', 'figure')).toEqual(['330项']);
+  });
+});
