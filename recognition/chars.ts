@@ -2,6 +2,28 @@
 // punctuation, NBSP and ideographic spaces; the scanners look at one UTF-16 code unit at a time and never
 // build a normalised copy of the text, so every offset they report indexes the original string.
 
+/**
+ * A set of BMP characters tested by code unit. The scanners test every character of the page, and looking
+ * a one-character string up in a string (includes), an object (in) or even a Set costs far more than a bit.
+ */
+export class CharSet {
+  /** One bit per BMP code unit: 8 KB, looked up without hashing. */
+  private readonly bits = new Uint8Array(0x2000);
+
+  constructor(chars: string) {
+    for (let k = 0; k < chars.length; k++) {
+      const c = chars.charCodeAt(k);
+      this.bits[c >> 3] |= 1 << (c & 7);
+    }
+  }
+
+  /** Whether text[i] is in the set (false past either end). */
+  at(text: string, i: number): boolean {
+    const c = text.charCodeAt(i);
+    return c === c && (this.bits[c >> 3] & (1 << (c & 7))) !== 0;
+  }
+}
+
 /** Value of an ASCII or full-width digit, or -1. */
 export function digitAt(text: string, i: number): number {
   const c = text.charCodeAt(i);
@@ -36,12 +58,19 @@ export function isDecimalPointAt(text: string, i: number): boolean {
 }
 
 /**
- * Spaces that may sit inside one match (錫署辦傳發〔2012〕137 號, 47 件). Line breaks are not among them:
- * they stand for block boundaries, and nothing is recognised across two blocks.
+ * Spaces that may sit inside one match (錫署辦傳發〔2012〕137 號, 47 件): what CMS pages put between words — ASCII
+ * space and tab, &nbsp; (U+00A0), the ideographic space (U+3000), the typographic spaces U+2000–U+200A, U+202F and
+ * U+205F, and the invisible characters a word processor leaves behind (zero-width space U+200B, BOM U+FEFF). Line
+ * breaks are not among them: they stand for block boundaries, and nothing is recognised across two blocks.
  */
+export const INLINE_SPACE_CHARS =
+  ' \t\u00a0\u3000\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u200b\u202f\u205f\ufeff';
+const INLINE_SPACES = new CharSet(INLINE_SPACE_CHARS);
+/** The same spaces as a regex character class, for the few regexes over page text (headings, titles). */
+export const INLINE_SPACE_CLASS = `[${escapeChars(INLINE_SPACE_CHARS)}]`;
+
 export function isInlineSpaceAt(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  return c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x3000 || c === 0x2002 || c === 0x2003 || c === 0x2009;
+  return INLINE_SPACES.at(text, i);
 }
 
 /**
@@ -54,19 +83,32 @@ function isCollapsibleAt(text: string, i: number): boolean {
   return c === 0x20 || c === 0x09;
 }
 
-/** Longest run of collapsible spaces read as one gap; beyond it the text is laid out, not written. */
-const MAX_COLLAPSED_RUN = 64;
+/** Characters a reader does not see at all. */
+function isZeroWidthAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === 0x200b || c === 0xfeff;
+}
 
-/** Index after at most `max` gaps starting at i: each an inline space, or a run of collapsible ones. */
+/** Longest run of spaces read as one gap; beyond it the text is laid out, not written. */
+const MAX_GAP_RUN = 64;
+
+/**
+ * Index after at most `max` gaps starting at i. A gap is what a reader sees as one space: one space that does not
+ * collapse (&nbsp;, U+3000…), or a run of collapsible ones; zero-width characters on either side of it, or alone,
+ * add nothing to it. Two &nbsp; or two U+3000 in a row are two gaps: editors lay out columns with them.
+ */
 export function skipInlineSpaces(text: string, i: number, max: number): number {
   let j = i;
   for (let gaps = 0; gaps < max && j < text.length && isInlineSpaceAt(text, j); gaps++) {
-    if (!isCollapsibleAt(text, j)) {
-      j++;
-      continue;
-    }
     const runStart = j;
-    while (j < text.length && j - runStart < MAX_COLLAPSED_RUN && isCollapsibleAt(text, j)) j++;
+    let shown = false;
+    while (j < text.length && j - runStart < MAX_GAP_RUN && isInlineSpaceAt(text, j)) {
+      if (!isZeroWidthAt(text, j) && !(isCollapsibleAt(text, j) && j > runStart && isCollapsibleAt(text, j - 1))) {
+        if (shown) break;
+        shown = true;
+      }
+      j++;
+    }
   }
   return j;
 }
@@ -75,12 +117,15 @@ export function skipInlineSpaces(text: string, i: number, max: number): number {
 export function skipInlineSpacesBack(text: string, i: number, max: number): number {
   let j = i;
   for (let gaps = 0; gaps < max && j > 0 && isInlineSpaceAt(text, j - 1); gaps++) {
-    if (!isCollapsibleAt(text, j - 1)) {
-      j--;
-      continue;
-    }
     const runEnd = j;
-    while (j > 0 && runEnd - j < MAX_COLLAPSED_RUN && isCollapsibleAt(text, j - 1)) j--;
+    let shown = false;
+    while (j > 0 && runEnd - j < MAX_GAP_RUN && isInlineSpaceAt(text, j - 1)) {
+      if (!isZeroWidthAt(text, j - 1) && !(isCollapsibleAt(text, j - 1) && j < runEnd && isCollapsibleAt(text, j))) {
+        if (shown) break;
+        shown = true;
+      }
+      j--;
+    }
   }
   return j;
 }
@@ -97,28 +142,6 @@ export function isAsciiLetterAt(text: string, i: number): boolean {
 }
 
 /**
- * A set of BMP characters tested by code unit. The scanners test every character of the page, and looking
- * a one-character string up in a string (includes), an object (in) or even a Set costs far more than a bit.
- */
-export class CharSet {
-  /** One bit per BMP code unit: 8 KB, looked up without hashing. */
-  private readonly bits = new Uint8Array(0x2000);
-
-  constructor(chars: string) {
-    for (let k = 0; k < chars.length; k++) {
-      const c = chars.charCodeAt(k);
-      this.bits[c >> 3] |= 1 << (c & 7);
-    }
-  }
-
-  /** Whether text[i] is in the set (false past either end). */
-  at(text: string, i: number): boolean {
-    const c = text.charCodeAt(i);
-    return c === c && (this.bits[c >> 3] & (1 << (c & 7))) !== 0;
-  }
-}
-
-/**
  * Index of the first character at or after i in `oneCharClass` (a global regex of a single character class,
  * which cannot backtrack), or -1. The regex engine skips the long stretches of prose between candidates far
  * faster than a loop over charCodeAt.
@@ -130,9 +153,14 @@ export function nextIn(oneCharClass: RegExp, text: string, i: number): number {
 
 /** A global regex matching any one of `chars`. */
 export function oneOf(chars: string): RegExp {
+  return new RegExp(`[${escapeChars(chars)}]`, 'g');
+}
+
+/** The characters as \\uXXXX escapes, for the body of a regex character class. */
+function escapeChars(chars: string): string {
   let body = '';
   for (let k = 0; k < chars.length; k++) body += `\\u${chars.charCodeAt(k).toString(16).padStart(4, '0')}`;
-  return new RegExp(`[${body}]`, 'g');
+  return body;
 }
 
 export const DIGIT_CHARS = '0123456789０１２３４５６７８９';

@@ -68,24 +68,43 @@ export function recognizeFigures(text: string): FigureMatch[] {
 }
 
 /**
- * The number starting at i: integer digits, thousands groups (,ddd) and a decimal part. Implausible when it
- * is too long to be a quantity or continues as a dotted, timed or slashed sequence (20.12.2017, 14:30, 1/3).
+ * Spaces that group digits in threes: GB/T 15835's 千分空 (a quarter of a Han character, 126 932.39万元), which pages
+ * print as a four-per-em, thin or narrow no-break space, or as a plain space or &nbsp;. One of them, never a run.
+ */
+const GROUP_SPACES = new CharSet(' \u00a0\u2005\u2009\u202f');
+
+/**
+ * The number starting at i: integer digits, thousands groups (,ddd, or a group space and ddd after a leading group
+ * of at most three digits: 1 200人, never 2021 100) and a decimal part, whose point may follow a space (48 .6%: two
+ * inline pieces on two source lines). Implausible when it is too long to be a quantity or continues as a dotted,
+ * timed or slashed sequence (20.12.2017, 14:30, 1/3).
  */
 function readNumber(text: string, i: number): { end: number; plausible: boolean } {
   let j = i;
   while (digitAt(text, j) >= 0) j++;
   let integerDigits = j - i;
-  while (text.charCodeAt(j) === 0x2c && isDigitRun(text, j + 1, 3)) {
+  const spaceGrouped = integerDigits <= 3;
+  while ((text.charCodeAt(j) === 0x2c || isFullWidthComma(text, j) || (spaceGrouped && GROUP_SPACES.at(text, j))) && isDigitRun(text, j + 1, 3)) {
     j += 4;
     integerDigits += 3;
   }
-  if (isDecimalPointAt(text, j) && digitAt(text, j + 1) >= 0) {
-    j++;
+  const point = skipInlineSpaces(text, j, 1);
+  if (isDecimalPointAt(text, point) && digitAt(text, point + 1) >= 0) {
+    j = point + 1;
     while (digitAt(text, j) >= 0) j++;
   }
   const continues = CONTINUATIONS.at(text, j) && digitAt(text, j + 1) >= 0;
   return { end: j, plausible: integerDigits <= MAX_INTEGER_DIGITS && !continues };
 }
+
+/**
+ * A full-width comma between full-width digits: a number typed in full-width mode groups its thousands with it
+ * (１，２００人). Beside half-width digits it is the list comma it usually is (1，200人 lists 1 and 200人).
+ */
+function isFullWidthComma(text: string, j: number): boolean {
+  return text.charCodeAt(j) === 0xff0c && FULL_WIDTH_DIGITS.at(text, j - 1) && FULL_WIDTH_DIGITS.at(text, j + 1);
+}
+const FULL_WIDTH_DIGITS = new CharSet('０１２３４５６７８９');
 
 /** Exactly n digits at i, not followed by another digit. */
 function isDigitRun(text: string, i: number, n: number): boolean {

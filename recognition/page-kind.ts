@@ -2,6 +2,7 @@
 // Decided from the page itself: its title, and whether its main text is the document (long, running prose
 // with the structure of official writing) rather than a listing, a news item about a report, or a shop.
 import type { PageKind } from '../model';
+import { INLINE_SPACE_CLASS, foldDigits } from './chars';
 
 export interface PageFeatures {
   /** The title of the main content (its heading, or the document's title). */
@@ -42,10 +43,13 @@ const OFFICIAL_TITLE_FORM = /关于|關於/;
 // report laid before a congress (受…委托，现将…提请…审议), a decree's promulgation (现予公布，自…起施行), the
 // statistics bureau's 初步核算 opening a communiqué's accounts.
 const OFFICIAL_MARKERS = /现将[^。\n]{0,30}(?:报告|報告|通知|印发|印發)如下|現將[^。\n]{0,30}報告如下|特此(?:报告|報告|通知|公告|通告|批复|批覆)|经[^。\n]{0,20}同意|經[^。\n]{0,20}同意|各(?:区|區|县|縣|市|乡镇|鄉鎮|街道|部门|部門|單位|单位|有关|有關)[^。\n]{0,40}[:：]|根据《|根據《|为(?:贯彻|深入|进一步|加快|全面)|為(?:貫徹|深入|進一步|加快|全面)|(?:提请|提請|请予|請予)[^。\n]{0,20}(?:审议|審議|审查|審查)|(?:现予|現予)(?:公布|公佈|发布|發佈)|自[^。\n]{0,20}起施行|初步核算/;
-// Headings that structure official writing: numbered sections (一、) and their subsections ((一)), and, in
-// regulations, chapters and articles (第一条). Sites indent paragraphs with spaces, ideographic spaces or &nbsp;.
-const SECTION_HEADING =
-  /(?:^|\n)[ \t\u00a0\u3000]*(?:[一二三四五六七八九十]{1,3}[、，,．.]|[（(][一二三四五六七八九十]{1,3}[)）]|第[一二三四五六七八九十百]{1,4}[章条條])/g;
+// Headings that structure official writing: numbered sections (一、, 【一】, 第一部分) and their subsections ((一), 〔一〕),
+// and, in regulations, chapters and articles (第一条). Sites indent paragraphs with any of the spaces CMS pages print
+// (&nbsp;, U+3000, en and em spaces, a zero-width space left by a word processor), several in a row.
+const SECTION_HEADING = new RegExp(
+  String.raw`(?:^|\n)${INLINE_SPACE_CLASS}*(?:[一二三四五六七八九十]{1,3}[、，,．.]|[（(〔【［[][一二三四五六七八九十]{1,3}[)）〕】］\]]|第[一二三四五六七八九十百]{1,4}(?:[章条條]|部分))`,
+  'g',
+);
 
 // A document's own number printed with its title (京政办发〔2016〕26号《…的通知》, …的通知 国办发〔2020〕17号): an agency
 // code, a bracketed year and a serial. Before the title it ends at the title; after it, a space or a dash parts them
@@ -54,13 +58,18 @@ const BRACKET_YEAR_SERIAL = String.raw`[〔[【(（﹝［]\s*(?:19|20)\d{2}\s*[�
 const LEADING_NUMBER = new RegExp(String.raw`^[^\s《》]{1,16}${BRACKET_YEAR_SERIAL}\s*`, 'u');
 const TRAILING_NUMBER = new RegExp(String.raw`[\s_—–|-]+[^\s《》_—–|-]{1,16}${BRACKET_YEAR_SERIAL}$`, 'u');
 
+/** Every space a page may print in a title, zero-width ones included (\s knows no U+200B), read as a space. */
+const TITLE_SPACES = new RegExp(INLINE_SPACE_CLASS, 'g');
+
 /**
  * Strips what sites add to a title: the document's own number before or after it, "(全文)", "【2018】", a year label
  * after a space (…统计公报 2022), the label 全文 or 原文 however it is joined (…政府工作报告—全文, …报告全文,
  * …意见_原文), trailing punctuation, and 《》 around the whole title (《…的通知》).
  */
 function coreTitle(title: string): string {
-  return title
+  // Full-width digits read as ASCII ones (国家税务总局公告２０２６年第６号): the title's patterns are written with \d.
+  return foldDigits(title)
+    .replace(TITLE_SPACES, ' ')
     .trim()
     .replace(LEADING_NUMBER, '')
     .replace(TRAILING_NUMBER, '')
@@ -77,10 +86,27 @@ const REPORT_UNDER_METADATA = 300;
 
 const tellsType = (title: string) => REPORT_TITLE.test(title) || DOCUMENT_TITLE.test(title);
 
+// What sites join to a title in the page's <title>: "标题_栏目_站点", "标题-站点", "站点-栏目-标题". A dash between
+// digits is a range inside the title ((2016-2020年)), not a joint.
+const TITLE_JOINTS = /[_|｜]|(?<![\d０-９])[-–—]+(?![\d０-９])/;
+
+/** The longest part of a title joined from parts: the article's own title among the site's and the column's names. */
+function longestPart(title: string): string {
+  let longest = '';
+  for (const part of title.split(TITLE_JOINTS)) if (part.trim().length > longest.length) longest = part.trim();
+  return longest;
+}
+
 export function classifyPage(f: PageFeatures): KindVerdict {
-  // A page title that names no document type (a site's name) gives way to a first line that does.
-  const first = coreTitle(f.firstLine ?? '');
-  const title = !tellsType(coreTitle(f.title)) && tellsType(first) ? first : coreTitle(f.title);
+  // A page title that names no document type gives way to its longest part that does (the site's name joined to the
+  // title), or else to a first line that does.
+  let title = coreTitle(f.title);
+  if (!tellsType(title)) {
+    const part = coreTitle(longestPart(f.title));
+    const first = coreTitle(f.firstLine ?? '');
+    if (tellsType(part)) title = part;
+    else if (tellsType(first)) title = first;
+  }
   const han = f.articleHan;
   if (!title && han === 0) return { kind: 'none', reason: 'no text' };
   // A page whose body is mostly links is a listing or a portal, whatever its title says; so is one whose body is a
