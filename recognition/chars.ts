@@ -83,6 +83,17 @@ function isCollapsibleAt(text: string, i: number): boolean {
   return c === 0x20 || c === 0x09;
 }
 
+/**
+ * Between two printed lines of one wrapped sentence (a report converted from PDF, one block per line) the text may hold
+ * white-space-only lines, the page source's indentation: no more than this many characters of them.
+ */
+export const MAX_WRAP_GAP = 8;
+
+/** A line break or an inline space: what may lie between two printed lines of one wrapped sentence. */
+export function isBlankAt(text: string, i: number): boolean {
+  return text.charCodeAt(i) === 0x0a || isInlineSpaceAt(text, i);
+}
+
 /** Characters a reader does not see at all. */
 function isZeroWidthAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);

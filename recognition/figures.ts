@@ -20,8 +20,9 @@ import {
   foldedDigits,
   isAsciiLetterAt,
   isDecimalPointAt,
+  isBlankAt,
   isHanAt,
-  isInlineSpaceAt,
+  MAX_WRAP_GAP,
   skipInlineSpaces,
   skipInlineSpacesBack,
 } from './chars';
@@ -122,8 +123,6 @@ function excludedByWhatPrecedes(text: string, i: number): boolean {
 
 /** A printed line at least this long that ends in a number was wrapped there, not ended (see unitAfterWrap). */
 const MIN_WRAPPED_LINE = 12;
-/** Between two blocks the text may hold white-space-only lines (the page source's indentation); no more than this. */
-const MAX_WRAP_GAP = 8;
 
 /**
  * Where the unit after i starts when i is the end of a printed line that wrapped inside the figure starting at
@@ -140,7 +139,7 @@ function unitAfterWrap(text: string, start: number, i: number): number {
   const before = skipInlineSpacesBack(text, start, 1) - 1;
   if (before < lineStart || !isHanAt(text, before)) return i;
   let j = i + 1;
-  while (j - i <= MAX_WRAP_GAP && (text.charCodeAt(j) === 0x0a || isInlineSpaceAt(text, j))) j++;
+  while (j - i <= MAX_WRAP_GAP && isBlankAt(text, j)) j++;
   return j - i > MAX_WRAP_GAP ? i : j;
 }
 

@@ -3,7 +3,8 @@
 // figure whose number ends a printed line and whose unit starts the next (a report converted from PDF, 6.6 / 亿元:
 // figures.ts, unitAfterWrap). Pieces are cut at the others, so they find exactly what one run over the whole finds.
 
-import { digitAt, isInlineSpaceAt } from './chars';
+import { digitAt, isBlankAt, MAX_WRAP_GAP } from './chars';
+import { isMagnitudeBefore } from './units';
 
 /** Punctuation that ends a clause: nothing recognised runs across it, nor across a line end. */
 const CLAUSE_ENDS = /[\n。，；！？]/g;
@@ -28,9 +29,6 @@ export function pieceEnd(text: string, at: number, size: number, end: number): n
   return end;
 }
 
-/** Magnitudes a wrapped line may end in before its unit (13 万 / 亩). */
-const MAGNITUDES = new Set([0x4e07, 0x4ebf, 0x5343, 0x767e, 0x842c, 0x5104]); // 万 亿 千 百 萬 億
-
 /**
  * Whether a figure may run on across the line end at text[i]: the line (and any blank lines after it) comes after a
  * digit or a magnitude, so its unit may stand at the start of the next line. Looks back over blank lines a little way
@@ -39,8 +37,8 @@ const MAGNITUDES = new Set([0x4e07, 0x4ebf, 0x5343, 0x767e, 0x842c, 0x5104]); //
 function mayRunOn(text: string, i: number): boolean {
   if (text.charCodeAt(i) !== 0x0a) return false;
   let k = i - 1;
-  while (k >= 0 && i - k <= 8 && (text.charCodeAt(k) === 0x0a || isInlineSpaceAt(text, k))) k--;
-  return k >= 0 && (digitAt(text, k) >= 0 || MAGNITUDES.has(text.charCodeAt(k)));
+  while (k >= 0 && i - k <= MAX_WRAP_GAP && isBlankAt(text, k)) k--;
+  return k >= 0 && (digitAt(text, k) >= 0 || isMagnitudeBefore(text, k + 1));
 }
 
 /** text[start, end) as [from, to) pieces of about `size` characters, each cut as pieceEnd cuts. */

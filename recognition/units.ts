@@ -170,6 +170,11 @@ export function magnitudeAt(text: string, i: number): { word: string; factor: nu
   return word ? { word, factor: MAGNITUDE_VALUES[word] } : null;
 }
 
+/** Whether a magnitude ends just before text[end] (…高标准农田 13 万 at the end of a printed line). */
+export function isMagnitudeBefore(text: string, end: number): boolean {
+  return MAGNITUDE_WORDS.longestEndingAt(text, end) !== '';
+}
+
 /** A magnitude that is a quantity on its own (人口3万, 投资1.2亿), without a unit after it. */
 export function isStandaloneMagnitude(word: string): boolean {
   return MAGNITUDE_VALUES[word] >= 1e4;
