@@ -1,6 +1,6 @@
 // The page's annotation state, apart from any page or browser: load and anchor, add, edit, delete and undo,
 // rollback on a failed write, and the codebook changing under an open page.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { AnnotationStore, type PersistService, type StoreEvent } from '../../../annotator/annotation-store';
 import type { AnnotationRecord, Term } from '../../../model';
 
@@ -91,6 +91,33 @@ describe('loading', () => {
     expect(store.termForKey('A')?.id).toBe('t1');
     expect(store.termForKey('b')?.id).toBe('t2');
     expect(store.term('t9')?.retired).toBe(true);
+  });
+
+  it('gives a shared one-key shortcut to the later term by notation, as the picker lists them', () => {
+    const { store } = open();
+    store.setTerms([term('t10', '10', { shortcut: 'k' }), term('t2', '2', { shortcut: 'K' }), term('t3', '3', { shortcut: 'k', retired: true })]);
+    expect(store.termForKey('k')?.id).toBe('t10');
+  });
+
+  it('loads a page and its codebook without a collator, and makes one when the picker first asks for the terms', async () => {
+    // A fresh copy of the modules: the collator is made once per page's script, at the first comparison.
+    vi.resetModules();
+    const Collator = Intl.Collator;
+    const made = vi.spyOn(Intl, 'Collator').mockImplementation(function (...args: ConstructorParameters<typeof Collator>) {
+      return new Collator(...args);
+    } as unknown as typeof Collator);
+    try {
+      const { AnnotationStore: FreshStore } = await import('../../../annotator/annotation-store');
+      const store = new FreshStore({ text: TEXT, pageUrl: url, sourceUrl: url }, fakeDb().persist);
+      store.load([stored('a', '36项')], TERMS);
+      store.setTerms([...TERMS, term('t3', '3', { shortcut: 'c' })]);
+      expect(store.termForKey('c')?.id).toBe('t3');
+      expect(made).not.toHaveBeenCalled();
+      expect(store.offered().map((t) => t.id)).toEqual(['t1', 't2', 't3']);
+      expect(made).toHaveBeenCalledTimes(1);
+    } finally {
+      made.mockRestore();
+    }
   });
 });
 
