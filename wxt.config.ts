@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { quietScriptStart } from './scripts/quiet-script-start.mjs';
 
 // https://wxt.dev/api/config.html
 export default defineConfig({
@@ -42,6 +43,6 @@ export default defineConfig({
     ...(browser === 'firefox' ? { browser_specific_settings: { gecko: { id: 'pizhu@pizhu.app', strict_min_version: '140.0' } } } : {}),
   }),
   vite: () => ({
-    plugins: [preact()],
+    plugins: [preact(), quietScriptStart()],
   }),
 });

@@ -182,6 +182,20 @@ const cases: Record<string, () => Promise<void>> = {
     await page.close();
   },
 
+  async 'message-listener.html'() {
+    const page = await open('message-listener.html', 'attack');
+    // Tagged as a user does (picker, keys, note), then left a moment for anything late.
+    await openPicker(page, PASSAGE);
+    await applyTerm(page, LABEL);
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await stored(page)).map((a) => a.quote.exact)).toEqual([PASSAGE]);
+    await page.waitForTimeout(300);
+    const heard = await page.evaluate(() => (window as unknown as { hostile: { messages: { data: string }[] } }).hostile.messages);
+    expect(heard).toEqual([]);
+    expect(JSON.stringify(heard)).not.toContain(browser.extensionId);
+    await page.close();
+  },
+
   async 'keylogger.html'() {
     const page = await open('keylogger.html', 'attack');
     await openPicker(page, PASSAGE);
