@@ -1,3 +1,5 @@
+// First: the clock of the script's top level starts before any other module runs.
+import { scriptStarted } from './script-start';
 import './highlights.css';
 import './study.css';
 import { defineContentScript } from '#imports';
@@ -16,6 +18,7 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   async main(ctx) {
+    performance.measure('pizhu:init', { start: scriptStarted });
     // XML documents, feeds and the like have no body: nothing to read there.
     if (!document.body) return;
     const host = location.hostname;
