@@ -94,6 +94,36 @@ export function isBlankAt(text: string, i: number): boolean {
   return text.charCodeAt(i) === 0x0a || isInlineSpaceAt(text, i);
 }
 
+/**
+ * A printed line at least this long that ends inside a number was wrapped there, not ended: a short block ending so is
+ * a table cell or a label, and the next block starts something else.
+ */
+export const MIN_WRAPPED_LINE = 12;
+
+/**
+ * Where the text goes on after the line break at text[i] when it wraps a printed line (the line before is at least
+ * MIN_WRAPPED_LINE long; blank lines after it are passed over, a little way only); i when text[i] is no such break.
+ */
+export function afterLineWrap(text: string, i: number): number {
+  if (text.charCodeAt(i) !== 0x0a) return i;
+  if (i - (text.lastIndexOf('\n', i - 1) + 1) < MIN_WRAPPED_LINE) return i;
+  let j = i + 1;
+  while (j - i <= MAX_WRAP_GAP && isBlankAt(text, j)) j++;
+  return j - i > MAX_WRAP_GAP ? i : j;
+}
+
+/**
+ * Where the printed line before a wrap ends (after its last visible character), when text[i - 1] is the last blank
+ * after a line break that wraps that line; i otherwise. The mirror of afterLineWrap.
+ */
+export function beforeLineWrap(text: string, i: number): number {
+  let k = i;
+  while (i - k <= MAX_WRAP_GAP && k > 0 && isBlankAt(text, k - 1)) k--;
+  if (k === i || i - k > MAX_WRAP_GAP) return i;
+  const lineBreak = text.indexOf('\n', k);
+  return lineBreak >= 0 && lineBreak < i && afterLineWrap(text, lineBreak) === i ? k : i;
+}
+
 /** Characters a reader does not see at all. */
 function isZeroWidthAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);

@@ -10,6 +10,8 @@
 
 import type { DocNumberMatch } from './types';
 import {
+  afterLineWrap,
+  beforeLineWrap,
   CLOSE_BRACKETS,
   nextIn,
   CharSet,
@@ -28,6 +30,24 @@ import { WordList } from './words';
 
 /** Spaces tolerated between two parts of a number (中国保险监督管理委员会令 2018 年 第 5 号). */
 const MAX_GAP = 2;
+
+/**
+ * Where the next part of a number starts after i: past spaces, and past the end of a printed line that wrapped
+ * between two parts (a report converted from PDF prints every line in a block of its own: …印发了国办发〔2016〕 /
+ * 12号…). The scorer and a reader fold the break away, as they do a space.
+ */
+function partAfter(text: string, i: number): number {
+  const j = skipInlineSpaces(text, i, MAX_GAP);
+  const k = afterLineWrap(text, j);
+  return k === j ? j : skipInlineSpaces(text, k, MAX_GAP);
+}
+
+/** Where the part before i ends: back over spaces, and over a wrapped line's end (…国发 / 〔2015〕68号). */
+function partBefore(text: string, i: number): number {
+  const j = skipInlineSpacesBack(text, i, MAX_GAP);
+  const k = beforeLineWrap(text, j);
+  return k === j ? j : skipInlineSpacesBack(text, k, MAX_GAP);
+}
 /** Longest run of Han characters looked at before a bracket; agency codes are 1–12 characters. */
 const MAX_CODE_RUN = 16;
 /** Issuers of decrees and announcements are written out in full (中国保险监督管理委员会). */
@@ -122,10 +142,10 @@ function yearAt(text: string, i: number): string | null {
 
 /** 〔2018〕 with any bracket pair and spaces inside, starting at the opening bracket. */
 function bracketYear(text: string, open: number): YearPart | null {
-  let j = skipInlineSpaces(text, open + 1, MAX_GAP);
+  let j = partAfter(text, open + 1);
   const year = yearAt(text, j);
   if (!year) return null;
-  j = skipInlineSpaces(text, j + 4, MAX_GAP);
+  j = partAfter(text, j + 4);
   if (!CLOSE_BRACKETS.at(text, j)) return null;
   return { year, end: j + 1 };
 }
@@ -134,16 +154,16 @@ function bracketYear(text: string, open: number): YearPart | null {
 function yearNian(text: string, i: number): YearPart | null {
   const year = yearAt(text, i);
   if (!year) return null;
-  const j = skipInlineSpaces(text, i + 4, MAX_GAP);
+  const j = partAfter(text, i + 4);
   if (text[j] !== '年') return null;
   return { year, end: j + 1 };
 }
 
 /** [第] serial 号: 8号, 137 號, 第00600号, 第 5 号, 第三十二号. */
 function serialTail(text: string, i: number, needOrdinal: boolean): SerialPart | null {
-  let j = skipInlineSpaces(text, i, MAX_GAP);
+  let j = partAfter(text, i);
   const hasOrdinal = text[j] === '第';
-  if (hasOrdinal) j = skipInlineSpaces(text, j + 1, MAX_GAP);
+  if (hasOrdinal) j = partAfter(text, j + 1);
   else if (needOrdinal) return null;
   const start = j;
   let serial: string;
@@ -160,7 +180,7 @@ function serialTail(text: string, i: number, needOrdinal: boolean): SerialPart |
     serialValue = chineseNumeralValue(serial);
     if (Number.isNaN(serialValue)) return null;
   }
-  j = skipInlineSpaces(text, j, MAX_GAP);
+  j = partAfter(text, j);
   if (text[j] !== '号' && text[j] !== '號') return null;
   return { serial, serialValue, end: j + 1 };
 }
@@ -170,7 +190,7 @@ function bracketed(text: string, open: number, floor: number): DocNumberMatch | 
   if (!year) return null;
   const serial = serialTail(text, year.end, false);
   if (!serial) return null;
-  const codeEnd = skipInlineSpacesBack(text, open, MAX_GAP);
+  const codeEnd = partBefore(text, open);
   const start = agencyStart(text, codeEnd, floor, MAX_CODE_RUN, 2, true);
   if (start < 0) return null;
   const agency = text.slice(start, codeEnd);
@@ -198,7 +218,7 @@ function announcement(text: string, gong: number, floor: number): DocNumberMatch
 
 /** What follows 令 or 公告: 第699号, 2018 年 第 5 号, 〔2018〕第5号. */
 function yearAndSerialAfter(text: string, i: number): { year: string; serial: SerialPart } | null {
-  const j = skipInlineSpaces(text, i, MAX_GAP);
+  const j = partAfter(text, i);
   if (OPEN_BRACKETS.at(text, j)) {
     const year = bracketYear(text, j);
     const serial = year && serialTail(text, year.end, false);

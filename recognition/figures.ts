@@ -20,9 +20,8 @@ import {
   foldedDigits,
   isAsciiLetterAt,
   isDecimalPointAt,
-  isBlankAt,
+  afterLineWrap,
   isHanAt,
-  MAX_WRAP_GAP,
   skipInlineSpaces,
   skipInlineSpacesBack,
 } from './chars';
@@ -121,9 +120,6 @@ function excludedByWhatPrecedes(text: string, i: number): boolean {
   return text[k - 1] === '第';
 }
 
-/** A printed line at least this long that ends in a number was wrapped there, not ended (see unitAfterWrap). */
-const MIN_WRAPPED_LINE = 12;
-
 /**
  * Where the unit after i starts when i is the end of a printed line that wrapped inside the figure starting at
  * `start`: a report converted from PDF puts every printed line in a block of its own, and a line may end after
@@ -133,14 +129,10 @@ const MIN_WRAPPED_LINE = 12;
  * nothing wraps.
  */
 function unitAfterWrap(text: string, start: number, i: number): number {
-  if (text.charCodeAt(i) !== 0x0a) return i;
-  const lineStart = text.lastIndexOf('\n', i - 1) + 1;
-  if (i - lineStart < MIN_WRAPPED_LINE) return i;
+  const j = afterLineWrap(text, i);
+  if (j === i) return i;
   const before = skipInlineSpacesBack(text, start, 1) - 1;
-  if (before < lineStart || !isHanAt(text, before)) return i;
-  let j = i + 1;
-  while (j - i <= MAX_WRAP_GAP && isBlankAt(text, j)) j++;
-  return j - i > MAX_WRAP_GAP ? i : j;
+  return before > text.lastIndexOf('\n', i - 1) && isHanAt(text, before) ? j : i;
 }
 
 function figureAt(text: string, start: number, numberEnd: number): FigureMatch | null {

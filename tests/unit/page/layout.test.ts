@@ -193,4 +193,24 @@ describe('pieces of text for recognition', () => {
       expect(found).toEqual(whole);
     }
   });
+
+  it('are not cut where a document number runs on to the next printed line', async () => {
+    const { linePieces } = await import('../../../recognition/pieces');
+    const { recognize } = await import('../../../recognition/recognize');
+    const lines = ['为进一步做好全区规范性文件管理工作，根据国发', '〔2015〕68号和国办发〔2016〕', '12号文件精神，按照市人民政府令第', '45号的要求，结合实际，制定本方案。'];
+    const text = Array.from({ length: 30 }, () => lines.join('\n')).join('\n');
+    const whole = recognize(text).filter((m) => m.category === 'docno').map((m) => `${m.start}:${m.text}`);
+    expect(whole.slice(0, 3)).toEqual([
+      `${text.indexOf('国发')}:国发\n〔2015〕68号`,
+      `${text.indexOf('国办发')}:国办发〔2016〕\n12号`,
+      `${text.indexOf('市人民政府令')}:市人民政府令第\n45号`,
+    ]);
+    for (let size = 5; size < 120; size += 3) {
+      const found: string[] = [];
+      for (const [from, to] of linePieces(text, 0, text.length, size)) {
+        for (const m of recognize(text.slice(from, to))) if (m.category === 'docno') found.push(`${m.start + from}:${m.text}`);
+      }
+      expect(found).toEqual(whole);
+    }
+  });
 });

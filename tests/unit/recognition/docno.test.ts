@@ -162,6 +162,29 @@ describe('document numbers laid out by a page source', () => {
   });
 });
 
+describe('document numbers wrapped across printed lines (a report converted from PDF, a block per line)', () => {
+  // A long line of prose before the break: the line was wrapped by its width, not ended.
+  const LONG = '为进一步做好全区规范性文件管理工作，根据';
+  it.each([
+    ['国发〔2015〕\n68号', '国发〔2015〕\n68号'],
+    ['国发\n〔2015〕68号', '国发\n〔2015〕68号'],
+    ['国发〔2015〕68\n号', '国发〔2015〕68\n号'],
+    ['国发〔\n2015〕68号', '国发〔\n2015〕68号'],
+    ['国发〔2015〕\n \n  68号', '国发〔2015〕\n \n  68号'],
+    ['市人民政府令\n第45号', '市人民政府令\n第45号'],
+    ['国务院令第\n699号', '国务院令第\n699号'],
+    ['国家税务总局公告2018年\n第5号', '国家税务总局公告2018年\n第5号'],
+  ])('%j', (wrapped, number) => {
+    expect(texts(`${LONG}${wrapped}文件精神，现通知如下。`)).toEqual([number]);
+  });
+
+  it('joins no short line to the next: a table cell or a label ends where it ends', () => {
+    expect(texts('国发〔2015〕\n68号文件')).toEqual([]);
+    expect(texts('文号：国发\n〔2015〕68号')).toEqual([]);
+    expect(texts(`${LONG}国发〔2015〕\n\n\n\n\n\n\n\n\n\n68号`)).toEqual([]);
+  });
+});
+
 describe('document numbers: offsets', () => {
   it('index the original text, spaces and all', () => {
     const text = '根据\u00a0錫署辦傳發〔2012〕137\u3000號要求';
