@@ -106,7 +106,9 @@ export const MIN_WRAPPED_LINE = 12;
  */
 export function afterLineWrap(text: string, i: number): number {
   if (text.charCodeAt(i) !== 0x0a) return i;
-  if (i - (text.lastIndexOf('\n', i - 1) + 1) < MIN_WRAPPED_LINE) return i;
+  // Looking back MIN_WRAPPED_LINE characters only: a search for the line's start would read a long line to its start.
+  if (i < MIN_WRAPPED_LINE) return i;
+  for (let k = i - MIN_WRAPPED_LINE; k < i; k++) if (text.charCodeAt(k) === 0x0a) return i;
   let j = i + 1;
   while (j - i <= MAX_WRAP_GAP && isBlankAt(text, j)) j++;
   return j - i > MAX_WRAP_GAP ? i : j;

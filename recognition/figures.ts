@@ -132,7 +132,8 @@ function unitAfterWrap(text: string, start: number, i: number): number {
   const j = afterLineWrap(text, i);
   if (j === i) return i;
   const before = skipInlineSpacesBack(text, start, 1) - 1;
-  return before > text.lastIndexOf('\n', i - 1) && isHanAt(text, before) ? j : i;
+  // The Han character on the same line as the number (the number is short: no search back over a long line).
+  return before >= 0 && !text.slice(before, i).includes('\n') && isHanAt(text, before) ? j : i;
 }
 
 function figureAt(text: string, start: number, numberEnd: number): FigureMatch | null {

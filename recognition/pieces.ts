@@ -24,7 +24,7 @@ export function pieceEnd(text: string, at: number, size: number, end: number): n
   if (lineEnd >= at) return lineEnd + 1;
   // The end of the line holding `limit`, and whether that line runs on (found once per line).
   let nextLineEnd = lineEndAfter(text, limit);
-  let runsOn = lineRunsOn(text, limit, nextLineEnd);
+  let runsOn = lineRunsOn(text, nextLineEnd);
   if (!runsOn) {
     // Within that line, the last clause end of the piece's tail (looking no further back than that, nor into the
     // lines before it: they run on, or the line end after them would have been the cut).
@@ -41,22 +41,25 @@ export function pieceEnd(text: string, at: number, size: number, end: number): n
     }
     if (c > nextLineEnd) {
       nextLineEnd = lineEndAfter(text, c);
-      runsOn = lineRunsOn(text, c, nextLineEnd);
+      runsOn = lineRunsOn(text, nextLineEnd);
     }
     if (!runsOn) return Math.min(end, c + 1);
   }
   return end;
 }
 
-/** The line end at or after i; the text's length when none follows. */
+/**
+ * The line end at or after i; when none is within MAX_PRINTED_LINE, where that reach ends (a line that long is no
+ * printed line, and the search stays bounded on a text of one long line).
+ */
 function lineEndAfter(text: string, i: number): number {
-  const n = text.indexOf('\n', i);
-  return n < 0 ? text.length : n;
+  const n = text.slice(i, i + MAX_PRINTED_LINE).indexOf('\n');
+  return n < 0 ? Math.min(text.length, i + MAX_PRINTED_LINE) : i + n;
 }
 
-/** Whether the line holding i, which ends at lineEnd, is a printed line that runs on into the next. */
-function lineRunsOn(text: string, i: number, lineEnd: number): boolean {
-  return lineEnd < text.length && lineEnd - i < MAX_PRINTED_LINE && mayRunOn(text, lineEnd);
+/** Whether the line ending at lineEnd (from lineEndAfter) is a printed line that runs on into the next. */
+function lineRunsOn(text: string, lineEnd: number): boolean {
+  return text.charCodeAt(lineEnd) === 0x0a && mayRunOn(text, lineEnd);
 }
 
 /** A line longer than this is no printed line of a converted PDF: pieceEnd looks no further for the end of one. */
