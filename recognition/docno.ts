@@ -65,11 +65,11 @@ const LEAD_INS = new WordList([
   '根据', '按照', '依据', '依照', '参照', '经', '及', '和', '与', '印发', '转发', '落实', '其中', '以及', '等',
   '根據', '參照', '依據', '經', '與', '印發', '轉發', '落實', '以及',
   '贯彻', '貫徹', '执行', '執行', '下发', '下發', '出台', '制定', '制发', '制發', '发布', '發布', '發佈', '颁布',
-  // a decree's note: …常务会议审议通过市人民政府令第45号公布
-  '通过', '通過',
   '頒布', '详见', '詳見', '见', '見', '参见', '參見', '请看', '請看', '参看', '參看', '查看', '即', '是', '为', '為', '由', '对', '對', '将', '將', '把', '在', '向',
   '于', '於', '以', '按', '据', '據', '并', '並', '或', '的', '了', '之', '文号', '文號', '字号',
   '字號', '号', '號', '年', '月', '附件', '文件', '檔案', '精神', '要求',
+  // a decree's note: …常务会议审议通过市人民政府令第45号公布
+  '通过', '通過',
   // the end of a cited title written without 《》: …监督工作的意见淄政办字[2017]5号
   '通知', '意见', '意見', '办法', '辦法', '方案', '决定', '決定', '规定', '規定', '批复', '批覆', '报告', '報告', '规划',
   '規劃', '细则', '細則', '纲要', '綱要', '条例', '條例',
@@ -220,8 +220,8 @@ function announcement(text: string, gong: number, floor: number): DocNumberMatch
 
 /**
  * What follows 令 or 公告: 第699号, 2018 年 第 5 号, 〔2018〕第5号; after 令 also a serial in digits printed without its 第
- * (济南市人民政府令19号发布, 聊城市人民政府令38號公布), which `bareSerial` allows. An announcement's serial keeps its 第
- * (公告 is also a plain noun: 公告3号 may be a notice board's, a decree's 令 after an issuer is not).
+ * (济南市人民政府令19号发布, 聊城市人民政府令38號公布), which `bareSerial` allows. An announcement's serial keeps its 第:
+ * 公告 is also a plain noun (张贴公告3号…), while 令 after an issuer's name is a decree.
  */
 function yearAndSerialAfter(text: string, i: number, bareSerial: boolean): { year: string; serial: SerialPart } | null {
   const j = partAfter(text, i);

@@ -73,7 +73,8 @@ const LATIN_DENOMINATORS = ['h', 's', 'L', 't', 'd', 'a'];
 
 /**
  * Words that begin like a unit but are not one: 70周年 is an anniversary, 3人民… is a name, 2分局 an office, 8部门
- * a count of departments written without a measure word, 0 分享至 a page's comment count beside its share button. The longest match wins, so listing them here blocks the shorter unit inside them.
+ * a count of departments written without a measure word, 0 分享至 a page's comment count beside its share button.
+ * The longest match wins, so listing them here blocks the shorter unit inside them.
  */
 const NOT_UNITS = [
   '周年', '週年', '人民', '天津', '日报', '日報', '日前', '名单', '名單', '次日', '面向', '包括', '只有', '只要', '台账', '台帳',
