@@ -179,6 +179,20 @@ export function isHanAt(text: string, i: number): boolean {
   return (c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || c === 0x3007;
 }
 
+// A syllable of pinyin with its tone mark, in brackets straight after a character: 建設(shè), 報(bào)告, 國辦發(fā). Mirror
+// sites that convert a page to traditional script gloss characters so, word by word. The tone mark sets a gloss apart
+// from a bracketed Latin abbreviation or a list letter ((a), (GDP)), which is never read as one.
+const TONED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ';
+const PINYIN_GLOSS = new RegExp(
+  String.raw`(?<=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])[(（](?=[a-zü]{0,5}[${TONED}])[a-zü${TONED}]{1,6}[)）]`,
+  'g',
+);
+
+/** The text without the pinyin glosses a mirror put after its characters (報(bào)告 → 報告). */
+export function withoutPinyinGlosses(text: string): string {
+  return text.replace(PINYIN_GLOSS, '');
+}
+
 export function isAsciiLetterAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i) | 0x20;
   return c >= 0x61 && c <= 0x7a;

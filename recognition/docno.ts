@@ -68,6 +68,8 @@ const LEAD_INS = new WordList([
   '頒布', '详见', '詳見', '见', '見', '参见', '參見', '请看', '請看', '参看', '參看', '查看', '即', '是', '为', '為', '由', '对', '對', '将', '將', '把', '在', '向',
   '于', '於', '以', '按', '据', '據', '并', '並', '或', '的', '了', '之', '文号', '文號', '字号',
   '字號', '号', '號', '年', '月', '附件', '文件', '檔案', '精神', '要求',
+  // a decree's note: …常务会议审议通过市人民政府令第45号公布
+  '通过', '通過',
   // the end of a cited title written without 《》: …监督工作的意见淄政办字[2017]5号
   '通知', '意见', '意見', '办法', '辦法', '方案', '决定', '決定', '规定', '規定', '批复', '批覆', '报告', '報告', '规划',
   '規劃', '细则', '細則', '纲要', '綱要', '条例', '條例',
@@ -200,7 +202,7 @@ function bracketed(text: string, open: number, floor: number): DocNumberMatch | 
 }
 
 function decree(text: string, ling: number, floor: number): DocNumberMatch | null {
-  const tail = yearAndSerialAfter(text, ling + 1);
+  const tail = yearAndSerialAfter(text, ling + 1, true);
   if (!tail) return null;
   const start = agencyStart(text, ling, floor, MAX_ISSUER_RUN, 1, false);
   if (start < 0) return null;
@@ -209,27 +211,31 @@ function decree(text: string, ling: number, floor: number): DocNumberMatch | nul
 }
 
 function announcement(text: string, gong: number, floor: number): DocNumberMatch | null {
-  const tail = yearAndSerialAfter(text, gong + 2);
+  const tail = yearAndSerialAfter(text, gong + 2, false);
   if (!tail) return null;
   const start = agencyStart(text, gong, floor, MAX_ISSUER_RUN, 2, false);
   if (start < 0) return null;
   return build(text, 'announcement', start, text.slice(start, gong), tail.year, tail.serial);
 }
 
-/** What follows 令 or 公告: 第699号, 2018 年 第 5 号, 〔2018〕第5号. */
-function yearAndSerialAfter(text: string, i: number): { year: string; serial: SerialPart } | null {
+/**
+ * What follows 令 or 公告: 第699号, 2018 年 第 5 号, 〔2018〕第5号; after 令 also a serial in digits printed without its 第
+ * (济南市人民政府令19号发布, 聊城市人民政府令38號公布), which `bareSerial` allows. An announcement's serial keeps its 第:
+ * 公告 is also a plain noun (张贴公告3号…), while 令 after an issuer's name is a decree.
+ */
+function yearAndSerialAfter(text: string, i: number, bareSerial: boolean): { year: string; serial: SerialPart } | null {
   const j = partAfter(text, i);
   if (OPEN_BRACKETS.at(text, j)) {
     const year = bracketYear(text, j);
     const serial = year && serialTail(text, year.end, false);
     return serial ? { year: year.year, serial } : null;
   }
-  if (digitAt(text, j) >= 0) {
-    const year = yearNian(text, j);
-    const serial = year && serialTail(text, year.end, true);
+  const year = digitAt(text, j) >= 0 ? yearNian(text, j) : null;
+  if (year) {
+    const serial = serialTail(text, year.end, true);
     return serial ? { year: year.year, serial } : null;
   }
-  const serial = serialTail(text, j, true);
+  const serial = serialTail(text, j, !(bareSerial && digitAt(text, j) >= 0));
   return serial ? { year: '', serial } : null;
 }
 

@@ -2,7 +2,7 @@
 // Decided from the page itself: its title, and whether its main text is the document (long, running prose
 // with the structure of official writing) rather than a listing, a news item about a report, or a shop.
 import type { PageKind } from '../model';
-import { INLINE_SPACE_CLASS, foldDigits } from './chars';
+import { INLINE_SPACE_CLASS, foldDigits, withoutPinyinGlosses } from './chars';
 
 export interface PageFeatures {
   /** The title of the main content (its heading, or the document's title). */
@@ -39,10 +39,10 @@ const INTERPRETATION_TITLE = /解读|解讀|答记者问|答記者問|问答|問
 const NEWS_VERB = /召开|召開|举行|舉行|审议|審議|听取|聽取|通过|通過|出炉|出爐|亮相|晒出|曬出|发布|發佈|發布|公布|学习|學習|传达|傳達|部署|获悉|獲悉|走进|走進/;
 const OFFICIAL_TITLE_FORM = /关于|關於/;
 
-// Opening words of official writing that a news report about it would not use: a report's or notice's formula, a
-// report laid before a congress (受…委托，现将…提请…审议), a decree's promulgation (现予公布，自…起施行), the
-// statistics bureau's 初步核算 opening a communiqué's accounts.
-const OFFICIAL_MARKERS = /现将[^。\n]{0,30}(?:报告|報告|通知|印发|印發)如下|現將[^。\n]{0,30}報告如下|特此(?:报告|報告|通知|公告|通告|批复|批覆)|经[^。\n]{0,20}同意|經[^。\n]{0,20}同意|各(?:区|區|县|縣|市|乡镇|鄉鎮|街道|部门|部門|單位|单位|有关|有關)[^。\n]{0,40}[:：]|根据《|根據《|为(?:贯彻|深入|进一步|加快|全面)|為(?:貫徹|深入|進一步|加快|全面)|(?:提请|提請|请予|請予)[^。\n]{0,20}(?:审议|審議|审查|審查)|(?:现予|現予)(?:公布|公佈|发布|發佈)|自[^。\n]{0,20}起施行|初步核算/;
+// Opening words of official writing that a news report about it would not use: a report's formula (现将, 兹将 or
+// 特将…报告如下) or a notice's (现将…印发如下), a report laid before a congress (受…委托，现将…提请…审议), a decree's
+// promulgation (现予公布，自…起施行), the statistics bureau's 初步核算 opening a communiqué's accounts.
+const OFFICIAL_MARKERS = /现将[^。\n]{0,30}(?:通知|印发|印發)如下|[将將][^。\n]{0,30}(?:报告|報告)如下|特此(?:报告|報告|通知|公告|通告|批复|批覆)|经[^。\n]{0,20}同意|經[^。\n]{0,20}同意|各(?:区|區|县|縣|市|乡镇|鄉鎮|街道|部门|部門|單位|单位|有关|有關)[^。\n]{0,40}[:：]|根据《|根據《|为(?:贯彻|深入|进一步|加快|全面)|為(?:貫徹|深入|進一步|加快|全面)|(?:提请|提請|请予|請予)[^。\n]{0,20}(?:审议|審議|审查|審查)|(?:现予|現予)(?:公布|公佈|发布|發佈)|自[^。\n]{0,20}起施行|初步核算/;
 // Headings that structure official writing: numbered sections (一、, 【一】, 第一部分) and their subsections ((一), 〔一〕),
 // and, in regulations, chapters and articles (第一条). Sites indent paragraphs with any of the spaces CMS pages print
 // (&nbsp;, U+3000, en and em spaces, a zero-width space left by a word processor), several in a row.
@@ -100,10 +100,10 @@ function longestPart(title: string): string {
 export function classifyPage(f: PageFeatures): KindVerdict {
   // A page title that names no document type gives way to its longest part that does (the site's name joined to the
   // title), or else to a first line that does.
-  let title = coreTitle(f.title);
+  let title = coreTitle(withoutPinyinGlosses(f.title));
   if (!tellsType(title)) {
-    const part = coreTitle(longestPart(f.title));
-    const first = coreTitle(f.firstLine ?? '');
+    const part = coreTitle(longestPart(withoutPinyinGlosses(f.title)));
+    const first = coreTitle(withoutPinyinGlosses(f.firstLine ?? ''));
     if (tellsType(part)) title = part;
     else if (tellsType(first)) title = first;
   }
@@ -114,9 +114,10 @@ export function classifyPage(f: PageFeatures): KindVerdict {
   if (f.linkDensity > 0.45 || f.listing) return { kind: 'none', reason: 'listing' };
   // Short notices (公告, 通告) exist; shorter than this they are a caption, not a document.
   if (han < 60) return { kind: 'none', reason: 'too little text' };
-  const sections = f.mainText.match(SECTION_HEADING)?.length ?? 0;
+  const text = withoutPinyinGlosses(f.mainText);
+  const sections = text.match(SECTION_HEADING)?.length ?? 0;
   // The report's own writing: its formulas or its numbered sections.
-  const written = OFFICIAL_MARKERS.test(f.mainText) || sections >= 2;
+  const written = OFFICIAL_MARKERS.test(text) || sections >= 2;
   const official = written || f.hasMetadata;
   if (INTERPRETATION_TITLE.test(title)) return { kind: 'none', reason: 'interpretation' };
   if (NEWS_VERB.test(title) && !OFFICIAL_TITLE_FORM.test(title)) return { kind: 'none', reason: 'news about a document' };
@@ -128,6 +129,6 @@ export function classifyPage(f: PageFeatures): KindVerdict {
   if (REPORT_TITLE.test(title)) return reportText ? { kind: 'report', reason: 'report title' } : { kind: 'none', reason: 'short text under a report title' };
   if (DOCUMENT_TITLE.test(title)) return official || han >= 800 ? { kind: 'document', reason: 'document title' } : { kind: 'none', reason: 'short text under a document title' };
   // No telling title (a mirror site may title a page with the site's own words): the text speaks for itself.
-  if (/(?:现将|現將)[^。\n]{0,30}(?:报告如下|報告如下)/.test(f.mainText) && sections >= 2) return { kind: 'report', reason: 'reports in its text' };
+  if (/(?:现将|現將)[^。\n]{0,30}(?:报告如下|報告如下)/.test(text) && sections >= 2) return { kind: 'report', reason: 'reports in its text' };
   return { kind: 'none', reason: 'not an official document' };
 }

@@ -73,12 +73,14 @@ const LATIN_DENOMINATORS = ['h', 's', 'L', 't', 'd', 'a'];
 
 /**
  * Words that begin like a unit but are not one: 70周年 is an anniversary, 3人民… is a name, 2分局 an office, 8部门
- * a count of departments written without a measure word. The longest match wins, so listing them here blocks the shorter unit inside them.
+ * a count of departments written without a measure word, 0 分享至 a page's comment count beside its share button.
+ * The longest match wins, so listing them here blocks the shorter unit inside them.
  */
 const NOT_UNITS = [
   '周年', '週年', '人民', '天津', '日报', '日報', '日前', '名单', '名單', '次日', '面向', '包括', '只有', '只要', '台账', '台帳',
   '分局', '分院', '分行', '分公司', '分队', '分隊', '分中心', '分会', '分會', '分所', '分社', '分站', '分厂', '分廠', '分部',
-  '分校', '分区', '分區', '分之', '分店', '分场', '分場', '度假', '口号', '口號', '方面', '方案', '方式', '方法', '方向',
+  '分校', '分区', '分區', '分之', '分店', '分场', '分場', '分享', '分配', '分类', '分類', '分析', '分布', '分佈', '分工',
+  '分解', '分担', '分擔', '分管', '分批', '分期', '度假', '口号', '口號', '方面', '方案', '方式', '方法', '方向',
   '方针', '方針', '米兰', '卡车', '卡片', '门户', '門戶', '层面', '層面', '部门', '部門', '对于', '對於', '对外', '對外', '对象',
   '對象', '对接', '對接', '对照', '對照', '双方', '雙方', '把握', '回应', '回應', '回复', '回覆', '回收', '节约', '節約', '节能',
   '節能', '节点', '節點', '首次', '首批', '首届', '首屆', '首先', '集中', '集团', '集團', '集体', '集體', '集聚', '列入', '列为',

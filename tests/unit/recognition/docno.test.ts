@@ -54,6 +54,18 @@ describe('document numbers: forms of the rules', () => {
   it('keeps 和 inside a ministry name that issues a decree', () => {
     expect(texts('依据住房和城乡建设部令第5号')).toEqual(['住房和城乡建设部令第5号']);
   });
+
+  it('reads a decree number printed without its 第, as decree notes print it', () => {
+    expect(texts('（1991年3月26日济南市人民政府令19号发布）')).toEqual(['济南市人民政府令19号']);
+    expect(recognizeDocNumbers('聊城市人民政府令38號公布')[0]).toMatchObject({
+      form: 'decree', agency: '聊城市人民政府', year: '', serial: '38', serialValue: 38,
+    });
+  });
+
+  it('starts a decree number after 审议通过 in its note', () => {
+    expect(texts('(2020年4月7日市人民政府第63次常務會議審議通過聊城市人民政府令38號公布)')).toEqual(['聊城市人民政府令38號']);
+    expect(texts('经2015年市政府常务会议审议通过市人民政府令第45号公布')).toEqual(['市人民政府令第45号']);
+  });
 });
 
 describe('document numbers: where the agency code starts', () => {
@@ -138,6 +150,10 @@ describe('document numbers: what is not one', () => {
     '网站标识码:3703030001',
     '索引号:370303000-A/2018-00650',
     '电话:0533-2181234',
+    // 令 without 第 is a decree's only after an issuer, and 公告 keeps its 第.
+    '责令3号楼住户搬离',
+    '下令1号',
+    '张贴公告3号',
     '（2021）粤0111民初30063号',
     '判决书（2020）京01民终123号',
     '律函字〔2024〕第 001 号',

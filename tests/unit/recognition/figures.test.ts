@@ -112,6 +112,8 @@ describe('figures: what is not one', () => {
     '14时30分15秒', '12月18日晚8时40分和19日晚8时35分', '于19日上午召开', '19日9时',
     // Words that begin with a measure word of the seats, wells and doses list.
     '20针对', '1口岸', '3档案', '2讲话', '4口径',
+    // Words that begin with 分 (a score's unit): a page's comment count beside its share button, and the like.
+    '0 分享至', '3分配到', '2分类处置',
   ])('%s', (text) => {
     expect(figureTexts(text)).toEqual([]);
   });

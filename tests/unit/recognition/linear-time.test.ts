@@ -26,6 +26,7 @@ const HOSTILE: Array<[string, (size: number) => string]> = [
   ['almost document numbers', (n) => repeated('张政字〔2018〕', n)],
   ['brackets and years', (n) => repeated('〔2018', n)],
   ['令第 repeated', (n) => repeated('令第', n)],
+  ['令 and digits without 第', (n) => repeated('府令38', n)],
   ['decrees after dates', (n) => repeated('二〇一五年三月二日市人民政府令第45号', n)],
   ['公告 repeated', (n) => repeated('公告2018年第', n)],
   ['figures back to back', (n) => repeated('1项', n)],

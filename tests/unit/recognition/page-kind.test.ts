@@ -2,6 +2,7 @@
 // statistical communiqués, budget reports laid before a congress, regulations on law-text mirrors), each cut short
 // the way a stored copy or a page's first screen is.
 import { describe, expect, it } from 'vitest';
+import { withoutPinyinGlosses } from '../../../recognition/chars';
 import { classifyPage, type PageFeatures } from '../../../recognition/page-kind';
 
 const HAN = /\p{Script=Han}/gu;
@@ -194,5 +195,39 @@ describe('a listing whose items quote a report (search results, titles with abst
 
   it('the same text as a page’s own article is a report', () => {
     expect(classifyPage(features(title, abstract)).kind).toBe('report');
+  });
+});
+
+describe('a report on a mirror that glosses its characters with pinyin (建設(shè), 報(bào)告)', () => {
+  const lines = [
+    '2021年,自治區(qū)人民政府堅持以習近平新時代中國特色社會主義思想為指導,推動法治政府建設(shè)取得新進展。',
+    '一、深入學習貫徹習近平法治思想,切實扛起法治政府建設(shè)的政治責任',
+    '一是加強黨的領(lǐng)導。二是加強統(tǒng)籌部署。三是加強督察考核,制定153項整改措施,除3項外全部完成整改。',
+    '二、持續(xù)深化“放管服”改革',
+  ];
+
+  it('is a report by its title, the gloss inside 報告 read past', () => {
+    const title = '內(nèi)蒙古自治區(qū)人民政府關(guān)于2021年度法治政府建設(shè)情況的報(bào)告';
+    expect(classifyPage(features(title, lines)).kind).toBe('report');
+  });
+
+  it('reads past glosses only: a bracketed abbreviation, list letter or unit stays', () => {
+    expect(withoutPinyinGlosses('報(bào)告 國辦發(fā)〔2019〕54號 總量(GDP) 附件(a) 單位(元) 標準(zhǔn)')).toBe(
+      '報告 國辦發〔2019〕54號 總量(GDP) 附件(a) 單位(元) 標準',
+    );
+  });
+});
+
+describe('the report formula in its other wordings (兹将, 特将…报告如下)', () => {
+  it('makes a short text under a report title a report', () => {
+    const lines = [
+      '市人民政府:',
+      '2021年,我局在市委、市政府的坚强领导下,扎实推进法治政府建设。兹将有关工作情况报告如下:',
+      '一、主要举措和成效',
+      '全年办理行政复议案件36件,培训执法人员480余名。',
+    ];
+    expect(classifyPage(features('市司法局2021年法治政府建设情况的报告', lines)).kind).toBe('report');
+    lines[1] = lines[1].replace('兹将', '特将');
+    expect(classifyPage(features('市司法局2021年法治政府建设情况的报告', lines)).kind).toBe('report');
   });
 });
