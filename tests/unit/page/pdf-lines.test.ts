@@ -71,3 +71,47 @@ describe('a report shown as PDF pages', () => {
     expect(figures).toEqual(['31个', '515项']);
   });
 });
+
+// A page break inside a sentence: between the last line of one page and the first of the next the converted text
+// keeps the page's number and the viewer's label for the next page, and a number may be cut there as at a line end.
+describe('a number cut by a page break', () => {
+  const ONE = [
+    '各市人民政府，省政府各部门、各直属机构：',
+    '　　现代预算制度是现代财政制度的基础。建立全面规范、公开透明',
+    '的现代预算制度，是深化财税体制改革的重要内容。根据新修订的',
+    '《中华人民共和国预算法》、《国务院关于深化预算管理制度改革',
+    '的决定》（国发〔2014〕',
+  ];
+  const TWO = ['45号）和《中共某某省委关于深化财税体制改革的意见》（某发〔2014〕', '18号）要求，全省共清理规范性文件57', '件，现提出以下实施意见。'];
+  const TITLE = '某某省人民政府关于深化预算管理制度改革的实施意见';
+  const docOf = (pages: string) =>
+    domFrom(`<html><head><title>${TITLE}</title></head><body><h1>${TITLE}</h1><div id="viewer">${pages}</div></body></html>`);
+  const numbersAndFigures = async (doc: Document) => {
+    const scan = await scanPage(doc);
+    expect(scan.kind, scan.reason).toBe('document');
+    const texts = (c: string) => scan.matches.filter((m) => m.category === c).map((m) => m.text.replace(/\s+/g, ''));
+    return { numbers: texts('docno'), figures: texts('figure') };
+  };
+
+  it.each([
+    ['pdf.js text layers with page labels', pdfjsPage(ONE, 1, 2) + pdfjsPage(TWO, 2, 2)],
+    ['pdf2htmlEX page boxes', pdf2htmlPage(ONE, 1) + pdf2htmlPage(TWO, 2)],
+    [
+      'a paragraph per printed line, the page number one of them',
+      [...ONE, '- 1 -', '— 2 —', ...TWO.slice(0, 2), '第 2 页 共 3 页', ...TWO.slice(2)].map((l) => `<p>${l}</p>`).join(''),
+    ],
+  ])('reads the number and the figure on across it (%s)', async (_, pages) => {
+    expect(await numbersAndFigures(docOf(pages))).toEqual({
+      numbers: ['国发〔2014〕45号', '某发〔2014〕18号'],
+      figures: ['57件'],
+    });
+  });
+
+  it('leaves a page counter out of the text, but not a sentence that names a page', async () => {
+    const scan = await scanPage(docOf([...ONE, '- 1 -', '第 2 页 共 3 页', '详见第 2 页附表。'].map((l) => `<p>${l}</p>`).join('')));
+    const { text } = scan.layout.map;
+    expect(text).not.toContain('- 1 -');
+    expect(text).not.toContain('共 3 页');
+    expect(text).toContain('详见第 2 页附表。');
+  });
+});
