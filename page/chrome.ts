@@ -21,10 +21,11 @@ const PAGE_COUNTER = /^\s*(?:[-－—–]\s*\d{1,4}\s*[-－—–]|第\s*\d{1,4}
 /** The longest text a page counter has, spaces and all: longer elements are not read at all. */
 const MAX_PAGE_COUNTER = 24;
 
-/** Whether el holds nothing but a page counter (one text, no child elements: a leaf is read cheaply). */
+/** Whether el holds nothing but a page counter: one short text node, read where it is (no string is built). */
 function isPageCounter(el: Element): boolean {
-  if (el.firstElementChild) return false;
-  const text = el.textContent ?? '';
+  const only = el.firstChild;
+  if (!only || only.nextSibling || only.nodeType !== 3) return false;
+  const text = (only as Text).data;
   return text.length <= MAX_PAGE_COUNTER && PAGE_COUNTER.test(text);
 }
 
