@@ -1,4 +1,5 @@
-// Page chrome: navigation, footers, feedback forms and the like, which surround a report but are not part of it.
+// Page chrome: navigation, footers, feedback forms and the like, which surround a report but are not part of it, and
+// the furniture of printed pages that a converted PDF keeps between its lines.
 // The walk leaves these subtrees out, so that a footer's ICP number or a form's prompt never reaches recognition.
 
 const CHROME_TAGS = new Set(['NAV', 'FOOTER', 'ASIDE', 'BUTTON', 'MENU']);
@@ -10,6 +11,23 @@ const CHROME_WORDS = new Set([
   'breadcrumbs', 'sidebar', 'share', 'sharebar', 'pagination', 'pager', 'toolbar', 'comment', 'comments', 'related',
   'prevnext', 'login', 'search', 'advert', 'ads', 'banner', 'qrcode', 'feedback', 'friendlink', 'xgwz', 'xgxx',
 ]);
+
+/**
+ * A printed page's furniture as PDF conversions and document viewers keep it between the lines of a text: the page's
+ * number (- 3 -, — 3 —, as GB/T 9704 prints it) or the viewer's page label (第 3 页, 第 3 页 共 12 页). Left out, a
+ * document number or a figure that a page break cut in two reads on across the break as across a line's end.
+ */
+const PAGE_COUNTER = /^\s*(?:[-－—–]\s*\d{1,4}\s*[-－—–]|第\s*\d{1,4}\s*页(?:\s*[,，/／]?\s*共\s*\d{1,4}\s*页)?)\s*$/;
+/** The longest text a page counter has, spaces and all: longer elements are not read at all. */
+const MAX_PAGE_COUNTER = 24;
+
+/** Whether el holds nothing but a page counter: one short text node, read where it is (no string is built). */
+function isPageCounter(el: Element): boolean {
+  const only = el.firstChild;
+  if (!only || only.nextSibling || only.nodeType !== 3) return false;
+  const text = (only as Text).data;
+  return text.length <= MAX_PAGE_COUNTER && PAGE_COUNTER.test(text);
+}
 
 function words(value: string): string[] {
   return value
@@ -38,7 +56,7 @@ export function chromeTest(doc: Document): (el: Element, tag?: string) => boolea
     return verdict;
   };
   return (el, tag = el.tagName.toUpperCase()) => {
-    if (CHROME_TAGS.has(tag)) return true;
+    if (CHROME_TAGS.has(tag) || isPageCounter(el)) return true;
     // Most elements of a page carry no attribute at all (a <span> of a run of text): one call tells.
     if (!el.hasAttributes()) return tag === 'FORM' && small(el);
     if (el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('hidden')) return true;

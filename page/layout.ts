@@ -165,6 +165,7 @@ export async function analyzeLayout(doc: Document, slicer: Slicer = Slicer.unsli
   while (article?.parentElement && article.parentElement !== body && (scores.get(article.parentElement) ?? 0) >= best * 0.7) {
     article = article.parentElement;
   }
+  if (article) article = pagedArticle(article, body, text, spans);
   const articleSpan = article ? spans.get(article) ?? null : null;
 
   // The title: the candidate that matches what the page says its title is, nearest before the article body.
@@ -245,6 +246,58 @@ export async function analyzeLayout(doc: Document, slicer: Slicer = Slicer.unsli
     hasMetadata: !!metadata,
     listing: !!article && isListing(article, spans, links),
   };
+}
+
+/** How far above the article its pages' common container may be: a page's wrapper, then the viewer. */
+const MAX_PAGE_DEPTH = 2;
+/** The share of the viewer's text its pages hold at least (the rest: a page label, a gap's text). */
+const PAGES_SHARE = 0.9;
+/** Chinese characters another page's text holds at least, as many as a paragraph needs to vote. */
+const MIN_PAGE_HAN = 12;
+
+/** Alike as a page's parts are: the same tag and the same first class (pdf2htmlEX numbers its boxes: pc pc1, pc pc2). */
+const classBase = (el: Element) => (el.getAttribute('class') ?? '').trim().split(/\s+/)[0];
+const alike = (a: Element, b: Element) => a.tagName === b.tagName && classBase(a) === classBase(b);
+
+/**
+ * The whole article when `article` is one page of it: a PDF shown page by page (pdf.js text layers, pdf2htmlEX page
+ * boxes), each page a container of its printed lines wrapped with a label or a page number. The lines of a page vote
+ * for the page, not for the viewer that holds all the pages, and a last page of a few lines scores far below the
+ * first, so the climb over sibling containers above misses them. The pages are the viewer's children alike that make
+ * up nearly all its text, each holding a part alike the article (a table's rows, whose cells are a title, a menu and
+ * the text, are no pages), and another page's part holds prose. Each level reads each page's children once and one
+ * page's text: linear in the page.
+ */
+function pagedArticle(article: Element, body: Element, text: string, spans: Map<Element, Segment>): Element {
+  // The article's ancestors below x, top down: the path by which another page's part is found.
+  const path: Element[] = [];
+  let x = article;
+  for (let up = 0; up < MAX_PAGE_DEPTH; up++) {
+    const viewer = x.parentElement;
+    if (!viewer || viewer === body) break;
+    const whole = spans.get(viewer);
+    let pageChars = 0;
+    let otherProse = false;
+    for (const y of viewer.children) {
+      const span = alike(x, y) ? spans.get(y) : undefined;
+      if (!span) continue;
+      pageChars += span.end - span.start;
+      if (y === x || otherProse) continue;
+      let part: Element | undefined = y;
+      for (const step of path) part = part && childAlike(part, step);
+      const partSpan = part && spans.get(part);
+      otherProse = !!partSpan && proseCounts(text, partSpan.start, partSpan.end).han >= MIN_PAGE_HAN;
+    }
+    if (whole && otherProse && pageChars >= (whole.end - whole.start) * PAGES_SHARE) return viewer;
+    path.unshift(x);
+    x = viewer;
+  }
+  return article;
+}
+
+function childAlike(parent: Element, model: Element): Element | undefined {
+  for (const c of parent.children) if (alike(c, model)) return c;
+  return undefined;
 }
 
 /** How many short lines above the title or body can make up the document's head. */

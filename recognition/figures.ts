@@ -21,7 +21,10 @@ import {
   isAsciiLetterAt,
   isDecimalPointAt,
   afterLineWrap,
+  beforeLineWrap,
+  isBlankAt,
   isHanAt,
+  MAX_WRAP_GAP,
   skipInlineSpaces,
   skipInlineSpacesBack,
 } from './chars';
@@ -125,15 +128,23 @@ function excludedByWhatPrecedes(text: string, i: number): boolean {
  * `start`: a report converted from PDF puts every printed line in a block of its own, and a line may end after
  * the number (…收入达到 6.6 / 亿元) or its magnitude (…高标准农田 13 万 / 亩). Only the end of a long line of
  * prose counts, the number written after a Han character: a short block ending in a number is a table cell or a
- * label, and a code (MB1598451/2023-11279) is no quantity, so the next block is no unit of either. Returns i when
- * nothing wraps.
+ * label, and a code (MB1598451/2023-11279) is no quantity, so the next block is no unit of either. A text extracted
+ * from a word processor's file may print a run in another font on a line of its own, the number alone between the
+ * line of prose it continues and the line its unit starts (…主动公开政府信息 / 5928 / 条): the wrap into the number's
+ * line then speaks for the one out of it. Returns i when nothing wraps.
  */
 function unitAfterWrap(text: string, start: number, i: number): number {
-  const j = afterLineWrap(text, i);
-  if (j === i) return i;
+  if (text.charCodeAt(i) !== 0x0a) return i;
   const before = skipInlineSpacesBack(text, start, 1) - 1;
+  if (before < 0) return i;
   // The Han character on the same line as the number (the number is short: no search back over a long line).
-  return before >= 0 && !text.slice(before, i).includes('\n') && isHanAt(text, before) ? j : i;
+  if (!text.slice(before, i).includes('\n')) return isHanAt(text, before) ? afterLineWrap(text, i) : i;
+  // The number alone on its line: the line before must wrap into it and end in prose.
+  const proseEnd = beforeLineWrap(text, start);
+  if (proseEnd === start || !isHanAt(text, proseEnd - 1)) return i;
+  let j = i + 1;
+  while (j - i <= MAX_WRAP_GAP && isBlankAt(text, j)) j++;
+  return j - i > MAX_WRAP_GAP ? i : j;
 }
 
 function figureAt(text: string, start: number, numberEnd: number): FigureMatch | null {

@@ -64,7 +64,8 @@ const TITLE_SPACES = new RegExp(INLINE_SPACE_CLASS, 'g');
 /**
  * Strips what sites add to a title: the document's own number before or after it, "(全文)", "【2018】", a year label
  * after a space (…统计公报 2022), the label 全文 or 原文 however it is joined (…政府工作报告—全文, …报告全文,
- * …意见_原文), trailing punctuation, and 《》 around the whole title (《…的通知》).
+ * …意见_原文) and the label 范文, 范本 or 模板 that document-sharing and model-essay sites add to a text they offer as a
+ * model (…政府信息公开年度工作报告范文), trailing punctuation, and 《》 around the whole title (《…的通知》).
  */
 function coreTitle(title: string): string {
   // Full-width digits read as ASCII ones (国家税务总局公告２０２６年第６号): the title's patterns are written with \d.
@@ -76,7 +77,7 @@ function coreTitle(title: string): string {
     .replace(/\s+(?:19|20)\d{2}年?$/u, '')
     .replace(/\s+/g, '')
     .replace(/[（(【[][^（）()【】[\]]{0,30}[)）】\]]$/u, '')
-    .replace(/[—–\-_|·:：]*(?:全文|原文)$/u, '')
+    .replace(/[—–\-_|·:：]*(?:全文|原文|范文|範文|范本|範本|模板)$/u, '')
     .replace(/[。.!！?？:：、,，]+$/u, '')
     .replace(/^《([^《》]+)》$/u, '$1');
 }

@@ -15,6 +15,8 @@ export interface FixturePage {
   host: string;
   path: string;
   kind: 'report' | 'document' | 'none';
+  /** The charset the page is served in (utf-8 when absent), as its site serves it. */
+  encoding?: string;
 }
 
 export interface Gold extends FixturePage {
@@ -39,7 +41,8 @@ export function realGold(file: string): Gold {
 
 /** A fixture page as a DOM, at its real URL (a shared page, or one of `dir`). */
 export function loadPage(page: FixturePage, dir = PAGES_DIR): Document {
-  const html = fs.readFileSync(path.join(dir, page.file), 'utf8');
+  // Decoded as the browser does with the charset the fixture server sends (a GBK page stays GBK on disk).
+  const html = new TextDecoder(page.encoding ?? 'utf-8').decode(fs.readFileSync(path.join(dir, page.file)));
   return new JSDOM(html, { url: `http://${page.host}${encodeURI(page.path)}` }).window.document;
 }
 

@@ -160,4 +160,16 @@ describe('figures across the printed lines of a report converted from PDF', () =
     expect(figureTexts('索引号：MB1598451/2023-11279\n分类：法治政府建设')).toEqual([]);
     expect(figureTexts('全区共有学校数量统计如下 58\n一、基本情况')).toEqual([]);
   });
+
+  // A text extracted from a Word file prints each run in another font (the digits) on a line of its own.
+  it('join a number alone on its line, between the line of prose it continues and its unit, to the unit', () => {
+    const text = '本区到年底累计主动公开政府信息\n5928\n \n条,全文电子化率达\n90.3%\n,其中,本年度新增主动公开政府信息\n2110\n条。';
+    expect(recognizeFigures(text).map((m) => m.text.replace(/\s+/g, ''))).toEqual(['5928条', '90.3%', '2110条']);
+  });
+
+  it('leave a number alone on its line after a short line, a code or a finished sentence alone', () => {
+    expect(figureTexts('项目\n5928\n条目说明')).toEqual([]);
+    expect(figureTexts('索引号：MB1598451/2023-11279\n5928\n条')).toEqual([]);
+    expect(figureTexts('全区共有学校数量统计如下表所示。\n5928\n条')).toEqual([]);
+  });
 });

@@ -41,6 +41,8 @@ const HOSTILE: Array<[string, (size: number) => string]> = [
   ['Chinese numerals', (n) => repeated('二〇一八', n)],
   ['spaces and digits', (n) => repeated('1 ', n)],
   ['qualifiers', (n) => repeated('累计超过', n, '5项')],
+  ['numbers alone on printed lines', (n) => repeated('累计主动公开政府信息\n5928\n', n)],
+  ['numbers alone on printed lines, each with its unit', (n) => repeated('累计主动公开政府信息\n5928\n条,', n)],
 ];
 
 describe('recognition runs in linear time', () => {

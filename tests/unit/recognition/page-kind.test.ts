@@ -44,6 +44,13 @@ describe('a title labelled as the full text (全文, 原文), as document-sharin
     },
   );
 
+  it.each(['政府信息公开年度工作报告范文', '区政府工作报告范本', '2022年法治政府建设情况报告模板'])(
+    '%s, a report offered as a model, is a report',
+    (title) => {
+      expect(classifyPage(features(title, report)).kind).toBe('report');
+    },
+  );
+
   it('the label does not hide a news verb or an interpretation', () => {
     expect(classifyPage(features('区政府发布2022年政府工作报告全文', report)).kind).toBe('none');
     expect(classifyPage(features('2022年政府工作报告解读—全文', report)).kind).toBe('none');
