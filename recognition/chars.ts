@@ -188,9 +188,16 @@ const PINYIN_GLOSS = new RegExp(
   'g',
 );
 
-/** The text without the pinyin glosses a mirror put after its characters (報(bào)告 → 報告). */
+/** Any toned vowel: a text without one has no gloss, and is not run through PINYIN_GLOSS at all. */
+const TONED_VOWEL = new RegExp(`[${TONED}]`);
+
+/**
+ * The text without the pinyin glosses a mirror put after its characters (報(bào)告 → 報告). Every page's title and text
+ * pass here and almost none has a gloss: the simple test first spares them the costlier pattern (its look-behind and
+ * look-ahead compiled in each fresh renderer process, the text copied).
+ */
 export function withoutPinyinGlosses(text: string): string {
-  return text.replace(PINYIN_GLOSS, '');
+  return TONED_VOWEL.test(text) ? text.replace(PINYIN_GLOSS, '') : text;
 }
 
 export function isAsciiLetterAt(text: string, i: number): boolean {
