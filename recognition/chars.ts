@@ -109,6 +109,14 @@ export function afterLineWrap(text: string, i: number): number {
   // Looking back MIN_WRAPPED_LINE characters only: a search for the line's start would read a long line to its start.
   if (i < MIN_WRAPPED_LINE) return i;
   for (let k = i - MIN_WRAPPED_LINE; k < i; k++) if (text.charCodeAt(k) === 0x0a) return i;
+  return pastBlankLines(text, i);
+}
+
+/**
+ * Where the text goes on after the line break at text[i], past the blank lines that follow it (a little way only:
+ * MAX_WRAP_GAP); i when the blanks run on further. Whether the break wraps a printed line is the caller's to say.
+ */
+export function pastBlankLines(text: string, i: number): number {
   let j = i + 1;
   while (j - i <= MAX_WRAP_GAP && isBlankAt(text, j)) j++;
   return j - i > MAX_WRAP_GAP ? i : j;

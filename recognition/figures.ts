@@ -22,9 +22,8 @@ import {
   isDecimalPointAt,
   afterLineWrap,
   beforeLineWrap,
-  isBlankAt,
   isHanAt,
-  MAX_WRAP_GAP,
+  pastBlankLines,
   skipInlineSpaces,
   skipInlineSpacesBack,
 } from './chars';
@@ -142,9 +141,7 @@ function unitAfterWrap(text: string, start: number, i: number): number {
   // The number alone on its line: the line before must wrap into it and end in prose.
   const proseEnd = beforeLineWrap(text, start);
   if (proseEnd === start || !isHanAt(text, proseEnd - 1)) return i;
-  let j = i + 1;
-  while (j - i <= MAX_WRAP_GAP && isBlankAt(text, j)) j++;
-  return j - i > MAX_WRAP_GAP ? i : j;
+  return pastBlankLines(text, i);
 }
 
 function figureAt(text: string, start: number, numberEnd: number): FigureMatch | null {

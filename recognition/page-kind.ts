@@ -101,9 +101,10 @@ function longestPart(title: string): string {
 export function classifyPage(f: PageFeatures): KindVerdict {
   // A page title that names no document type gives way to its longest part that does (the site's name joined to the
   // title), or else to a first line that does.
-  let title = coreTitle(withoutPinyinGlosses(f.title));
+  const pageTitle = withoutPinyinGlosses(f.title);
+  let title = coreTitle(pageTitle);
   if (!tellsType(title)) {
-    const part = coreTitle(longestPart(withoutPinyinGlosses(f.title)));
+    const part = coreTitle(longestPart(pageTitle));
     const first = coreTitle(withoutPinyinGlosses(f.firstLine ?? ''));
     if (tellsType(part)) title = part;
     else if (tellsType(first)) title = first;
