@@ -3,8 +3,9 @@
 // what a content script can afford on every page: one linear pass, paused in slices, no cloning, and it works on
 // the live DOM so that what it finds can be highlighted in place.
 import { recognizeDocNumbers } from '../recognition/docno';
+import { HAN_ENOUGH } from '../recognition/page-kind';
 import { chromeTest } from './chrome';
-import { Meter, Slicer } from './slices';
+import { Meter, Slicer, UNSLICED_MS_PER_CHAR } from './slices';
 import { TextMapBuilder, isBlockTag, type TextMap } from './text-map';
 
 export interface Segment {
@@ -36,7 +37,7 @@ export interface Layout {
   blocks: Block[];
   /** Link characters ÷ characters inside the article container. */
   linkDensity: number;
-  /** Chinese characters inside the article container. */
+  /** Chinese characters inside the article container, counted up to HAN_ENOUGH (all the page kind asks for). */
   articleHan: number;
   /** Whether a metadata block (索引号 / 文号 / 发布机构 …) was found. */
   hasMetadata: boolean;
@@ -50,17 +51,27 @@ export interface Layout {
 const NOT_HAN = /[^\u3400-\u9fff\uf900-\ufaff]+/g;
 const NOT_PROSE_MARK = /[^\uff0c,\u3001\uff1b;\u3002]+/g;
 
+/** How many characters hanIn counts at a time, so that it can stop soon after it has found enough. */
+const HAN_CHUNK = 4096;
+
 /**
- * Chinese characters and prose punctuation (， , 、 ； ; 。) in text[start, end), counted by what is left when the rest
- * is taken out. A page's scan runs cold: a loop over the characters ran in V8's interpreter, over every paragraph and
- * the article again (the scan's costliest function in a profile of a report page's loads); the regex engine's
- * compiled code does it natively.
+ * Chinese characters in text[start, end), counted by what is left when the rest is taken out, a chunk at a time until
+ * `enough` are found (the count is then at least `enough`). A page's scan runs cold: a loop over the characters ran in
+ * V8's interpreter (the scan's costliest function in a profile of a report page's loads); the regex engine's compiled
+ * code does it natively.
  */
-function proseCounts(text: string, start: number, end: number): { han: number; commas: number } {
-  const s = text.slice(start, end);
-  return { han: s.replace(NOT_HAN, '').length, commas: s.replace(NOT_PROSE_MARK, '').length };
+function hanIn(text: string, start: number, end: number, enough = Infinity): number {
+  let han = 0;
+  for (let at = start; at < end && han < enough; at += HAN_CHUNK) {
+    han += text.slice(at, Math.min(end, at + HAN_CHUNK)).replace(NOT_HAN, '').length;
+  }
+  return han;
 }
-const countHan = (s: string) => proseCounts(s, 0, s.length).han;
+
+/** Chinese characters and prose punctuation (， , 、 ； ; 。) in text[start, end): what a paragraph's vote weighs. */
+function proseCounts(text: string, start: number, end: number): { han: number; commas: number } {
+  return { han: hanIn(text, start, end), commas: text.slice(start, end).replace(NOT_PROSE_MARK, '').length };
+}
 
 const METADATA_LABEL = /索\s*引\s*号|发文字号|文\s*号|發文字號|文\s*號|发布机构|發布機構|成文日期|发文机关|發文機關|主题分类|主題分類|公开方式|组配分类|发文日期|生效日期/g;
 
@@ -153,6 +164,8 @@ export async function analyzeLayout(doc: Document, slicer: Slicer = Slicer.unsli
     const grand = parent?.parentElement;
     if (grand) scores.set(grand, (scores.get(grand) ?? 0) + score / 2);
   });
+  // Choosing the article and its title reads the page's text in steps that are not sliced.
+  await slicer.reserve(text.length * UNSLICED_MS_PER_CHAR);
   let article: Element | null = null;
   let best = 0;
   for (const [el, score] of scores) {
@@ -176,7 +189,7 @@ export async function analyzeLayout(doc: Document, slicer: Slicer = Slicer.unsli
   let titleRank = 0;
   for (const c of titleCandidates) {
     const t = squeeze(text.slice(c.start, c.end));
-    if (!t || countHan(t) < 4) continue;
+    if (hanIn(t, 0, t.length, 4) < 4) continue;
     let rank = 0;
     if (refs.some((r) => r === t)) rank = 3;
     else if (refs.some((r) => r.includes(t) || t.includes(r))) rank = 2;
@@ -222,8 +235,8 @@ export async function analyzeLayout(doc: Document, slicer: Slicer = Slicer.unsli
   }
 
   const blocks: Block[] = [];
-  for (const p of paragraphs) {
-    if (!segments.some((s) => p.start >= s.start && p.end <= s.end)) continue;
+  await slicer.forEach(paragraphs, new Meter(0.002), (p) => {
+    if (!segments.some((s) => p.start >= s.start && p.end <= s.end)) return;
     // Lines of a <br>-separated paragraph are blocks of their own: headings often stand on such lines.
     const tag = p.el.tagName.toLowerCase();
     let from = p.start;
@@ -232,7 +245,7 @@ export async function analyzeLayout(doc: Document, slicer: Slicer = Slicer.unsli
       from = nl + 1;
     }
     if (p.end > from) blocks.push({ start: from, end: p.end, tag });
-  }
+  });
   return {
     map,
     article,
@@ -242,7 +255,7 @@ export async function analyzeLayout(doc: Document, slicer: Slicer = Slicer.unsli
     segments,
     blocks,
     linkDensity: articleSpan ? linkCharsIn(articleSpan) / Math.max(1, articleSpan.end - articleSpan.start) : 1,
-    articleHan: articleSpan ? proseCounts(text, articleSpan.start, articleSpan.end).han : 0,
+    articleHan: articleSpan ? hanIn(text, articleSpan.start, articleSpan.end, HAN_ENOUGH) : 0,
     hasMetadata: !!metadata,
     listing: !!article && isListing(article, spans, links),
   };
@@ -286,7 +299,7 @@ function pagedArticle(article: Element, body: Element, text: string, spans: Map<
       let part: Element | undefined = y;
       for (const step of path) part = part && childAlike(part, step);
       const partSpan = part && spans.get(part);
-      otherProse = !!partSpan && proseCounts(text, partSpan.start, partSpan.end).han >= MIN_PAGE_HAN;
+      otherProse = !!partSpan && hanIn(text, partSpan.start, partSpan.end, MIN_PAGE_HAN) >= MIN_PAGE_HAN;
     }
     if (whole && otherProse && pageChars >= (whole.end - whole.start) * PAGES_SHARE) return viewer;
     path.unshift(x);

@@ -6,7 +6,7 @@ import type { Match } from '../recognition/types';
 import type { PageKind } from '../model';
 import type { StudyInput } from '../study/view';
 import { analyzeLayout, blocksWithText, type Layout } from './layout';
-import { Meter, Slicer } from './slices';
+import { Meter, Slicer, UNSLICED_MS_PER_CHAR } from './slices';
 
 export interface ScanResult extends KindVerdict {
   /** Whether the kind is the reader's (the page was misjudged) rather than the classifier's. */
@@ -37,6 +37,8 @@ export function pageFeatures(layout: Layout): PageFeatures {
 export async function scanPage(doc: Document, slicer: Slicer = Slicer.unsliced(), kind?: PageKind): Promise<ScanResult> {
   const layout = await analyzeLayout(doc, slicer);
   const { text } = layout.map;
+  // The page kind reads the main text whole, with regexes a slice cannot cut.
+  if (!kind) await slicer.reserve(text.length * UNSLICED_MS_PER_CHAR);
   const verdict: KindVerdict = kind ? { kind, reason: 'set by the reader' } : classifyPage(pageFeatures(layout));
   const kindSetByReader = kind !== undefined;
   const matches: Match[] = [];

@@ -11,7 +11,7 @@ export interface PageFeatures {
   firstLine?: string;
   /** The main content's text. */
   mainText: string;
-  /** Chinese characters in the article body. */
+  /** Chinese characters in the article body; a count may stop at HAN_ENOUGH, the most any verdict asks for. */
   articleHan: number;
   /** Link characters ÷ characters in the article body. */
   linkDensity: number;
@@ -82,8 +82,17 @@ function coreTitle(title: string): string {
     .replace(/^《([^《》]+)》$/u, '$1');
 }
 
+/** Short notices (公告, 通告) exist; with fewer Chinese characters than this a text is a caption, not a document. */
+const MIN_DOCUMENT_HAN = 60;
 /** Chinese characters beyond an opening paragraph: how much a report's text under a metadata block runs to at least. */
 const REPORT_UNDER_METADATA = 300;
+/** Chinese characters that make a text under a report's or a document's title the text itself, however it is written. */
+const LONG_TEXT_HAN = 800;
+/**
+ * The most Chinese characters of the article any verdict asks for: a count may stop here. Counting a megabyte
+ * article to the end was the longest step of a scan that could not be cut into slices.
+ */
+export const HAN_ENOUGH = Math.max(MIN_DOCUMENT_HAN, REPORT_UNDER_METADATA, LONG_TEXT_HAN);
 
 const tellsType = (title: string) => REPORT_TITLE.test(title) || DOCUMENT_TITLE.test(title);
 
@@ -114,8 +123,7 @@ export function classifyPage(f: PageFeatures): KindVerdict {
   // A page whose body is mostly links is a listing or a portal, whatever its title says; so is one whose body is a
   // listing's items (search results, titles with abstracts), however much an abstract quotes of a report.
   if (f.linkDensity > 0.45 || f.listing) return { kind: 'none', reason: 'listing' };
-  // Short notices (公告, 通告) exist; shorter than this they are a caption, not a document.
-  if (han < 60) return { kind: 'none', reason: 'too little text' };
+  if (han < MIN_DOCUMENT_HAN) return { kind: 'none', reason: 'too little text' };
   const text = withoutPinyinGlosses(f.mainText);
   const sections = text.match(SECTION_HEADING)?.length ?? 0;
   // The report's own writing: its formulas or its numbered sections.
@@ -127,9 +135,9 @@ export function classifyPage(f: PageFeatures): KindVerdict {
   // attachment (附件下载) under a page with its title, its metadata and no more than an opening paragraph (a paragraph
   // of official prose runs to some 100–250 characters). Under metadata a report needs more text than that; a short
   // notice may rest on its metadata alone (a 公告 with its 文号).
-  const reportText = written || han >= 800 || (f.hasMetadata && han >= REPORT_UNDER_METADATA);
+  const reportText = written || han >= LONG_TEXT_HAN || (f.hasMetadata && han >= REPORT_UNDER_METADATA);
   if (REPORT_TITLE.test(title)) return reportText ? { kind: 'report', reason: 'report title' } : { kind: 'none', reason: 'short text under a report title' };
-  if (DOCUMENT_TITLE.test(title)) return official || han >= 800 ? { kind: 'document', reason: 'document title' } : { kind: 'none', reason: 'short text under a document title' };
+  if (DOCUMENT_TITLE.test(title)) return official || han >= LONG_TEXT_HAN ? { kind: 'document', reason: 'document title' } : { kind: 'none', reason: 'short text under a document title' };
   // No telling title (a mirror site may title a page with the site's own words): the text speaks for itself.
   if (/(?:现将|現將)[^。\n]{0,30}(?:报告如下|報告如下)/.test(text) && sections >= 2) return { kind: 'report', reason: 'reports in its text' };
   return { kind: 'none', reason: 'not an official document' };

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeLayout } from '../../../page/layout';
 import { pageFeatures, scanPage } from '../../../page/scan';
-import { classifyPage } from '../../../recognition/page-kind';
+import { classifyPage, HAN_ENOUGH } from '../../../recognition/page-kind';
+import { Slicer, UNSLICED_MS_PER_CHAR } from '../../../page/slices';
 import { domFrom, fixturePages, loadPage } from '../../support/fixtures';
 
 async function verdictOf(doc: Document) {
@@ -212,5 +213,36 @@ describe('pieces of text for recognition', () => {
       }
       expect(found).toEqual(whole);
     }
+  });
+});
+
+describe('a long page’s steps that cannot be sliced', () => {
+  const paragraphs = Array.from({ length: 400 }, (_, i) => `<p>${i + 1}、${prose}</p>`).join('');
+  const html = `<html><head><title>某区人民政府关于加强法治政府建设的实施意见</title></head><body><div id="content">${paragraphs}</div></body></html>`;
+
+  it('counts the article’s Chinese characters only as far as the page kind asks', async () => {
+    const layout = await analyzeLayout(domFrom(html));
+    const all = layout.map.text.replace(/[^\u3400-\u9fff]/g, '').length;
+    expect(all).toBeGreaterThan(HAN_ENOUGH * 20);
+    expect(layout.articleHan).toBeGreaterThanOrEqual(HAN_ENOUGH);
+    expect(layout.articleHan).toBeLessThan(all / 4);
+    expect(classifyPage(pageFeatures(layout)).kind).toBe('document');
+  });
+
+  it('begin with room for them in the task: choosing the article, and the page kind unless the reader set it', async () => {
+    class Recording extends Slicer {
+      reserved: number[] = [];
+      override async reserve(ms: number): Promise<void> {
+        this.reserved.push(ms);
+        return super.reserve(ms);
+      }
+    }
+    const judged = new Recording();
+    const scan = await scanPage(domFrom(html), judged);
+    const room = scan.layout.map.text.length * UNSLICED_MS_PER_CHAR;
+    expect(judged.reserved).toEqual([room, room]);
+    const set = new Recording();
+    await scanPage(domFrom(html), set, 'report');
+    expect(set.reserved).toEqual([room]);
   });
 });

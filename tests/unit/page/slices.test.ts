@@ -96,6 +96,23 @@ describe('a slicer', () => {
     await expect(Slicer.unsliced().leaveRoom(1000)).resolves.toBeUndefined();
   });
 
+  it('ends the task before a step it cannot slice when too little of its budget is left for it, and only then', async () => {
+    let clock = 0;
+    let yields = 0;
+    const slicer = new Slicer(30, async () => {
+      yields++;
+      clock += 1;
+    }, () => clock);
+    clock = 15;
+    await slicer.reserve(10); // 15 ms left: room enough
+    expect(yields).toBe(0);
+    clock = 22;
+    await slicer.reserve(10); // 8 ms left: the step begins a task of its own
+    expect(yields).toBe(1);
+    expect(slicer.left()).toBe(30);
+    await expect(Slicer.unsliced().reserve(1000)).resolves.toBeUndefined();
+  });
+
   it('never sets a budget below what makes a slice worth its yield', () => {
     const meter = new Meter(0.01);
     let clock = 0;
