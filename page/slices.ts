@@ -52,6 +52,8 @@ export function afterFrame(timeoutMs = 100): Promise<void> {
 export const TASK_BUDGET_MS = 30;
 const TASK_LIMIT_MS = 40;
 const MIN_BUDGET_MS = 8;
+/** The least work after a task that Slicer.leaveRoom gives a frame of its own, ms (TASK_LIMIT_MS leaves 10 ms to spare). */
+const MIN_WORK_OF_ITS_OWN_MS = 2;
 /**
  * The most a slice is sized to take, ms. A task is checked against its budget between slices only, so a slice that
  * takes three times its prediction (a burst of load, a collection of garbage) overruns the budget by at most twice this.
@@ -160,10 +162,12 @@ export class Slicer {
   /**
    * Leaves room for work the browser does once this task ends, `ms` of it, such as drawing highlights just
    * registered: the browser reckons a frame's drawing with its longest task, so when this task and that work would
-   * together pass TASK_LIMIT_MS, this task ends here and the next one begins in a frame of its own.
+   * together pass TASK_LIMIT_MS, this task ends here and the next one begins in a frame of its own. Not for less
+   * than MIN_WORK_OF_ITS_OWN_MS: a frame's wait (up to 17 ms) would take a small page's highlights away from a task
+   * that ran long only because the machine was busy, and save that frame next to nothing.
    */
   async leaveRoom(ms: number): Promise<void> {
-    if (this.targetMs === Infinity || this.now() - this.taskStart + ms <= TASK_LIMIT_MS) return;
+    if (this.targetMs === Infinity || ms < MIN_WORK_OF_ITS_OWN_MS || this.now() - this.taskStart + ms <= TASK_LIMIT_MS) return;
     await this.endTask(this.toNextFrame);
   }
 

@@ -93,6 +93,11 @@ describe('a slicer', () => {
     clock += 1;
     await slicer.leaveRoom(28); // a new task, 1 ms old
     expect(frames).toBe(1);
+    clock += 44;
+    await slicer.leaveRoom(1); // a task already long (a busy machine): a frame of its own would save next to nothing
+    expect(frames).toBe(1);
+    await slicer.leaveRoom(3);
+    expect(frames).toBe(2);
     await expect(Slicer.unsliced().leaveRoom(1000)).resolves.toBeUndefined();
   });
 
