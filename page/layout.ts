@@ -102,6 +102,8 @@ export function blocksWithText(layout: Layout): Array<Block & { text: string }> 
 }
 
 const TITLE_TAGS = new Set(['H1', 'H2', 'H3']);
+/** Lists whose items are paragraphs of the text around them. */
+const LIST_TAGS = new Set(['OL', 'UL']);
 const TITLE_WORDS = /title|biaoti/i;
 const METADATA_TAGS = new Set(['TABLE', 'DL', 'UL', 'DIV', 'SECTION']);
 
@@ -158,8 +160,13 @@ export async function analyzeLayout(doc: Document, slicer: Slicer = Slicer.unsli
     if (linkShare > 0.5) return;
     const score = (han + commas * 8) * (1 - linkShare);
     // A "paragraph" with line breaks inside is a container of <br>-separated lines: it holds the text itself.
-    const nl = text.indexOf('\n', p.start);
-    const parent = nl >= 0 && nl < p.end ? p.el : p.el.parentElement;
+    // (A block's span starts where the walk entered it, before the separator that the walk writes lazily ahead of
+    // its first text: that one is the block's own boundary, not a line break in it.)
+    const nl = text.indexOf('\n', text.charCodeAt(p.start) === 10 ? p.start + 1 : p.start);
+    let parent = nl >= 0 && nl < p.end ? p.el : p.el.parentElement;
+    // A list item is a paragraph of the text that holds its list: a notice copied into Markdown is nearly all
+    // numbered items (<ol><li>), and were they to vote for their list, its longest list would outscore the article.
+    if (parent !== p.el && p.el.tagName === 'LI' && parent && LIST_TAGS.has(parent.tagName)) parent = parent.parentElement;
     if (parent) scores.set(parent, (scores.get(parent) ?? 0) + score);
     const grand = parent?.parentElement;
     if (grand) scores.set(grand, (scores.get(grand) ?? 0) + score / 2);

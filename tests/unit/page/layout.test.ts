@@ -246,3 +246,50 @@ describe('a long page’s steps that cannot be sliced', () => {
     expect(set.reserved).toEqual([room]);
   });
 });
+
+describe('articles whose text is in lists (a notice copied into Markdown, as GitHub shows it)', () => {
+  const item = (n: number) => `<li>第${n}项任务:${prose}${prose}</li>`;
+  const readme = (body: string) =>
+    domFrom(`<title>notices/2011-10-26.md at main · school/notices · GitHub</title><body><header><a>Sign in</a></header>
+      <div id="readme"><article class="markdown-body entry-content">
+      <p align="center"><strong>某市教育局关于做好名师工作室成员申报的通知</strong></p>
+      <p>各镇(街道)中小学、市直属学校:</p>${body}
+      <p align="right">某市教育局办公室<br>二〇一一年十月二十六日</p></article></div></body>`);
+
+  it('finds the whole article, not its longest list, when paragraphs and lists alternate', async () => {
+    const section = (h: string, n: number) =>
+      `<div class="markdown-heading"><h3>${h}</h3><a class="anchor" href="#">#</a></div><ol>${[...Array(n)].map((_, i) => `<li>选拔条件:年龄40周岁以下,教龄5年以上的骨干教师${i}。</li>`).join('')}</ol>`;
+    const doc = readme(
+      `<p>为了更好地发挥名师的传、帮、带作用,现将有关事项通知如下:</p>${section('一、首批名师工作室成员', 3)}${section('二、名家工作室成员', 3)}` +
+        `<div class="markdown-heading"><h3>三、相关要求</h3></div><ol>${item(1)}${item(2)}</ol>`,
+    );
+    const { kind, layout, mainText } = await verdictOf(doc);
+    expect(layout.firstLine).toBe('某市教育局关于做好名师工作室成员申报的通知');
+    expect(kind).toBe('document');
+    expect(mainText).toContain('各镇(街道)中小学');
+    expect(mainText).toContain('一、首批名师工作室成员');
+    expect(mainText).toContain('第2项任务');
+  });
+
+  it('finds the whole article when one long list holds nearly all its text', async () => {
+    const doc = readme(`<p>现将有关事项通知如下:</p><ol>${item(1)}${item(2)}${item(3)}${item(4)}</ol>`);
+    const { kind, layout, mainText } = await verdictOf(doc);
+    expect(layout.firstLine).toBe('某市教育局关于做好名师工作室成员申报的通知');
+    expect(kind).toBe('document');
+    expect(mainText).toContain('现将有关事项通知如下');
+    expect(mainText).toContain('第4项任务');
+  });
+});
+
+describe('paragraphs vote for the container that holds them', () => {
+  it('so an article of short paragraphs outweighs one long paragraph in a box beside it', async () => {
+    const short = '依法全面履行政府职能,深化“放管服”改革,推进政务服务标准化。';
+    const doc = domFrom(`<title>某县2020年度法治政府建设工作报告_某县人民政府</title><body>
+      <div class="main"><h1>某县2020年度法治政府建设工作报告</h1><div class="content">${article(['一、主要举措', short, short, short, '二、存在问题', short, short, short])}</div></div>
+      <div class="box"><p>${prose}${prose}</p></div></body>`);
+    const { kind, mainText } = await verdictOf(doc);
+    expect(kind).toBe('report');
+    expect(mainText).toContain('二、存在问题');
+    expect(mainText).not.toContain('结合本区实际');
+  });
+});

@@ -238,3 +238,25 @@ describe('the report formula in its other wordings (兹将, 特将…报告如�
     expect(classifyPage(features('市司法局2021年法治政府建设情况的报告', lines)).kind).toBe('report');
   });
 });
+
+describe('a notice told by its own formulas when it has no numbered sections (its items a Markdown list)', () => {
+  // A city education bureau's notice (tests/fixtures wenling-2011) with its sections' headings left out: the items
+  // of a Markdown list carry no 一、 or 1、 of their own, so only the notice's addressees and its 现将…通知如下 tell.
+  const items = [
+    '选拔条件：原则上年龄40周岁以下，在本学科领域具有一定知名度和培养前途的中青年骨干教师。',
+    '每个工作室确定6位成员。',
+    '名师名校长带徒2位。',
+  ];
+  it('is read by addressees that are towns (各镇), not districts or counties', () => {
+    const lines = ['各镇（街道）中小学、市直属学校、民办学校：', '为了更好地发挥名师名校长的传、帮、带作用，使师徒结对活动更有针对性。', ...items];
+    expect(classifyPage(features('关于做好各类名师工作室成员及名师名校长师徒结对意向申报的通知', lines))).toEqual({ kind: 'document', reason: 'document title' });
+  });
+  it('is read by 现将…通知如下 however long the subject between them', () => {
+    const lines = ['现将2011-2012年各类名师工作室成员及名师名校长师徒结对意向申报活动通知如下：', ...items];
+    expect(classifyPage(features('关于做好各类名师工作室成员及名师名校长师徒结对意向申报的通知', lines))).toEqual({ kind: 'document', reason: 'document title' });
+  });
+  it('while news that gives such a notice in a sentence stays none', () => {
+    const lines = ['记者从市教育局获悉，各镇（街道）中小学、市直属学校将于10月30日前申报名师工作室成员，每个工作室确定6位成员。'];
+    expect(classifyPage(features('市教育局部署名师工作室成员申报工作', lines)).kind).toBe('none');
+  });
+});
