@@ -104,7 +104,13 @@ export function blocksWithText(layout: Layout): Array<Block & { text: string }> 
 const TITLE_TAGS = new Set(['H1', 'H2', 'H3']);
 /** Lists whose items are paragraphs of the text around them. */
 const LIST_TAGS = new Set(['OL', 'UL']);
-const TITLE_WORDS = /title|biaoti/i;
+/** Words in the class or id of an element that holds a title (many CMS templates: class="title", id="biaoti"). */
+const TITLE_WORDS = ['title', 'biaoti'];
+/** Read as strings: the regex this was cost its compile on every page, for a test of every short block. */
+const namesTitle = (el: Element) => {
+  const names = `${el.className} ${el.id}`.toLowerCase();
+  return TITLE_WORDS.some((w) => names.includes(w));
+};
 const METADATA_TAGS = new Set(['TABLE', 'DL', 'UL', 'DIV', 'SECTION']);
 
 /** Walks the page in slices that `slicer` sizes (none by default: one go). */
@@ -132,7 +138,7 @@ export async function analyzeLayout(doc: Document, slicer: Slicer = Slicer.unsli
       spans.set(el, { start, end });
       if (parent) hasBlockChild.add(parent);
       if (!hasBlockChild.has(el) && end > start) paragraphs.push({ el, start, end });
-      if (end - start >= 4 && end - start <= 160 && (TITLE_TAGS.has(tag) || TITLE_WORDS.test(`${el.className} ${el.id}`))) {
+      if (end - start >= 4 && end - start <= 160 && (TITLE_TAGS.has(tag) || (el.hasAttributes() && namesTitle(el)))) {
         titleCandidates.push({ el, start, end });
       }
       if (end - start <= 800 && METADATA_TAGS.has(tag)) metadataCandidates.push({ el, start, end });
@@ -276,7 +282,7 @@ const PAGES_SHARE = 0.9;
 const MIN_PAGE_HAN = 12;
 
 /** Alike as a page's parts are: the same tag and the same first class (pdf2htmlEX numbers its boxes: pc pc1, pc pc2). */
-const classBase = (el: Element) => (el.getAttribute('class') ?? '').trim().split(/\s+/)[0];
+const classBase = (el: Element) => el.classList[0] ?? '';
 const alike = (a: Element, b: Element) => a.tagName === b.tagName && classBase(a) === classBase(b);
 
 /**

@@ -71,11 +71,10 @@ const TITLE_SPACES = new RegExp(INLINE_SPACE_CLASS, 'g');
  */
 function coreTitle(title: string): string {
   // Full-width digits read as ASCII ones (国家税务总局公告２０２６年第６号): the title's patterns are written with \d.
-  return foldDigits(title)
-    .replace(TITLE_SPACES, ' ')
-    .trim()
-    .replace(LEADING_NUMBER, '')
-    .replace(TRAILING_NUMBER, '')
+  let core = foldDigits(title).replace(TITLE_SPACES, ' ').trim();
+  // Only a title with 号 carries a number; most have none, and each regex a page runs is compiled in its renderer.
+  if (core.includes('号') || core.includes('號')) core = core.replace(LEADING_NUMBER, '').replace(TRAILING_NUMBER, '');
+  return core
     .replace(/\s+(?:19|20)\d{2}年?$/u, '')
     .replace(/\s+/g, '')
     .replace(/[（(【[][^（）()【】[\]]{0,30}[)）】\]]$/u, '')
