@@ -41,8 +41,10 @@ const OFFICIAL_TITLE_FORM = /关于|關於/;
 
 // Opening words of official writing that a news report about it would not use: a report's formula (现将, 兹将 or
 // 特将…报告如下) or a notice's (现将…印发如下), a report laid before a congress (受…委托，现将…提请…审议), a decree's
-// promulgation (现予公布，自…起施行), the statistics bureau's 初步核算 opening a communiqué's accounts.
-const OFFICIAL_MARKERS = /现将[^。\n]{0,30}(?:通知|印发|印發)如下|[将將][^。\n]{0,30}(?:报告|報告)如下|特此(?:报告|報告|通知|公告|通告|批复|批覆)|经[^。\n]{0,20}同意|經[^。\n]{0,20}同意|各(?:区|區|县|縣|市|乡镇|鄉鎮|街道|部门|部門|單位|单位|有关|有關)[^。\n]{0,40}[:：]|根据《|根據《|为(?:贯彻|深入|进一步|加快|全面)|為(?:貫徹|深入|進一步|加快|全面)|(?:提请|提請|请予|請予)[^。\n]{0,20}(?:审议|審議|审查|審查)|(?:现予|現予)(?:公布|公佈|发布|發佈)|自[^。\n]{0,20}起施行|初步核算/;
+// promulgation (现予公布，自…起施行), the statistics bureau's 初步核算 opening a communiqué's accounts; and a report to a
+// congress or its standing committee by its salutation on a line of its own (主任、各位副主任、秘书长，各位委员：) or
+// the request closing its first sentence (…报告…情况，请审议 / 请予审查), not the 请 of 申请 (申请人…经审查).
+const OFFICIAL_MARKERS = /现将[^。\n]{0,30}(?:通知|印发|印發)如下|[将將][^。\n]{0,30}(?:报告|報告)如下|特此(?:报告|報告|通知|公告|通告|批复|批覆)|经[^。\n]{0,20}同意|經[^。\n]{0,20}同意|各(?:区|區|县|縣|市|乡镇|鄉鎮|街道|部门|部門|單位|单位|有关|有關)[^。\n]{0,40}[:：]|根据《|根據《|为(?:贯彻|深入|进一步|加快|全面)|為(?:貫徹|深入|進一步|加快|全面)|(?:提请|提請|请予|請予)[^。\n]{0,20}(?:审议|審議|审查|審查)|(?:现予|現予)(?:公布|公佈|发布|發佈)|自[^。\n]{0,20}起施行|初步核算|(?:^|\n)[^\n。]{0,20}各位(?:代表|委员|委員)[:：][^\S\n]*(?:\n|$)|(?<![申邀聘])[请請]予?(?:审议|審議|审查|審查)/;
 // Headings that structure official writing: numbered sections (一、, 【一】, 第一部分) and their subsections ((一), 〔一〕),
 // and, in regulations, chapters and articles (第一条). Sites indent paragraphs with any of the spaces CMS pages print
 // (&nbsp;, U+3000, en and em spaces, a zero-width space left by a word processor), several in a row.

@@ -72,6 +72,32 @@ describe('official writing told by its formulas when the text is short', () => {
     expect(classifyPage(features('财政报告', lines)).kind).toBe('report');
   });
 
+  // An audit work report (审计工作报告) as a county site republishes the province's, cut short by its stored copy:
+  // no 现将…报告如下, no second numbered section yet, under 800 characters.
+  const auditOpening =
+    '去年以来,省审计厅坚持以习近平新时代中国特色社会主义思想为指导,依法审计了2019年度省级预算执行和其他财政收支情况。审计结果表明,2019年省级财政预算执行和其他财政收支情况总体良好。';
+  const auditFigures = '——财政运行总体平稳。全省一般公共预算收入和支出分别增长4.53%、9.97%,省级财政均衡性转移支付增长15.7%。';
+  const auditTitle = '关于2019年度省级预算执行和其他财政收支的审计工作报告';
+
+  it('a report to a standing committee closing its first sentence with 请审议 (or 请予审查) is a report', () => {
+    const request = '我受省人民政府委托,向省人大常委会报告2019年度省级预算执行和其他财政收支的审计情况,请审议。';
+    expect(classifyPage(features(auditTitle, [request, auditOpening, auditFigures])).kind).toBe('report');
+    const review = request.replace('请审议', '请予审查');
+    expect(classifyPage(features(auditTitle, [review, auditOpening, auditFigures])).kind).toBe('report');
+  });
+
+  it('a report to a congress told by its salutation on a line of its own (…秘书长,各位委员:) is a report', () => {
+    const salutation = '主任、各位副主任、秘书长,各位委员:';
+    expect(classifyPage(features(auditTitle, [salutation, auditOpening, auditFigures])).kind).toBe('report');
+  });
+
+  it('the 请 of 申请 before 审查, and 各位委员: opening a quotation inside a line, tell nothing', () => {
+    const applying = '申请人提交的材料经审查符合条件的,予以登记。';
+    expect(classifyPage(features(auditTitle, [applying, auditOpening, auditFigures])).kind).toBe('none');
+    const quoting = '会上,主任对各位委员:“要把审计整改情况作为监督重点。”';
+    expect(classifyPage(features(auditTitle, [quoting, auditOpening, auditFigures])).kind).toBe('none');
+  });
+
   it('a decree promulgating a regulation (现予公布，自…起施行) is a document', () => {
     const lines = [
       '政府令〔2010〕第15号',
