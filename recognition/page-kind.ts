@@ -60,6 +60,13 @@ const BRACKET_YEAR_SERIAL = String.raw`[〔[【(（﹝［]\s*(?:19|20)\d{2}\s*[�
 const LEADING_NUMBER = new RegExp(String.raw`^[^\s《》]{1,16}${BRACKET_YEAR_SERIAL}\s*`, 'u');
 const TRAILING_NUMBER = new RegExp(String.raw`[\s_—–|-]+[^\s《》_—–|-]{1,16}${BRACKET_YEAR_SERIAL}$`, 'u');
 
+// A report's own title as a heading line of the text: a line ending in 报告 (报 告 spaced as a red-head title is) with no
+// sentence punctuation, as a disclosure package prints the report under its table of contents (…决算公开: 目录,
+// 第一部分 决算报告, then 关于…决算草案…的报告 broken over two lines). Bounded: at most 60 characters are tried from each line's start.
+const REPORT_HEADING = new RegExp(
+  String.raw`(?:^|\n)[^\n。！？!?，,；;：:《》“”]{0,60}[报報]${INLINE_SPACE_CLASS}*告${INLINE_SPACE_CLASS}*(?:\n|$)`,
+);
+
 /** Every space a page may print in a title, zero-width ones included (\s knows no U+200B), read as a space. */
 const TITLE_SPACES = new RegExp(INLINE_SPACE_CLASS, 'g');
 
@@ -134,5 +141,8 @@ export function classifyPage(f: PageFeatures): KindVerdict {
   if (DOCUMENT_TITLE.test(title)) return official || han >= 800 ? { kind: 'document', reason: 'document title' } : { kind: 'none', reason: 'short text under a document title' };
   // No telling title (a mirror site may title a page with the site's own words): the text speaks for itself.
   if (/(?:现将|現將)[^。\n]{0,30}(?:报告如下|報告如下)/.test(text) && sections >= 2) return { kind: 'report', reason: 'reports in its text' };
+  // A page named for what it discloses (2023年华容县政府决算公开) that holds a report under its own heading, in the
+  // report's own writing: the report is the page's main content.
+  if (written && REPORT_HEADING.test(text)) return { kind: 'report', reason: 'a report under its heading' };
   return { kind: 'none', reason: 'not an official document' };
 }

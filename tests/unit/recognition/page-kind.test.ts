@@ -264,3 +264,37 @@ describe('the report formula in its other wordings (兹将, 特将…报告如�
     expect(classifyPage(features('市司法局2021年法治政府建设情况的报告', lines)).kind).toBe('report');
   });
 });
+
+describe('a disclosure package named for what it discloses (…决算公开), the report inside under its own heading', () => {
+  const contents = ['目 录', '第一部分 决算报告', '第二部分 决算草案', '1、一般公共预算收入决算表', '2、一般公共预算支出决算表', '第三部分 相关说明'];
+  const report = [
+    '县人大常委会:',
+    '我受县人民政府委托,向会议报告我县2023年财政决算草案和2024年上半年财政预算执行情况,请予审查。',
+    '一、2023年财政决算情况',
+    '(一)2023年一般公共预算收支概况',
+    '2023年,全县一般公共预算地方收入完成82876万元,占年计划75000万元的110.5%,同比增长9.99% 。',
+  ];
+  const title = '2023年华容县政府决算公开';
+
+  it('is a report by the report’s title broken over two lines under the table of contents', () => {
+    const page = features(title, [...contents, '第一部分 决算报告', '关于2023年财政决算草案和2024年上半年', '财政预算执行情况的报告', ...report]);
+    expect(classifyPage(page)).toEqual({ kind: 'report', reason: 'a report under its heading' });
+  });
+
+  it('is a report by a part headed 决算报告, or a red-head title spaced 报 告', () => {
+    const opening = '2024年财政部门始终坚持以习近平新时代中国特色社会主义思想为指导,坚持积极的财政政策,加强收入管理。';
+    const body = ['一、一般公共预算收支决算汇编情况', '1.收入情况。2024年实现财政收入总计346634万元,比上年减少18268万元,下降5%。'];
+    expect(classifyPage(features('通道侗族自治县2024年政府决算公开', [...contents, '第一部分 决算报告', opening, ...body])).kind).toBe('report');
+    expect(classifyPage(features(title, ['关于新邵县2023年财政决算草案的', '报 告', ...report])).kind).toBe('report');
+  });
+
+  it('报告 inside a sentence, a cited title in 《》 or an attachment line is no heading', () => {
+    const cited = ['根据《2023年财政决算草案的报告》', '附件:关于2023年财政决算草案的报告', '区财政局向会议作了决算草案的报告。'];
+    expect(classifyPage(features(title, [...cited, ...report]))).toEqual({ kind: 'none', reason: 'not an official document' });
+  });
+
+  it('a heading ending in 报告 over news without official writing is none', () => {
+    const news = ['关于2023年财政决算草案的报告', '近日,县财政局在县政府网站公开了2023年财政决算,市民可登录网站查阅决算报表。', '据介绍,今年的决算公开内容更全,报表更细,县财政局还将在各乡镇便民服务中心放置纸质文本,方便群众查阅。'];
+    expect(classifyPage(features(title, news))).toEqual({ kind: 'none', reason: 'not an official document' });
+  });
+});
