@@ -28,8 +28,8 @@ export interface KindVerdict {
 }
 
 // What the title says the page is. Traditional forms are listed beside simplified ones: mirror sites in Taiwan
-// and Hong Kong republish mainland reports in traditional script.
-const REPORT_TITLE = /(?:报告|報告|总结|總結)$|(?:建设|建設|工作|行政)(?:情况|情況)$/;
+// and Hong Kong republish mainland reports in traditional script. 年报 is the short name of a 年度报告 (2020年报).
+const REPORT_TITLE = /(?:报告|報告|总结|總結|年报|年報)$|(?:建设|建設|工作|行政)(?:情况|情況)$/;
 const DOCUMENT_TITLE =
   /(?:意见|意見|通知|方案|办法|辦法|决定|決定|规定|規定|批复|批覆|公告|通告|公报|公報|令|细则|細則|规则|規則|规划|規劃|纲要|綱要|条例|條例|决议|決議|通报|通報|函|复函|覆函|规范|規範|制度|清单|清單|指引|计划|計劃|要点|要點|纪要|紀要)$|(?:令|公告)(?:\d{4}年)?第?[\d一二三四五六七八九十百零〇]+[号號]$/;
 // Pages about a document rather than the document: interpretations and Q&A, whatever their grammar…
@@ -100,10 +100,16 @@ const tellsType = (title: string) => REPORT_TITLE.test(title) || DOCUMENT_TITLE.
 // digits is a range inside the title ((2016-2020年)), not a joint.
 const TITLE_JOINTS = /[_|｜]|(?<![\d０-９])[-–—]+(?![\d０-９])/;
 
-/** The longest part of a title joined from parts: the article's own title among the site's and the column's names. */
+/**
+ * The longest part of a title joined from parts: the article's own title among the site's and the column's names.
+ * A part without a Chinese character is a label, not a title (a flipbook's "Page 9 - 2020年报_审计局").
+ */
 function longestPart(title: string): string {
   let longest = '';
-  for (const part of title.split(TITLE_JOINTS)) if (part.trim().length > longest.length) longest = part.trim();
+  for (const raw of title.split(TITLE_JOINTS)) {
+    const part = raw.trim();
+    if (part.length > longest.length && /\p{Script=Han}/u.test(part)) longest = part;
+  }
   return longest;
 }
 

@@ -298,3 +298,30 @@ describe('a disclosure package named for what it discloses (…决算公开), th
     expect(classifyPage(features(title, news))).toEqual({ kind: 'none', reason: 'not an official document' });
   });
 });
+
+describe('a disclosure report as a flipbook’s text-only page ("Page 9 - 2020年报_审计局")', () => {
+  const lines = [
+    '四、政府信息公开行政复议、行政诉讼情况',
+    '2020 年,我单位对形成的政府信息实现了依法、有序公开,',
+    '未出现申请行政复议、提起行政诉讼的情况。',
+    '0 0 0 0 0 0 0 0 0 0 0 0 0 0 0',
+    '五、存在的主要问题及改进情况',
+    '2020 年,在区政府及上级主管部门的大力指导支持和我局',
+    '各科室的全力配合协作下,我局政务公开和政府信息公开工作取',
+    '得了一些成绩,但仍存在着一些短板和不足。',
+  ];
+
+  it('is a report by its title’s 年报, the short name of a 年度报告', () => {
+    expect(classifyPage(features('审计局2020年报', lines)).kind).toBe('report');
+    expect(classifyPage(features('審計局2020年報', lines)).kind).toBe('report');
+  });
+
+  it('reads the title past the page label, a part without a Chinese character, however long', () => {
+    expect(classifyPage(features('Page 9 - 2020年报_审计局', lines)).kind).toBe('report');
+    expect(classifyPage(features('Page 12 - 威海市文登区信访局2022年政府信息公开工作年度报告', lines)).kind).toBe('report');
+  });
+
+  it('a column named 年报 over a short text stays none', () => {
+    expect(classifyPage(features('政府信息公开年报', ['本栏目发布本机关历年政府信息公开工作年度报告。']))).toMatchObject({ kind: 'none' });
+  });
+});
