@@ -26,6 +26,8 @@ describe('figures: quantities of the rules', () => {
     '86.5公顷', '3000元/平方米', '6.5张/千人', '12.5万亩', '5000公斤', '20立方米/秒', '800兆帕', '10GB',
     // Denominators that are no unit on their own: the year, single-letter symbols.
     '1.8万元/年', '500m³/d', '3万吨/年', '2.4kWh/d',
+    // Periods counted with 个 (以1个季度为1个纳税期).
+    '1个纳税期', '2个申报期', '3个考核期', '4个周期', '2个学期', '3个年度', '1個納稅期',
   ])('%s is one figure, spanning exactly itself', (figure) => {
     expect(figureTexts(`全年${figure}，`)).toEqual([figure]);
   });
