@@ -195,6 +195,20 @@ const YU = '余'.charCodeAt(0);
 const YU_TRADITIONAL = '餘'.charCodeAt(0);
 const DUO = '多'.charCodeAt(0);
 
+/**
+ * Whether a figure ends just before text[end]: a unit after digits, with a magnitude and 余/多 between them as a figure
+ * may have them (6.5%, 1.2万元, 3个, 300余万元). A hyphen there opens the range's second figure (6.5%-7%), no minus.
+ */
+export function isFigureEndBefore(text: string, end: number): boolean {
+  const unit = UNIT_WORDS.longestEndingAt(text, end);
+  if (!unit || notUnits.has(unit)) return false;
+  let k = end - unit.length;
+  k -= MAGNITUDE_WORDS.longestEndingAt(text, k).length;
+  if (approxAt(text, k - 1)) k--;
+  k -= MAGNITUDE_WORDS.longestEndingAt(text, k).length;
+  return digitAt(text, k - 1) >= 0;
+}
+
 /** Qualifiers before a figure, outside its span. Several may stack: 累计超过53亿元. */
 export const BEFORE_QUALIFIERS = new WordList([
   '超过', '超過', '近', '约', '約', '大约', '大約', '约为', '約為', '达', '達', '达到', '達到', '共', '共计', '共計', '累计',

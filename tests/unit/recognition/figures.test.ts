@@ -174,4 +174,15 @@ describe('figures across the printed lines of a report converted from PDF', () =
     expect(figureTexts('索引号：MB1598451/2023-11279\n5928\n条')).toEqual([]);
     expect(figureTexts('全区共有学校数量统计如下表所示。\n5928\n条')).toEqual([]);
   });
+
+  it('read a hyphen after a figure as the dash of a range of figures, not a minus sign', () => {
+    expect(figureTexts('经济增长预期目标6.5%-7%，')).toEqual(['6.5%', '7%']);
+    expect(figureTexts('人均补助1.2万元-1.5万元，')).toEqual(['1.2万元', '1.5万元']);
+    expect(figureTexts('每村配备3名－5名，')).toEqual(['3名', '5名']);
+    expect(figureTexts('每户补助300余元-500元，')).toEqual(['300余元', '500元']);
+  });
+
+  it('keep a minus sign after words, a comma or a bracket', () => {
+    expect(figureTexts('增长率为-3.19‰,分别为-9.4%、-1.5%(-3.2%)')).toEqual(['-3.19‰', '-9.4%', '-1.5%', '-3.2%']);
+  });
 });
