@@ -31,6 +31,7 @@ import {
   AFTER_QUALIFIERS,
   BEFORE_QUALIFIERS,
   approxAt,
+  isFigureEndBefore,
   isPointInTime,
   isStandaloneMagnitude,
   limitAfter,
@@ -202,11 +203,13 @@ function figureAt(text: string, start: number, numberEnd: number): FigureMatch |
 
 /**
  * A minus sign of the number after it (增长率为-3.19‰, 分别为-9.4%、23.0%): a hyphen or minus not joined to a digit or
- * a letter before it, which would make it a range (0-17岁, 5-10%) or a code (A-3).
+ * a letter before it, which would make it a range (0-17岁, 5-10%) or a code (A-3), nor to a figure before it, which
+ * makes it the dash of a range of figures (增长6.5%-7%, 1.2万元-1.5万元).
  */
 function isMinusSignAt(text: string, i: number): boolean {
   if (!MINUS_SIGNS.at(text, i)) return false;
-  return i === 0 || (digitAt(text, i - 1) < 0 && !isAsciiLetterAt(text, i - 1) && !CONTINUATIONS.at(text, i - 1));
+  if (i === 0) return true;
+  return digitAt(text, i - 1) < 0 && !isAsciiLetterAt(text, i - 1) && !CONTINUATIONS.at(text, i - 1) && !isFigureEndBefore(text, i);
 }
 
 function qualifiersBefore(text: string, start: number): string {

@@ -28,8 +28,8 @@ export interface KindVerdict {
 }
 
 // What the title says the page is. Traditional forms are listed beside simplified ones: mirror sites in Taiwan
-// and Hong Kong republish mainland reports in traditional script.
-const REPORT_TITLE = /(?:报告|報告|总结|總結)$|(?:建设|建設|工作|行政)(?:情况|情況)$/;
+// and Hong Kong republish mainland reports in traditional script. 年报 is the short name of a 年度报告 (2020年报).
+const REPORT_TITLE = /(?:报告|報告|总结|總結|年报|年報)$|(?:建设|建設|工作|行政)(?:情况|情況)$/;
 const DOCUMENT_TITLE =
   /(?:意见|意見|通知|方案|办法|辦法|决定|決定|规定|規定|批复|批覆|公告|通告|公报|公報|令|细则|細則|规则|規則|规划|規劃|纲要|綱要|条例|條例|决议|決議|通报|通報|函|复函|覆函|规范|規範|制度|清单|清單|指引|计划|計劃|要点|要點|纪要|紀要)$|(?:令|公告)(?:\d{4}年)?第?[\d一二三四五六七八九十百零〇]+[号號]$/;
 // Pages about a document rather than the document: interpretations and Q&A, whatever their grammar…
@@ -43,8 +43,10 @@ const OFFICIAL_TITLE_FORM = /关于|關於/;
 // 特将…报告如下) or a notice's (现将…印发如下, with a subject between as long as a title: 现将2011-2012年…活动通知如下),
 // its addressees (各省、自治区…:, 各乡镇人民政府…:, 各镇（街道）中小学…:), a report laid before a congress
 // (受…委托，现将…提请…审议), a decree's promulgation (现予公布，自…起施行), the statistics bureau's 初步核算 opening a
-// communiqué's accounts.
-const OFFICIAL_MARKERS = /现将[^。\n]{0,60}(?:通知|印发|印發)如下|[将將][^。\n]{0,30}(?:报告|報告)如下|特此(?:报告|報告|通知|公告|通告|批复|批覆)|经[^。\n]{0,20}同意|經[^。\n]{0,20}同意|各(?:省|区|區|县|縣|市|州|盟|旗|乡|鄉|镇|鎮|街道|部门|部門|單位|单位|有关|有關)[^。\n]{0,40}[:：]|根据《|根據《|为(?:贯彻|深入|进一步|加快|全面)|為(?:貫徹|深入|進一步|加快|全面)|(?:提请|提請|请予|請予)[^。\n]{0,20}(?:审议|審議|审查|審查)|(?:现予|現予)(?:公布|公佈|发布|發佈)|自[^。\n]{0,20}起施行|初步核算/;
+// communiqué's accounts; and a report to a congress or its standing committee by its salutation on a line of its own
+// (主任、各位副主任、秘书长，各位委员：) or the request closing its first sentence (…报告…情况，请审议 / 请予审查), not the
+// 请 of 申请 (申请人…经审查).
+const OFFICIAL_MARKERS = /现将[^。\n]{0,60}(?:通知|印发|印發)如下|[将將][^。\n]{0,30}(?:报告|報告)如下|特此(?:报告|報告|通知|公告|通告|批复|批覆)|经[^。\n]{0,20}同意|經[^。\n]{0,20}同意|各(?:省|区|區|县|縣|市|州|盟|旗|乡|鄉|镇|鎮|街道|部门|部門|單位|单位|有关|有關)[^。\n]{0,40}[:：]|根据《|根據《|为(?:贯彻|深入|进一步|加快|全面)|為(?:貫徹|深入|進一步|加快|全面)|(?:提请|提請|请予|請予)[^。\n]{0,20}(?:审议|審議|审查|審查)|(?:现予|現予)(?:公布|公佈|发布|發佈)|自[^。\n]{0,20}起施行|初步核算|(?:^|\n)[^\n。]{0,20}各位(?:代表|委员|委員)[:：][^\S\n]*(?:\n|$)|(?<![申邀聘])[请請]予?(?:审议|審議|审查|審查)/;
 // Headings that structure official writing: numbered sections (一、, 【一】, 第一部分) and their subsections ((一), 〔一〕),
 // and, in regulations, chapters and articles (第一条). Sites indent paragraphs with any of the spaces CMS pages print
 // (&nbsp;, U+3000, en and em spaces, a zero-width space left by a word processor), several in a row.
@@ -59,6 +61,13 @@ const SECTION_HEADING = new RegExp(
 const BRACKET_YEAR_SERIAL = String.raw`[〔[【(（﹝［]\s*(?:19|20)\d{2}\s*[〕\]】)）﹞］]\s*第?\s*\d{1,7}\s*[号號]`;
 const LEADING_NUMBER = new RegExp(String.raw`^[^\s《》]{1,16}${BRACKET_YEAR_SERIAL}\s*`, 'u');
 const TRAILING_NUMBER = new RegExp(String.raw`[\s_—–|-]+[^\s《》_—–|-]{1,16}${BRACKET_YEAR_SERIAL}$`, 'u');
+
+// A report's own title as a heading line of the text: a line ending in 报告 (报 告 spaced as a red-head title is) with no
+// sentence punctuation, as a disclosure package prints the report under its table of contents (…决算公开: 目录,
+// 第一部分 决算报告, then 关于…决算草案…的报告 broken over two lines). Bounded: at most 60 characters are tried from each line's start.
+const REPORT_HEADING = new RegExp(
+  String.raw`(?:^|\n)[^\n。！？!?，,；;：:《》“”]{0,60}[报報]${INLINE_SPACE_CLASS}*告${INLINE_SPACE_CLASS}*(?:\n|$)`,
+);
 
 /** Every space a page may print in a title, zero-width ones included (\s knows no U+200B), read as a space. */
 const TITLE_SPACES = new RegExp(INLINE_SPACE_CLASS, 'g');
@@ -101,10 +110,16 @@ const tellsType = (title: string) => REPORT_TITLE.test(title) || DOCUMENT_TITLE.
 // digits is a range inside the title ((2016-2020年)), not a joint.
 const TITLE_JOINTS = /[_|｜]|(?<![\d０-９])[-–—]+(?![\d０-９])/;
 
-/** The longest part of a title joined from parts: the article's own title among the site's and the column's names. */
+/**
+ * The longest part of a title joined from parts: the article's own title among the site's and the column's names.
+ * A part without a Chinese character is a label, not a title (a flipbook's "Page 9 - 2020年报_审计局").
+ */
 function longestPart(title: string): string {
   let longest = '';
-  for (const part of title.split(TITLE_JOINTS)) if (part.trim().length > longest.length) longest = part.trim();
+  for (const raw of title.split(TITLE_JOINTS)) {
+    const part = raw.trim();
+    if (part.length > longest.length && /\p{Script=Han}/u.test(part)) longest = part;
+  }
   return longest;
 }
 
@@ -141,5 +156,8 @@ export function classifyPage(f: PageFeatures): KindVerdict {
   if (DOCUMENT_TITLE.test(title)) return official || han >= LONG_TEXT_HAN ? { kind: 'document', reason: 'document title' } : { kind: 'none', reason: 'short text under a document title' };
   // No telling title (a mirror site may title a page with the site's own words): the text speaks for itself.
   if (/(?:现将|現將)[^。\n]{0,30}(?:报告如下|報告如下)/.test(text) && sections >= 2) return { kind: 'report', reason: 'reports in its text' };
+  // A page named for what it discloses (2023年华容县政府决算公开) that holds a report under its own heading, in the
+  // report's own writing: the report is the page's main content.
+  if (written && REPORT_HEADING.test(text)) return { kind: 'report', reason: 'a report under its heading' };
   return { kind: 'none', reason: 'not an official document' };
 }

@@ -25,6 +25,9 @@ const TIME_UNITS = [
   '个工作日', '個工作日', '工作日', '个月', '個月', '个小时', '個小時', '小时', '小時', '天', '日', '周', '週', '个星期',
   '個星期', '星期', '分钟', '分鐘', '秒', '秒钟', '秒鐘', '个季度', '個季度', '学时', '學時', '课时', '課時', '学分', '學分',
   '岁', '歲', '周岁', '週歲',
+  // Periods counted with 个, a noun in 期 or 年度 (以1个季度为1个纳税期, 连续2个考核期, 跨3个年度).
+  '个纳税期', '個納稅期', '个申报期', '個申報期', '个考核期', '個考核期', '个结算期', '個結算期', '个周期', '個週期', '个学期',
+  '個學期', '个年度', '個年度',
 ];
 
 const MONEY = ['元', '美元', '港元', '欧元', '歐元', '日元', '英镑', '英鎊', '澳门元', '澳門元', '新台币', '新台幣', '分钱', '分錢', '角钱'];
@@ -191,6 +194,20 @@ export function approxAt(text: string, i: number): '' | '余' | '多' {
 const YU = '余'.charCodeAt(0);
 const YU_TRADITIONAL = '餘'.charCodeAt(0);
 const DUO = '多'.charCodeAt(0);
+
+/**
+ * Whether a figure ends just before text[end]: a unit after digits, with a magnitude and 余/多 between them as a figure
+ * may have them (6.5%, 1.2万元, 3个, 300余万元). A hyphen there opens the range's second figure (6.5%-7%), no minus.
+ */
+export function isFigureEndBefore(text: string, end: number): boolean {
+  const unit = UNIT_WORDS.longestEndingAt(text, end);
+  if (!unit || notUnits.has(unit)) return false;
+  let k = end - unit.length;
+  k -= MAGNITUDE_WORDS.longestEndingAt(text, k).length;
+  if (approxAt(text, k - 1)) k--;
+  k -= MAGNITUDE_WORDS.longestEndingAt(text, k).length;
+  return digitAt(text, k - 1) >= 0;
+}
 
 /** Qualifiers before a figure, outside its span. Several may stack: 累计超过53亿元. */
 export const BEFORE_QUALIFIERS = new WordList([

@@ -26,6 +26,8 @@ describe('figures: quantities of the rules', () => {
     '86.5公顷', '3000元/平方米', '6.5张/千人', '12.5万亩', '5000公斤', '20立方米/秒', '800兆帕', '10GB',
     // Denominators that are no unit on their own: the year, single-letter symbols.
     '1.8万元/年', '500m³/d', '3万吨/年', '2.4kWh/d',
+    // Periods counted with 个 (以1个季度为1个纳税期).
+    '1个纳税期', '2个申报期', '3个考核期', '4个周期', '2个学期', '3个年度', '1個納稅期',
   ])('%s is one figure, spanning exactly itself', (figure) => {
     expect(figureTexts(`全年${figure}，`)).toEqual([figure]);
   });
@@ -171,5 +173,16 @@ describe('figures across the printed lines of a report converted from PDF', () =
     expect(figureTexts('项目\n5928\n条目说明')).toEqual([]);
     expect(figureTexts('索引号：MB1598451/2023-11279\n5928\n条')).toEqual([]);
     expect(figureTexts('全区共有学校数量统计如下表所示。\n5928\n条')).toEqual([]);
+  });
+
+  it('read a hyphen after a figure as the dash of a range of figures, not a minus sign', () => {
+    expect(figureTexts('经济增长预期目标6.5%-7%，')).toEqual(['6.5%', '7%']);
+    expect(figureTexts('人均补助1.2万元-1.5万元，')).toEqual(['1.2万元', '1.5万元']);
+    expect(figureTexts('每村配备3名－5名，')).toEqual(['3名', '5名']);
+    expect(figureTexts('每户补助300余元-500元，')).toEqual(['300余元', '500元']);
+  });
+
+  it('keep a minus sign after words, a comma or a bracket', () => {
+    expect(figureTexts('增长率为-3.19‰,分别为-9.4%、-1.5%(-3.2%)')).toEqual(['-3.19‰', '-9.4%', '-1.5%', '-3.2%']);
   });
 });

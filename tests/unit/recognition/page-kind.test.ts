@@ -72,6 +72,32 @@ describe('official writing told by its formulas when the text is short', () => {
     expect(classifyPage(features('财政报告', lines)).kind).toBe('report');
   });
 
+  // An audit work report (审计工作报告) as a county site republishes the province's, cut short by its stored copy:
+  // no 现将…报告如下, no second numbered section yet, under 800 characters.
+  const auditOpening =
+    '去年以来,省审计厅坚持以习近平新时代中国特色社会主义思想为指导,依法审计了2019年度省级预算执行和其他财政收支情况。审计结果表明,2019年省级财政预算执行和其他财政收支情况总体良好。';
+  const auditFigures = '——财政运行总体平稳。全省一般公共预算收入和支出分别增长4.53%、9.97%,省级财政均衡性转移支付增长15.7%。';
+  const auditTitle = '关于2019年度省级预算执行和其他财政收支的审计工作报告';
+
+  it('a report to a standing committee closing its first sentence with 请审议 (or 请予审查) is a report', () => {
+    const request = '我受省人民政府委托,向省人大常委会报告2019年度省级预算执行和其他财政收支的审计情况,请审议。';
+    expect(classifyPage(features(auditTitle, [request, auditOpening, auditFigures])).kind).toBe('report');
+    const review = request.replace('请审议', '请予审查');
+    expect(classifyPage(features(auditTitle, [review, auditOpening, auditFigures])).kind).toBe('report');
+  });
+
+  it('a report to a congress told by its salutation on a line of its own (…秘书长,各位委员:) is a report', () => {
+    const salutation = '主任、各位副主任、秘书长,各位委员:';
+    expect(classifyPage(features(auditTitle, [salutation, auditOpening, auditFigures])).kind).toBe('report');
+  });
+
+  it('the 请 of 申请 before 审查, and 各位委员: opening a quotation inside a line, tell nothing', () => {
+    const applying = '申请人提交的材料经审查符合条件的,予以登记。';
+    expect(classifyPage(features(auditTitle, [applying, auditOpening, auditFigures])).kind).toBe('none');
+    const quoting = '会上,主任对各位委员:“要把审计整改情况作为监督重点。”';
+    expect(classifyPage(features(auditTitle, [quoting, auditOpening, auditFigures])).kind).toBe('none');
+  });
+
   it('a decree promulgating a regulation (现予公布，自…起施行) is a document', () => {
     const lines = [
       '政府令〔2010〕第15号',
@@ -258,5 +284,66 @@ describe('a notice told by its own formulas when it has no numbered sections (it
   it('while news that gives such a notice in a sentence stays none', () => {
     const lines = ['记者从市教育局获悉，各镇（街道）中小学、市直属学校将于10月30日前申报名师工作室成员，每个工作室确定6位成员。'];
     expect(classifyPage(features('市教育局部署名师工作室成员申报工作', lines)).kind).toBe('none');
+  });
+});
+
+describe('a disclosure package named for what it discloses (…决算公开), the report inside under its own heading', () => {
+  const contents = ['目 录', '第一部分 决算报告', '第二部分 决算草案', '1、一般公共预算收入决算表', '2、一般公共预算支出决算表', '第三部分 相关说明'];
+  const report = [
+    '县人大常委会:',
+    '我受县人民政府委托,向会议报告我县2023年财政决算草案和2024年上半年财政预算执行情况,请予审查。',
+    '一、2023年财政决算情况',
+    '(一)2023年一般公共预算收支概况',
+    '2023年,全县一般公共预算地方收入完成82876万元,占年计划75000万元的110.5%,同比增长9.99% 。',
+  ];
+  const title = '2023年华容县政府决算公开';
+
+  it('is a report by the report’s title broken over two lines under the table of contents', () => {
+    const page = features(title, [...contents, '第一部分 决算报告', '关于2023年财政决算草案和2024年上半年', '财政预算执行情况的报告', ...report]);
+    expect(classifyPage(page)).toEqual({ kind: 'report', reason: 'a report under its heading' });
+  });
+
+  it('is a report by a part headed 决算报告, or a red-head title spaced 报 告', () => {
+    const opening = '2024年财政部门始终坚持以习近平新时代中国特色社会主义思想为指导,坚持积极的财政政策,加强收入管理。';
+    const body = ['一、一般公共预算收支决算汇编情况', '1.收入情况。2024年实现财政收入总计346634万元,比上年减少18268万元,下降5%。'];
+    expect(classifyPage(features('通道侗族自治县2024年政府决算公开', [...contents, '第一部分 决算报告', opening, ...body])).kind).toBe('report');
+    expect(classifyPage(features(title, ['关于新邵县2023年财政决算草案的', '报 告', ...report])).kind).toBe('report');
+  });
+
+  it('报告 inside a sentence, a cited title in 《》 or an attachment line is no heading', () => {
+    const cited = ['根据《2023年财政决算草案的报告》', '附件:关于2023年财政决算草案的报告', '区财政局向会议作了决算草案的报告。'];
+    expect(classifyPage(features(title, [...cited, ...report]))).toEqual({ kind: 'none', reason: 'not an official document' });
+  });
+
+  it('a heading ending in 报告 over news without official writing is none', () => {
+    const news = ['关于2023年财政决算草案的报告', '近日,县财政局在县政府网站公开了2023年财政决算,市民可登录网站查阅决算报表。', '据介绍,今年的决算公开内容更全,报表更细,县财政局还将在各乡镇便民服务中心放置纸质文本,方便群众查阅。'];
+    expect(classifyPage(features(title, news))).toEqual({ kind: 'none', reason: 'not an official document' });
+  });
+});
+
+describe('a disclosure report as a flipbook’s text-only page ("Page 9 - 2020年报_审计局")', () => {
+  const lines = [
+    '四、政府信息公开行政复议、行政诉讼情况',
+    '2020 年,我单位对形成的政府信息实现了依法、有序公开,',
+    '未出现申请行政复议、提起行政诉讼的情况。',
+    '0 0 0 0 0 0 0 0 0 0 0 0 0 0 0',
+    '五、存在的主要问题及改进情况',
+    '2020 年,在区政府及上级主管部门的大力指导支持和我局',
+    '各科室的全力配合协作下,我局政务公开和政府信息公开工作取',
+    '得了一些成绩,但仍存在着一些短板和不足。',
+  ];
+
+  it('is a report by its title’s 年报, the short name of a 年度报告', () => {
+    expect(classifyPage(features('审计局2020年报', lines)).kind).toBe('report');
+    expect(classifyPage(features('審計局2020年報', lines)).kind).toBe('report');
+  });
+
+  it('reads the title past the page label, a part without a Chinese character, however long', () => {
+    expect(classifyPage(features('Page 9 - 2020年报_审计局', lines)).kind).toBe('report');
+    expect(classifyPage(features('Page 12 - 威海市文登区信访局2022年政府信息公开工作年度报告', lines)).kind).toBe('report');
+  });
+
+  it('a column named 年报 over a short text stays none', () => {
+    expect(classifyPage(features('政府信息公开年报', ['本栏目发布本机关历年政府信息公开工作年度报告。']))).toMatchObject({ kind: 'none' });
   });
 });
