@@ -61,6 +61,7 @@ export function launchWithExtension(options?: {
 }): Promise<ExtensionBrowser>;
 /** What visit and revisit ask of a page: Playwright's have it, and so do the e2e harness's Firefox pages. */
 export interface VisitedPage {
+  /** Resolves to the response (its status() read by visit), as Playwright's and Puppeteer's goto do. */
   goto(url: string, options?: { waitUntil?: 'load' }): Promise<unknown>;
   reload(options?: { waitUntil?: 'load' }): Promise<unknown>;
   waitForFunction(fn: () => boolean, arg: null, options: { timeout: number }): Promise<unknown>;

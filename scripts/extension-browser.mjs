@@ -235,7 +235,11 @@ export async function launchFirefoxWithExtension({
  * page's kind, then 150 ms for it to settle. Resolves to that kind, or null when none came.
  */
 export async function visit(page, url, { timeout = 8000 } = {}) {
-  await page.goto(url, { waitUntil: 'load' });
+  const response = await page.goto(url, { waitUntil: 'load' });
+  // An address the fixture server does not know answers 404, and its error page is a page of kind none: a fixture of
+  // kind none would pass every test there without ever being read.
+  const status = response?.status?.() ?? 0;
+  if (status >= 400) throw new Error(`${url} answered ${status}: no fixture page is served there`);
   return settle(page, timeout);
 }
 

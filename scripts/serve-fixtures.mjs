@@ -150,7 +150,8 @@ export async function serveFixtures({ port = 0 } = {}) {
   const server = http.createServer((req, res) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
     let address = '';
-    try { address = `${host}${decodeURIComponent(req.url.split('?')[0])}`; } catch { /* malformed escape: 404 */ }
+    // The query is part of the address: a site's search page (/search/search.html?searchWord=…) is a page of its own.
+    try { address = `${host}${decodeURIComponent(req.url)}`; } catch { /* malformed escape: 404 */ }
     const page = byAddress.get(address);
     if (!page || withdrawn.has(page.name)) { res.writeHead(404, { 'content-type': 'text/plain' }); res.end('not found'); return; }
     const body = page.body();
