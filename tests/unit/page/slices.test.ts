@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Meter, Slicer } from '../../../page/slices';
+import { Meter, Slicer, TASK_BUDGET_MS, TASK_LIMIT_MS } from '../../../page/slices';
 
 /** A clock that only moves when the simulated work says so, and a log of every task between two yields. */
 function simulation(budget: number) {
@@ -66,15 +66,15 @@ describe('a slicer', () => {
   it('takes what slices overran their predictions by off its budget, and lets it grow back when they keep time', () => {
     const meter = new Meter(0.01);
     let clock = 0;
-    const slicer = new Slicer(40, async () => {}, () => clock);
+    const slicer = new Slicer(TASK_BUDGET_MS, async () => {}, () => clock);
     slicer.measure(meter, 1000, () => (clock += 10)); // the first slice: nothing predicted yet
-    expect(slicer.budget()).toBe(40);
+    expect(slicer.budget()).toBe(TASK_BUDGET_MS);
     slicer.measure(meter, 1000, () => (clock += 10)); // as predicted
-    expect(slicer.budget()).toBe(40);
-    slicer.measure(meter, 1000, () => (clock += 40)); // 30 ms past the prediction: the garbage collector, say
-    expect(slicer.budget()).toBe(40 - 30);
+    expect(slicer.budget()).toBe(TASK_BUDGET_MS);
+    slicer.measure(meter, 1000, () => (clock += 30)); // 20 ms past the prediction: the garbage collector, say
+    expect(slicer.budget()).toBe(TASK_LIMIT_MS - 20);
     for (let k = 0; k < 30; k++) slicer.measure(meter, 1000, () => (clock += meter.estimate(1000)));
-    expect(slicer.budget()).toBeCloseTo(40, 0);
+    expect(slicer.budget()).toBeCloseTo(TASK_BUDGET_MS, 0);
   });
 
   it('ends the task before work the browser does after it when both together would be long, and only then', async () => {
@@ -84,16 +84,16 @@ describe('a slicer', () => {
       frames++;
       clock += 16;
     });
-    clock = 25;
-    await slicer.leaveRoom(10); // 25 + 10: room enough
+    clock = TASK_LIMIT_MS - 10;
+    await slicer.leaveRoom(10); // the limit just reached: room enough
     expect(frames).toBe(0);
-    await slicer.leaveRoom(28); // 25 + 28 would be a long frame: drawn in one of its own
+    await slicer.leaveRoom(28); // together a long frame: drawn in one of its own
     expect(frames).toBe(1);
-    expect(slicer.longestTask()).toBe(25);
+    expect(slicer.longestTask()).toBe(TASK_LIMIT_MS - 10);
     clock += 1;
     await slicer.leaveRoom(28); // a new task, 1 ms old
     expect(frames).toBe(1);
-    clock += 44;
+    clock += TASK_LIMIT_MS + 10;
     await slicer.leaveRoom(1); // a task already long (a busy machine): a frame of its own would save next to nothing
     expect(frames).toBe(1);
     await slicer.leaveRoom(3);
