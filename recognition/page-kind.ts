@@ -33,7 +33,7 @@ const REPORT_TITLE = /(?:报告|報告|总结|總結|年报|年報)$|(?:建设|�
 const DOCUMENT_TITLE =
   /(?:意见|意見|通知|方案|办法|辦法|决定|決定|规定|規定|批复|批覆|公告|通告|公报|公報|令|细则|細則|规则|規則|规划|規劃|纲要|綱要|条例|條例|决议|決議|通报|通報|函|复函|覆函|规范|規範|制度|清单|清單|指引|计划|計劃|要点|要點|纪要|紀要)$|(?:令|公告)(?:\d{4}年)?第?[\d一二三四五六七八九十百零〇]+[号號]$/;
 // Pages about a document rather than the document: interpretations and Q&A, whatever their grammar…
-const INTERPRETATION_TITLE = /解读|解讀|答记者问|答記者問|问答|問答|图解|圖解|一图读懂|一圖讀懂|访谈|訪談|专访|專訪|发布会|發佈會|招待会|招待會|视频|視頻/;
+const INTERPRETATION_TITLE = /解读|解讀|答记者问|答記者問|问答|問答|图解|圖解|一图读懂|一圖讀懂|一图看懂|一圖看懂|访谈|訪談|专访|專訪|发布会|發佈會|招待会|招待會|视频|視頻/;
 // …and news of a document's release or adoption ("区政府发布2017年法治政府建设报告"). An official title has the
 // form 关于…的<type>, in which such verbs are part of the subject ("关于召开…会议的通知") and prove nothing.
 const NEWS_VERB = /召开|召開|举行|舉行|审议|審議|听取|聽取|通过|通過|出炉|出爐|亮相|晒出|曬出|发布|發佈|發布|公布|学习|學習|传达|傳達|部署|获悉|獲悉|走进|走進/;
@@ -127,12 +127,17 @@ export function classifyPage(f: PageFeatures): KindVerdict {
   // A page title that names no document type gives way to its longest part that does (the site's name joined to the
   // title), or else to a first line that does.
   const pageTitle = withoutPinyinGlosses(f.title);
+  // `said`: the title as the page gives it, with the labels coreTitle strips, which can say what the page is about a
+  // report rather than the report ((政策问答), 【图解】).
+  let said = pageTitle;
   let title = coreTitle(pageTitle);
   if (!tellsType(title)) {
-    const part = coreTitle(longestPart(pageTitle));
-    const first = coreTitle(withoutPinyinGlosses(f.firstLine ?? ''));
-    if (tellsType(part)) title = part;
-    else if (tellsType(first)) title = first;
+    const partSaid = longestPart(pageTitle);
+    const firstSaid = withoutPinyinGlosses(f.firstLine ?? '');
+    const part = coreTitle(partSaid);
+    const first = coreTitle(firstSaid);
+    if (tellsType(part)) [title, said] = [part, partSaid];
+    else if (tellsType(first)) [title, said] = [first, firstSaid];
   }
   const han = f.articleHan;
   if (!title && han === 0) return { kind: 'none', reason: 'no text' };
@@ -145,7 +150,7 @@ export function classifyPage(f: PageFeatures): KindVerdict {
   // The report's own writing: its formulas or its numbered sections.
   const written = OFFICIAL_MARKERS.test(text) || sections >= 2;
   const official = written || f.hasMetadata;
-  if (INTERPRETATION_TITLE.test(title)) return { kind: 'none', reason: 'interpretation' };
+  if (INTERPRETATION_TITLE.test(said)) return { kind: 'none', reason: 'interpretation' };
   if (NEWS_VERB.test(title) && !OFFICIAL_TITLE_FORM.test(title)) return { kind: 'none', reason: 'news about a document' };
   // A metadata block records that a report was published, not that its text is here: sites publish a report as an
   // attachment (附件下载) under a page with its title, its metadata and no more than an opening paragraph (a paragraph

@@ -56,6 +56,14 @@ describe('a title labelled as the full text (全文, 原文), as document-sharin
     expect(classifyPage(features('2022年政府工作报告解读—全文', report)).kind).toBe('none');
   });
 
+  it('nor does a bracketed label the title core strips: an interpretation says so there as well', () => {
+    expect(classifyPage(features('某区2023年法治政府建设年度报告（政策问答）', report))).toEqual({ kind: 'none', reason: 'interpretation' });
+    expect(classifyPage(features('【图解】某区2023年法治政府建设年度报告', report))).toEqual({ kind: 'none', reason: 'interpretation' });
+    expect(classifyPage(features('一图看懂2023年政府工作报告', report))).toEqual({ kind: 'none', reason: 'interpretation' });
+    // A label that says nothing of the kind leaves the report a report.
+    expect(classifyPage(features('某区2023年法治政府建设年度报告（全文）', report)).kind).toBe('report');
+  });
+
   it('a press conference about a report is no report, however much of it the answers quote', () => {
     expect(classifyPage(features('2022年法治政府建设情况报告记者招待会', report))).toEqual({ kind: 'none', reason: 'interpretation' });
   });
