@@ -35,6 +35,20 @@ function isPageCounter(el: Element): boolean {
   return !!first && PAGE_COUNTER_STARTS.includes(first) && PAGE_COUNTER.test(text);
 }
 
+/**
+ * Whether el's own style attribute hides it: anti-copy templates scatter hidden characters through a text
+ * (12<span style="display:none">8</span>6件), and Word marks text it hides with mso-hide:all. Only the inline style is
+ * read: a computed style for every element would cost a style recalculation, and stylesheets rarely hide text. Read as
+ * strings, not with a regex, which would be compiled on nearly every page for it.
+ */
+function hiddenByStyle(el: Element): boolean {
+  const style = el.getAttribute('style');
+  if (!style) return false;
+  const declared = style.toLowerCase().replaceAll(' ', '');
+  return HIDING_DECLARATIONS.some((d) => declared.includes(d));
+}
+const HIDING_DECLARATIONS = ['display:none', 'mso-hide:all'];
+
 function words(value: string): string[] {
   return value
     .replace(/([a-z])([A-Z])/g, '$1 $2')
@@ -65,7 +79,7 @@ export function chromeTest(doc: Document): (el: Element, tag?: string) => boolea
     if (CHROME_TAGS.has(tag) || isPageCounter(el)) return true;
     // Most elements of a page carry no attribute at all (a <span> of a run of text): one call tells.
     if (!el.hasAttributes()) return tag === 'FORM' && small(el);
-    if (el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('hidden')) return true;
+    if (el.getAttribute('aria-hidden') === 'true' || el.hasAttribute('hidden') || hiddenByStyle(el)) return true;
     const role = el.getAttribute('role');
     if (role === 'navigation' || role === 'contentinfo' || role === 'search') return true;
     if (tag === 'FORM') return small(el);

@@ -46,6 +46,13 @@ const MARKUPS: Array<[string, string]> = [
     page(`${TITLE}-${SITE}`, h1, `<div class="article">${PARAGRAPHS.map((p) => `<p>&#8203;&#65279;\u3000\u3000${esc(p)}</p>`).join('')}</div>`),
   ],
   [
+    'characters hidden between the digits by inline styles, as anti-copy templates and Word (mso-hide) print them',
+    page(`${TITLE}-${SITE}`, h1, `<div class="article">${PARAGRAPHS.map((p, i) => {
+      const hidden = ['display:none', 'DISPLAY: none', 'mso-hide:all'][i % 3];
+      return `<p>${esc(p).replace(/(\d)(\d)/g, `$1<span style="${hidden}">8</span>$2`)}</p>`;
+    }).join('')}</div>`),
+  ],
+  [
     'the title only in <title>, joined to the site name without spaces',
     page(`${TITLE}-${SITE}`, '', `<div class="article">${PARAGRAPHS.map((p) => `<p>&nbsp;&nbsp;${esc(p)}</p>`).join('')}</div>`),
   ],
