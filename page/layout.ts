@@ -106,7 +106,7 @@ const TITLE_TAGS = new Set(['H1', 'H2', 'H3']);
 const LIST_TAGS = new Set(['OL', 'UL']);
 /** Words in the class or id of an element that holds a title (many CMS templates: class="title", id="biaoti"). */
 const TITLE_WORDS = ['title', 'biaoti'];
-/** Read as strings: the regex this was cost its compile on every page, for a test of every short block. */
+/** Read as strings: as a regex it was compiled on every page, for a test of every short block. */
 const namesTitle = (el: Element) => {
   const names = `${el.className} ${el.id}`.toLowerCase();
   return TITLE_WORDS.some((w) => names.includes(w));

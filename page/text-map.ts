@@ -128,8 +128,8 @@ export class TextMapBuilder {
     // '\n' in the text stands for a block boundary only: nothing is recognised across it. A source line break
     // between two inline pieces of one number (〔<span>\n2013</span>〕) is a space on screen, and one here; same length,
     // so offsets still index the node's data.
-    // Replaced as strings: a regex costs its compile in each fresh renderer process (some 40 µs, as much as a small
-    // page's walk), and most pages' text nodes hold such breaks.
+    // Replaced as strings: a regex costs its compile in each fresh renderer process (some 40 µs), and most pages'
+    // text nodes hold such breaks.
     if (this.preDepth === 0) data = data.replaceAll('\n', ' ').replaceAll('\r', ' ');
     this.parts.push(data);
     this.length += data.length;
