@@ -1,4 +1,4 @@
-// `npm run bench [-- NAME… --runs N]`: builds the extension when a source is newer than the build, then
+// `npm run bench [-- NAME… --runs N --busy N]`: builds the extension when a source is newer than the build, then
 // runs each benchmark module of scripts/bench/ (all, or those NAMEd) in a Chromium of its own with the
 // extension loaded and the fixture pages served. It reports and never judges: exit 0 whenever it ran.
 //
@@ -7,6 +7,7 @@
 // browser is what launchWithExtension returned (context, extensionId, urlFor(name), server.pages, …).
 // A module exporting `where = 'node'` measures pure logic in this Node process instead: it gets no browser, and
 // neither the build nor Chromium is started for it.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -14,13 +15,24 @@ import { benchExtensionDir, buildExtension, extensionDir, launchWithExtension } 
 
 const benchDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'bench');
 const args = process.argv.slice(2);
-const runsAt = args.indexOf('--runs');
-const runs = runsAt >= 0 ? Number(args[runsAt + 1]) : 7;
-const wanted = args.filter((a, i) => !a.startsWith('--') && (runsAt < 0 || i !== runsAt + 1));
-if (!Number.isInteger(runs) || runs < 1) {
-  console.error('bench: --runs takes a whole number of runs, e.g. --runs 7');
-  process.exit(2);
+/** Indexes of the options' values, which are no benchmark names. */
+const optionValues = new Set();
+function wholeOption(name, fallback, least) {
+  const at = args.indexOf(name);
+  if (at < 0) return fallback;
+  optionValues.add(at + 1);
+  const value = Number(args[at + 1]);
+  if (!Number.isInteger(value) || value < least) {
+    console.error(`bench: ${name} takes a whole number, at least ${least}, e.g. ${name} ${Math.max(least, 2)}`);
+    process.exit(2);
+  }
+  return value;
 }
+const runs = wholeOption('--runs', 7, 1);
+// A busy machine, made the same way on any machine: this many processes that keep a core each busy, beside the
+// browser, for the whole run (the targets hold "on a busy two-core machine").
+const busy = wholeOption('--busy', 0, 0);
+const wanted = args.filter((a, i) => !a.startsWith('--') && !optionValues.has(i));
 
 const available = fs.readdirSync(benchDir).filter((f) => f.endsWith('.mjs')).sort().map((f) => path.basename(f, '.mjs'));
 const chosen = wanted.length ? wanted : available;
@@ -61,8 +73,16 @@ function table(header, rows) {
   for (const r of rows) console.log(line(r));
 }
 
+// Each spins until it is killed or this process is gone (its parent changes): none outlives an interrupted bench.
+const SPIN = 'const parent = process.ppid; while (process.ppid === parent) {}';
+const spinners = Array.from({ length: busy }, () => spawn(process.execPath, ['-e', SPIN], { stdio: 'ignore' }));
+const stopSpinners = () => spinners.forEach((child) => child.kill());
+process.on('exit', stopSpinners);
+for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
+if (busy) console.log(`busy: ${busy} ${busy === 1 ? 'process keeps a core' : 'processes keep a core each'} busy beside the browser for the whole run`);
+
 for (const [name, bench] of modules) {
-  console.log(`\n## ${name}: ${bench.title} (${runs} runs)\n`);
+  console.log(`\n## ${name}: ${bench.title} (${runs} runs${busy ? `, ${busy} busy ${busy === 1 ? 'process' : 'processes'} beside it` : ''})\n`);
   if (!inBrowser(bench)) {
     await bench.run({ runs, median, ratio, ms, table });
     continue;
