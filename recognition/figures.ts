@@ -4,14 +4,15 @@
 // (超过, 近, 同比增长…; 以上, 左右…) are reported but left outside it.
 //
 // Not figures, by construction: numbers without a unit (section numbers 1、 1. (1), 12345热线, "2+26",
-// 浏览次数:1024, phone and index numbers), ordinals after 第 (第6次会议, 第1/1页), numbers glued to Latin
-// letters or to other numbers by . : / (versions, times 14:30, dates 20.12.2017), and years, which have no
-// unit here (年 is not one). Dates and document numbers win over figures where they overlap; recognize()
+// 浏览次数:1024, phone and index numbers), a page's own view counter even with a unit (| 3147 次浏览 |),
+// ordinals after 第 (第6次会议, 第1/1页), numbers glued to Latin letters or to other numbers by . : / (versions,
+// times 14:30, dates 20.12.2017), and years, which have no unit here (年 is not one). Dates and document numbers win over figures where they overlap; recognize()
 // applies that precedence.
 //
 // One pass: a digit run is read once, and when it is no figure the scan continues after it.
 
 import type { FigureMatch } from './types';
+import { WordList } from './words';
 import {
   CharSet,
   DIGITS,
@@ -180,6 +181,7 @@ function figureAt(text: string, start: number, numberEnd: number): FigureMatch |
     else return null;
   }
   if (isPointInTime(text, start, unit, end)) return null;
+  if (isViewCounter(text, start, unit, end)) return null;
   const limit = limitAfter(text, unit, end);
   if (limit) end++;
   const sign = isMinusSignAt(text, start - 1) ? '-' : '';
@@ -199,6 +201,30 @@ function figureAt(text: string, start: number, numberEnd: number): FigureMatch |
     before: qualifiersBefore(text, start),
     after: AFTER_QUALIFIERS.longestAt(text, end),
   };
+}
+
+/** Words a page's view counter is named by, and the counts it is given in. */
+const VIEW_WORDS = new WordList(['浏览', '瀏覽', '阅读', '閱讀', '点击', '點擊', '访问', '訪問', '查看', '播放']);
+const VIEW_WORD_TAILS = new WordList(['量', '数', '數']);
+const COUNTER_UNITS = new Set(['次', '人', '人次']);
+/** What bounds a field of a page's byline: a separator, a line's end, the gap between two fields. */
+const FIELD_BOUNDS = new CharSet('|｜\n\t \u00a0\u3000');
+
+/**
+ * A page's own view counter, a field of the byline beside 来源 and 时间 (来源：… | 3147 次浏览 | 分享到), which the
+ * rules do not count as a figure: a count of views or readers that is a field of its own, opened by a separator or
+ * a gap and closed by one right after the word for viewing. A count in prose is no field (获得3147次浏览，) and
+ * stays a figure.
+ */
+function isViewCounter(text: string, start: number, unit: string, end: number): boolean {
+  if (!COUNTER_UNITS.has(unit)) return false;
+  const at = skipInlineSpaces(text, end, 1);
+  const word = VIEW_WORDS.longestAt(text, at);
+  if (!word) return false;
+  const wordEnd = at + word.length + VIEW_WORD_TAILS.longestAt(text, at + word.length).length;
+  const opens = start === 0 || FIELD_BOUNDS.at(text, start - 1);
+  const closes = wordEnd >= text.length || FIELD_BOUNDS.at(text, wordEnd);
+  return opens && closes;
 }
 
 /**

@@ -120,6 +120,20 @@ describe('figures: what is not one', () => {
     expect(figureTexts(text)).toEqual([]);
   });
 
+  // A page's own view counter is no figure (rules, Figures: "page counters"), also when it carries a unit and comes
+  // first, as a field of the byline; the same words in prose are a stated quantity.
+  it.each([
+    ['来源：广东省政府网站 | 时间：2024-03-12 | 3147 次浏览 | 分享到：', []],
+    ['发布时间：2024-03-12　1024人阅读', []],
+    ['2024-03-12 15:32\n56次点击\n', []],
+    ['推文获得3147次浏览，', ['3147次']],
+    ['全年开展普法活动 36 次，', ['36 次']],
+    ['政府网站访问量达1.2万次 ', ['1.2万次']],
+    ['累计吸引5200人次观看，', ['5200人次']],
+  ])('view counter or count in prose: %s', (text, figures) => {
+    expect(figureTexts(text)).toEqual(figures);
+  });
+
   it('does not take the digits of a document number, a date or a year', () => {
     expect(figureTexts('国家税务总局公告2026年第6号发布3项')).toEqual(['3项']);
     expect(figureTexts('2017年共召开调度会36次')).toEqual(['36次']);
