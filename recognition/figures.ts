@@ -6,8 +6,8 @@
 // Not figures, by construction: numbers without a unit (section numbers 1、 1. (1), 12345热线, "2+26",
 // 浏览次数:1024, phone and index numbers), a page's own view counter even with a unit (| 3147 次浏览 |),
 // ordinals after 第 (第6次会议, 第1/1页), numbers glued to Latin letters or to other numbers by . : / (versions,
-// times 14:30, dates 20.12.2017), and years, which have no unit here (年 is not one). Dates and document numbers win over figures where they overlap; recognize()
-// applies that precedence.
+// times 14:30, dates 20.12.2017), and years, which have no unit here (年 is not one). Dates and document numbers win
+// over figures where they overlap; recognize() applies that precedence.
 //
 // One pass: a digit run is read once, and when it is no figure the scan continues after it.
 
