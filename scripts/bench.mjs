@@ -75,7 +75,12 @@ function table(header, rows) {
 
 // Each spins until it is killed or this process is gone (its parent changes): none outlives an interrupted bench.
 const SPIN = 'const parent = process.ppid; while (process.ppid === parent) {}';
-const spinners = Array.from({ length: busy }, () => spawn(process.execPath, ['-e', SPIN], { stdio: 'ignore' }));
+// Unreferenced: a child kept alive holds its parent's event loop open, and the bench would never reach its exit.
+const spinners = Array.from({ length: busy }, () => {
+  const child = spawn(process.execPath, ['-e', SPIN], { stdio: 'ignore' });
+  child.unref();
+  return child;
+});
 const stopSpinners = () => spinners.forEach((child) => child.kill());
 process.on('exit', stopSpinners);
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => process.exit(130));
