@@ -2,6 +2,7 @@
 // the page's text. The approach is Readability's (paragraphs vote for their parent and grandparent) reduced to
 // what a content script can afford on every page: one linear pass, paused in slices, no cloning, and it works on
 // the live DOM so that what it finds can be highlighted in place.
+import { hanIn } from '../recognition/chars';
 import { recognizeDocNumbers } from '../recognition/docno';
 import { HAN_ENOUGH } from '../recognition/page-kind';
 import { chromeTest } from './chrome';
@@ -48,25 +49,7 @@ export interface Layout {
   listing: boolean;
 }
 
-const NOT_HAN = /[^\u3400-\u9fff\uf900-\ufaff]+/g;
 const NOT_PROSE_MARK = /[^\uff0c,\u3001\uff1b;\u3002]+/g;
-
-/** How many characters hanIn counts at a time, so that it can stop soon after it has found enough. */
-const HAN_CHUNK = 4096;
-
-/**
- * Chinese characters in text[start, end), counted by what is left when the rest is taken out, a chunk at a time until
- * `enough` are found (the count is then at least `enough`). A page's scan runs cold: a loop over the characters ran in
- * V8's interpreter (the scan's costliest function in a profile of a report page's loads); the regex engine's compiled
- * code does it natively.
- */
-function hanIn(text: string, start: number, end: number, enough = Infinity): number {
-  let han = 0;
-  for (let at = start; at < end && han < enough; at += HAN_CHUNK) {
-    han += text.slice(at, Math.min(end, at + HAN_CHUNK)).replace(NOT_HAN, '').length;
-  }
-  return han;
-}
 
 /** Chinese characters and prose punctuation (， , 、 ； ; 。) in text[start, end): what a paragraph's vote weighs. */
 function proseCounts(text: string, start: number, end: number): { han: number; commas: number } {

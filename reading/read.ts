@@ -5,7 +5,8 @@
 import { anchorMany } from '../anchoring/anchor';
 import { codePointIndex } from '../anchoring/code-points';
 import type { PageKind, TextPosition, TextQuote, TextSpan } from '../model';
-import { classifyPage } from '../recognition/page-kind';
+import { hanIn } from '../recognition/chars';
+import { classifyPage, HAN_ENOUGH } from '../recognition/page-kind';
 import { recognize } from '../recognition/recognize';
 import type { Match } from '../recognition/types';
 import type { OutlineNode } from '../study/types';
@@ -79,19 +80,10 @@ async function recognizeSegments(text: string, segments: readonly TextSpan[], pa
   return matches;
 }
 
-const countHan = (text: string) => {
-  let n = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) n++;
-  }
-  return n;
-};
-
 /** A text that came without its page (by import) is classified from the text itself, as a page would be. */
 function kindOfText(title: string, text: string, blocks: readonly ReadBlock[]): PageKind {
   const first = blocks[0] ? text.slice(blocks[0].start, blocks[0].end).trim() : '';
-  return classifyPage({ title, firstLine: first, mainText: text, articleHan: countHan(text), linkDensity: 0, hasMetadata: false }).kind;
+  return classifyPage({ title, firstLine: first, mainText: text, articleHan: hanIn(text, 0, text.length, HAN_ENOUGH), linkDensity: 0, hasMetadata: false }).kind;
 }
 
 function flatten(nodes: readonly OutlineNode[], out: OutlineNode[] = []): OutlineNode[] {
