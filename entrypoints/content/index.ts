@@ -7,7 +7,7 @@ import { background, events, tabs } from '../../messaging';
 import { removeGuestRoot } from '../../page/guest-root';
 import { watchLateContent } from '../../page/late-content';
 import { publishScan } from '../../page/scan-handoff';
-import { idle } from '../../page/slices';
+import { settled } from '../../page/slices';
 import { clearOutline } from '../../page/study-drawing';
 import { normalizeUrl } from '../../anchoring/url';
 import { DEFAULT_SETTINGS, isSiteDisabled, pageKindOf, type Settings } from '../../model';
@@ -107,8 +107,9 @@ export default defineContentScript({
 
     if (isSiteDisabled(settings, host)) reportScan(null);
     else {
-      // The page's own loading first: the scan waits for a moment the page leaves idle (half a second at most).
-      await idle(500);
+      // The page's own loading first: the scan waits until the page has settled (its first frames drawn), half a
+      // second at most for each of the waits.
+      await settled(500);
       await start();
     }
 

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { Meter, Slicer, TASK_BUDGET_MS, TASK_LIMIT_MS } from '../../../page/slices';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { framesOnTime, Meter, Slicer, TASK_BUDGET_MS, TASK_LIMIT_MS } from '../../../page/slices';
 
 /** A clock that only moves when the simulated work says so, and a log of every task between two yields. */
 function simulation(budget: number) {
@@ -148,5 +148,58 @@ describe('a slicer', () => {
     await slicer.forEach([1, 2, 3], new Meter(1000), (x) => seen.push(x));
     expect(seen).toEqual([1, 2, 3]);
     expect(yields).toBe(0);
+  });
+});
+
+describe('waiting for frames on time', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** A display whose frames the test draws, at the times it says. */
+  function display() {
+    let waiting: Array<(time: number) => void> = [];
+    return {
+      frame: (cb: (time: number) => void) => waiting.push(cb),
+      draw(time: number) {
+        const now = waiting;
+        waiting = [];
+        for (const cb of now) cb(time);
+      },
+    };
+  }
+
+  async function settledAfter(times: number[]) {
+    vi.useFakeTimers();
+    const d = display();
+    let done = false;
+    void framesOnTime(500, d.frame).then(() => (done = true));
+    const seen: boolean[] = [];
+    for (const t of times) {
+      d.draw(t);
+      await Promise.resolve();
+      seen.push(done);
+    }
+    return seen;
+  }
+
+  it('resolves at the second frame in a row that came on time, not while frames come late', async () => {
+    // The first frames after a load, each late behind a long software draw; then the display keeps time.
+    expect(await settledAfter([0, 40, 88, 130, 147, 164, 181])).toEqual([false, false, false, false, false, true, true]);
+  });
+
+  it('counts again from a late frame', async () => {
+    expect(await settledAfter([0, 17, 60, 77, 94])).toEqual([false, false, false, false, true]);
+  });
+
+  it('resolves after the cap when no frame is drawn (a hidden tab), and at once without frames to wait for', async () => {
+    vi.useFakeTimers();
+    let done = false;
+    void framesOnTime(500, () => undefined).then(() => (done = true));
+    await vi.advanceTimersByTimeAsync(499);
+    expect(done).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(done).toBe(true);
+    await expect(framesOnTime(500, undefined)).resolves.toBeUndefined();
   });
 });
