@@ -145,6 +145,8 @@ describe('tagging a passage', () => {
     });
     await page.mouse.click(box.x, box.y);
     await expect.poll(pickerShown).toBe(true);
+    // The picker shows the annotation that was clicked before it is acted on, as a reader sees it.
+    await expect.poll(() => picker().locator('.quote').textContent()).toContain('精简率达48.6%');
     await picker().getByRole('button', { name: /删除|Delete/ }).click();
     await expect.poll(() => highlightTexts(page, 'pizhu-annotation')).toEqual([PASSAGE]);
     await clickGuest(page, '.toast button');

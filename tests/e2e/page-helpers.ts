@@ -176,18 +176,21 @@ export function picker(page: Page): Locator {
 }
 
 /**
- * Resolves once the open picker stands still on the page (its box the same a little apart). The content script places
- * the frame again when the picker's content grows (a term applied adds its chip), and a click aimed at a button in it
- * just before would land where the button was: Playwright's own check that an element stands still looks inside the
- * frame, which does not see the frame itself move. A closed picker is still too.
+ * Resolves once the open picker stands still on the page (its box the same three times, 120 ms apart). The content
+ * script places the frame again when the picker's content grows (a term applied adds its chip) and after the frame has
+ * fitted itself to its place (a round trip of messages, which on a loaded machine can outlast one interval), and a
+ * click aimed at a button in it just before would land where the button was: Playwright's own check that an element
+ * stands still looks inside the frame, which does not see the frame itself move. A closed picker is still too.
  */
 async function pickerStill(page: Page): Promise<void> {
   const end = Date.now() + 10_000;
-  let before = await pickerBox(page);
+  let before = JSON.stringify(await pickerBox(page));
+  let same = 0;
   for (;;) {
     await page.waitForTimeout(120);
-    const now = await pickerBox(page);
-    if (JSON.stringify(now) === JSON.stringify(before) || Date.now() > end) return;
+    const now = JSON.stringify(await pickerBox(page));
+    same = now === before ? same + 1 : 0;
+    if (same >= 2 || Date.now() > end) return;
     before = now;
   }
 }
