@@ -45,10 +45,16 @@ export function framesOnTime(
 ): Promise<void> {
   if (!frame) return Promise.resolve();
   return new Promise((resolve) => {
-    const timer = setTimeout(resolve, capMs);
+    // Past the cap, no more frames are asked for: each one asked for makes the browser draw one.
+    let capped = false;
+    const timer = setTimeout(() => {
+      capped = true;
+      resolve();
+    }, capMs);
     let last = -Infinity;
     let inARow = 0;
     const tick = (time: number) => {
+      if (capped) return;
       inARow = time - last <= FRAME_ON_TIME_MS ? inARow + 1 : 0;
       last = time;
       if (inARow < FRAMES_ON_TIME) {

@@ -202,4 +202,19 @@ describe('waiting for frames on time', () => {
     expect(done).toBe(true);
     await expect(framesOnTime(500, undefined)).resolves.toBeUndefined();
   });
+
+  it('asks for no more frames once the cap has passed (a display that never keeps time)', async () => {
+    vi.useFakeTimers();
+    const d = display();
+    let asked = 0;
+    void framesOnTime(500, (cb) => (asked++, d.frame(cb)));
+    for (let t = 0; t < 500; t += 40) {
+      d.draw(t);
+      await vi.advanceTimersByTimeAsync(40);
+    }
+    const atCap = asked;
+    d.draw(540);
+    d.draw(580);
+    expect(asked).toBe(atCap);
+  });
 });
