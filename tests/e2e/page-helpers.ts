@@ -182,7 +182,7 @@ export function picker(page: Page): Locator {
  * click aimed at a button in it just before would land where the button was: Playwright's own check that an element
  * stands still looks inside the frame, which does not see the frame itself move. A closed picker is still too.
  */
-async function pickerStill(page: Page): Promise<void> {
+export async function pickerStill(page: Page): Promise<void> {
   const end = Date.now() + 10_000;
   let before = JSON.stringify(await pickerBox(page));
   let same = 0;

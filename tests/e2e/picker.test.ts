@@ -14,6 +14,7 @@ import {
   picker,
   pickerBox,
   pickerFrame,
+  pickerStill,
   selectPhrase,
 } from './page-helpers';
 
@@ -43,6 +44,9 @@ async function openFor(phrase: string, at?: number): Promise<{ passage: Box; pic
   await expect.poll(() => guestBox(page, '.tag-button')).not.toBeNull();
   await clickGuest(page, '.tag-button');
   await expect.poll(pickerShown).toBe(true);
+  // Where the picker comes to rest: it is placed again once it has fitted itself to its place, and again when the
+  // page scrolls under it.
+  await pickerStill(page);
   // The passage as it stands now (the page may have scrolled sideways while the mouse dragged).
   const now = await page.evaluate(() => {
     const r = ([...CSS.highlights.get('pizhu-pending')!] as Range[])[0].getBoundingClientRect();
