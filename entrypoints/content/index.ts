@@ -29,6 +29,8 @@ export default defineContentScript({
     let recognition: RecognitionSession | null = null;
     let annotations: AnnotationSession | null = null;
     let starting: Promise<void> | null = null;
+    // The first reading waits for the page to settle: a panel that asks meanwhile is answered after that reading.
+    let settling: Promise<void> = Promise.resolve();
     let unwatchLate: (() => void) | undefined;
     // Readings after the first, for pages whose article came late: a few at most, whatever the page does.
     let rereadings = 0;
@@ -71,6 +73,7 @@ export default defineContentScript({
 
     // A panel that asks while the page is still being read gets its answer when the reading is done.
     const ready = async () => {
+      await settling;
       await starting;
       return { recognition, annotations };
     };
@@ -105,14 +108,7 @@ export default defineContentScript({
       },
     });
 
-    if (isSiteDisabled(settings, host)) reportScan(null);
-    else {
-      // The page's own loading first: the scan waits until the page has settled (its first frames drawn), half a
-      // second at most for each of the waits.
-      await settled(500);
-      await start();
-    }
-
+    // Listening before the first reading: a change of settings while the page settles is not lost.
     const unwatch = events.on('settings:changed', (next) => {
       const kindBefore = kindSet();
       settings = next;
@@ -133,5 +129,15 @@ export default defineContentScript({
       unwatch();
       unwatchLate?.();
     });
+
+    if (isSiteDisabled(settings, host)) reportScan(null);
+    else {
+      // The page's own loading first: the scan waits until the page has settled (its first frames drawn), half a
+      // second at most for each of the waits. The reader may turn Pizhu off for the site meanwhile (the listener
+      // above has nothing to stop yet), or start a reading by saying what the page is (start() then joins it).
+      settling = settled(500);
+      await settling;
+      if (!isSiteDisabled(settings, host)) await start();
+    }
   },
 });

@@ -180,7 +180,8 @@ export function picker(page: Page): Locator {
  * script places the frame again when the picker's content grows (a term applied adds its chip) and after the frame has
  * fitted itself to its place (a round trip of messages, which on a loaded machine can outlast one interval), and a
  * click aimed at a button in it just before would land where the button was: Playwright's own check that an element
- * stands still looks inside the frame, which does not see the frame itself move. A closed picker is still too.
+ * stands still looks inside the frame, which does not see the frame itself move. A closed picker is still too. Fails
+ * when the picker has not come to rest within 10 s.
  */
 export async function pickerStill(page: Page): Promise<void> {
   const end = Date.now() + 10_000;
@@ -190,7 +191,9 @@ export async function pickerStill(page: Page): Promise<void> {
     await page.waitForTimeout(120);
     const now = JSON.stringify(await pickerBox(page));
     same = now === before ? same + 1 : 0;
-    if (same >= 2 || Date.now() > end) return;
+    if (same >= 2) return;
+    // A picker that never comes to rest is a failure of its own, not a click to land somewhere.
+    if (Date.now() > end) throw new Error(`the picker did not stand still within 10 s: ${before} → ${now}`);
     before = now;
   }
 }
