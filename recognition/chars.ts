@@ -192,7 +192,7 @@ const HAN_CHUNK = 4096;
  * interpreter (the scan's costliest function in a profile of a report page's loads); the regex engine's compiled code
  * does it natively.
  */
-export function hanIn(text: string, start = 0, end = text.length, enough = Infinity): number {
+export function hanIn(text: string, start: number, end: number, enough = Infinity): number {
   let han = 0;
   for (let at = start; at < end && han < enough; at += HAN_CHUNK) {
     han += text.slice(at, Math.min(end, at + HAN_CHUNK)).replace(NOT_HAN, '').length;
